@@ -1,0 +1,108 @@
+// `npm run fonts`: builds the GB2312 TrueType subsets under fonts/ (plus their licences) from the open source fonts.
+import { createRequire } from "node:module";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import subsetFont from "subset-font";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "fonts");
+const require = createRequire(import.meta.url);
+const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
+
+/** Characters of GB2312 decoded through GBK: rows A1–F7 (symbols, level 1 and level 2), or up to D7 (level 1 only). */
+function gb2312(lastRow = 0xf7) {
+  const dec = new TextDecoder("gbk");
+  let s = "";
+  for (let hi = 0xa1; hi <= lastRow; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const c = dec.decode(new Uint8Array([hi, lo]));
+      if (c.length === 1 && c !== "\ufffd") s += c;
+    }
+  }
+  return s;
+}
+
+function range(from, to) {
+  let s = "";
+  for (let c = from; c <= to; c++) s += String.fromCodePoint(c);
+  return s;
+}
+
+/** Characters the templates and labels print, so a subset always holds them. */
+function templateChars() {
+  let s = "";
+  const dirs = [join(root, "templates"), join(root, "src", "core")];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (/\.(hbs|ts)$/.test(f)) s += readFileSync(join(dir, f), "utf8");
+    }
+  }
+  return [...new Set(s)].filter((c) => c.codePointAt(0) > 0x7f).join("");
+}
+
+const EXTRA =
+  range(0x20, 0x7e) + // ASCII
+  range(0xa0, 0xff) + // Latin-1 (°, ±, ×, ÷, ·)
+  range(0x2010, 0x2027) + // dashes, quotes, ellipsis
+  range(0x2030, 0x203b) + // ‰, ′, ※
+  range(0x2160, 0x216b) + // Ⅰ–Ⅻ
+  range(0x2460, 0x2473) + // ①–⑳
+  range(0x2474, 0x2487) + // ⑴–⒇
+  range(0x3000, 0x303f) + // CJK symbols and punctuation
+  range(0x3220, 0x3229) + // ㈠–㈩
+  range(0xff01, 0xff5e) + // full-width forms
+  "￠￡￥℃℉№™€—–‐〇";
+
+const SOURCES = [
+  {
+    out: "NotoSerifSC-Regular.ttf",
+    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "400Regular", "NotoSerifSC_400Regular.ttf"),
+    licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
+    licenceOut: "OFL-NotoSerifSC.txt",
+  },
+  {
+    out: "NotoSerifSC-Bold.ttf",
+    levelOneOnly: true,
+    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "700Bold", "NotoSerifSC_700Bold.ttf"),
+  },
+  {
+    out: "NotoSansSC-Regular.ttf",
+    levelOneOnly: true,
+    src: () => join(pkgDir("@expo-google-fonts/noto-sans-sc"), "400Regular", "NotoSansSC_400Regular.ttf"),
+    licence: () => join(pkgDir("@expo-google-fonts/noto-sans-sc"), "LICENSE_FONT"),
+    licenceOut: "OFL-NotoSansSC.txt",
+  },
+  {
+    out: "LXGWWenKai-Regular.ttf",
+    levelOneOnly: true,
+    src: () => "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
+    licence: () => "/usr/share/doc/fonts-lxgw-wenkai/copyright",
+    licenceOut: "OFL-LXGWWenKai.txt",
+  },
+];
+
+export default async function buildFonts() {
+  mkdirSync(out, { recursive: true });
+  const full = [...new Set(gb2312() + EXTRA + templateChars())].join("");
+  const levelOne = [...new Set(gb2312(0xd7) + EXTRA + templateChars())].join("");
+  console.log(`fonts: ${[...full].length} characters (GB2312 + punctuation + template text), level 1: ${[...levelOne].length}`);
+  for (const f of SOURCES) {
+    const src = f.src();
+    if (!existsSync(src)) {
+      console.error(`fonts: source missing for ${f.out}: ${src} (install it, then rerun)`);
+      process.exitCode = 1;
+      continue;
+    }
+    const t0 = Date.now();
+    const text = f.levelOneOnly ? levelOne : full;
+    const bytes = await subsetFont(readFileSync(src), text, { targetFormat: "truetype", noHinting: true });
+    writeFileSync(join(out, f.out), bytes);
+    console.log(`fonts: ${f.out} ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
+    if (f.licence) copyFileSync(f.licence(), join(out, f.licenceOut));
+  }
+  writeFileSync(join(out, "chars.txt"), `${full}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildFonts();
