@@ -39,7 +39,7 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : "";
-    throw new NianbaoError("invalid_json", `请求内容不是合法的 JSON：${why}`, {}, { cause: e });
+    throw new NianbaoError("invalid_json", `输入不是合法的 JSON：${why}`, {}, { cause: e });
   }
 }
 
