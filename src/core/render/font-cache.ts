@@ -1,0 +1,64 @@
+// Parses each font file once per isolate instead of once per PDF: pdfmake's provideFont reuses the parsed fontkit font.
+import PdfMakeDocument from "pdfmake/js/PDFDocument.js";
+
+interface EmbeddedFontLike {
+  font: unknown;
+  constructor: new (doc: unknown, font: unknown, id: string) => EmbeddedFontLike;
+}
+
+interface DocLike {
+  fonts: Record<string, Record<string, unknown>>;
+  fontCache: Record<string, Record<string, EmbeddedFontLike>>;
+  _fontFamilies: Record<string, EmbeddedFontLike>;
+  _fontCount: number;
+  getFontType(bold: boolean, italics: boolean): string;
+  getFontFile(family: string, bold: boolean, italics: boolean): unknown;
+}
+
+type ProvideFont = (this: DocLike, family: string, bold: boolean, italics: boolean) => EmbeddedFontLike;
+
+/** Parsed fontkit fonts by virtual file name. Valid while the file's data stays the same (see pdf.ts). */
+const parsed = new Map<string, unknown>();
+let EmbeddedFont: EmbeddedFontLike["constructor"] | undefined;
+let installed = false;
+
+export function forgetParsedFont(name: string): void {
+  parsed.delete(name);
+}
+
+/** Installs the cache on pdfmake's document class (once). Each PDF still gets its own embedded subset. */
+export function installFontCache(): void {
+  if (installed) return;
+  installed = true;
+  // Node's ESM import of this CommonJS module gives its exports object; bundlers give exports.default.
+  const mod = PdfMakeDocument as { default?: unknown };
+  const cls = (mod.default ?? mod) as { prototype: { provideFont: ProvideFont } };
+  const proto = cls.prototype;
+  const original = proto.provideFont;
+  proto.provideFont = function (this: DocLike, family, bold, italics) {
+    const type = this.getFontType(bold, italics);
+    this.fontCache[family] = this.fontCache[family] ?? {};
+    const known = this.fontCache[family][type];
+    if (known) return known;
+    const file = this.getFontFile(family, bold, italics);
+    if (typeof file !== "string") return original.call(this, family, bold, italics);
+    // One embedded font per file and document, whatever family or style asks for it.
+    const key = `nianbao-file:${file}`;
+    let font = this._fontFamilies[key];
+    if (!font) {
+      const fontkitFont = parsed.get(file);
+      if (fontkitFont && EmbeddedFont) {
+        font = new EmbeddedFont(this, fontkitFont, `F${++this._fontCount}`);
+      } else {
+        font = original.call(this, family, bold, italics);
+        EmbeddedFont = font.constructor;
+        parsed.set(file, font.font);
+        // pdfkit registered it under its PostScript name; keep one entry so it is finalized once.
+        for (const [k, v] of Object.entries(this._fontFamilies)) if (v === font) delete this._fontFamilies[k];
+      }
+      this._fontFamilies[key] = font;
+    }
+    this.fontCache[family][type] = font;
+    return font;
+  };
+}

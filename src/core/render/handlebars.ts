@@ -1,0 +1,37 @@
+// The Handlebars runtime with the precompiled templates, partials and helpers (no compilation at run time).
+import type HandlebarsFull from "handlebars";
+import HandlebarsRuntime from "handlebars/runtime.js";
+import { templateSpecs } from "../../generated/templates.ts";
+import type { FaceRole, RenderAssets } from "./assets.ts";
+import { pdfRuns } from "./runs.ts";
+
+export interface TemplateData {
+  assets: RenderAssets;
+  fontFaces?: string;
+  layout?: Record<string, number>;
+}
+
+type Template = (context: unknown, options?: { data?: Record<string, unknown> }) => string;
+
+const hb = (HandlebarsRuntime as unknown as typeof HandlebarsFull).create();
+hb.registerHelper("json", (value: unknown) => JSON.stringify(value ?? null));
+hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+hb.registerHelper("face", (kind: unknown): FaceRole => (kind === "subheading" ? "subheading" : "body"));
+hb.registerHelper("runs", (text: unknown, role: unknown, options: { data: TemplateData }) =>
+  JSON.stringify(pdfRuns(String(text ?? ""), role as FaceRole, options.data.assets)),
+);
+
+const templates = new Map<string, Template>();
+for (const [name, spec] of Object.entries(templateSpecs as Record<string, unknown>)) {
+  // biome-ignore lint/suspicious/noExplicitAny: precompiled template specs are untyped
+  const fn = hb.template(spec as any) as unknown as Template;
+  if (name.startsWith("_")) hb.registerPartial(name, fn as unknown as HandlebarsFull.Template);
+  else templates.set(name, fn);
+}
+
+/** Runs a precompiled template, e.g. "report-2021.pdf", with per-render data (@assets, @layout, @fontFaces). */
+export function runTemplate(name: string, context: unknown, data: TemplateData): string {
+  const template = templates.get(name);
+  if (!template) throw new Error(`no template ${name}`);
+  return template(context, { data: data as unknown as Record<string, unknown> });
+}

@@ -1,0 +1,109 @@
+// Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
+import pdfmake from "pdfmake/js/index.js";
+import type { Report } from "../model.ts";
+import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
+import { forgetParsedFont, installFontCache } from "./font-cache.ts";
+import { runTemplate } from "./handlebars.ts";
+import { PDF_FAMILY } from "./runs.ts";
+import { CELL_PAD, RULE } from "./tables.ts";
+import { RENDERER_VERSION } from "./version.ts";
+import { buildView } from "./view.ts";
+
+/** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
+const PITCH = (225 / 22) * (72 / 25.4);
+/** Per face: (ascent − descent) / em of the stand-in fonts, to turn the pitch into pdfmake line heights. */
+const EM_HEIGHT = { serif: 1.437, sans: 1.448, kai: 1.184 };
+
+const LAYOUT = {
+  lineHeight: round(PITCH / (16 * EM_HEIGHT.serif)),
+  titleLineHeight: 1.15,
+  characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
+  tableFontSize: 10.5,
+  headingLineHeight: round(PITCH / (16 * EM_HEIGHT.sans)),
+  subheadingLineHeight: round(PITCH / (16 * EM_HEIGHT.kai)),
+};
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+let configured = false;
+function configureOnce(): void {
+  if (configured) return;
+  configured = true;
+  installFontCache();
+  // Never fetch: no URL and no local file is read while rendering.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.addTableLayouts({
+    official: {
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      hLineColor: () => "#000000",
+      vLineColor: () => "#000000",
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => CELL_PAD,
+      paddingBottom: () => CELL_PAD,
+    },
+  });
+}
+
+/** Font data written into pdfmake's virtual file system once per isolate (keyed by file name and data identity). */
+const written = new Map<string, Uint8Array>();
+function vfsName(font: FontFile): string {
+  const name = `nianbao/${font.name}`;
+  if (written.get(name) !== font.data) {
+    pdfmake.virtualfs.writeFileSync(name, font.data);
+    written.set(name, font.data);
+    forgetParsedFont(name);
+  }
+  return name;
+}
+
+function fontTable(assets: RenderAssets) {
+  const family = (file: FontFile) => {
+    const name = vfsName(file);
+    return { normal: name, bold: name, italics: name, bolditalics: name };
+  };
+  const fonts: Record<string, ReturnType<typeof family>> = {};
+  for (const role of FACE_ROLES) fonts[PDF_FAMILY[role]] = family(faceFile(assets, role));
+  fonts[PDF_FAMILY.fallback] = family(assets.fallback ?? assets.fonts.body);
+  return fonts;
+}
+
+function footer(currentPage: number) {
+  const odd = currentPage % 2 === 1;
+  return {
+    text: `— ${currentPage} —`,
+    font: PDF_FAMILY.body,
+    fontSize: 14,
+    characterSpacing: 0,
+    lineHeight: 1,
+    alignment: odd ? "right" : "left",
+    // 7 mm below the text block; one character in from the outside edge of the text block.
+    margin: [79.37 + 14, 20, 73.7 + 14, 0],
+  };
+}
+
+/** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
+export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
+  configureOnce();
+  const view = buildView(report);
+  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: LAYOUT });
+  const doc = JSON.parse(json) as Record<string, unknown>;
+  const styles = doc.styles as Record<string, Record<string, unknown>>;
+  if (styles.heading) styles.heading.lineHeight = LAYOUT.headingLineHeight;
+  if (styles.subheading) styles.subheading.lineHeight = LAYOUT.subheadingLineHeight;
+  const date = new Date(`${view.documentDate}T00:00:00Z`);
+  doc.info = {
+    ...(doc.info as object),
+    producer: `nianbao ${RENDERER_VERSION} (pdfmake)`,
+    creationDate: date,
+    modDate: date,
+  };
+  doc.footer = footer;
+  pdfmake.setFonts(fontTable(assets));
+  const out = await pdfmake.createPdf(doc).getBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}

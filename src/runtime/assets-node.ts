@@ -1,0 +1,93 @@
+// RenderAssets for Node and the CLI: the subset fonts read from fonts/, a full fallback font, and subset-font for HTML.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FontFile, RenderAssets } from "../core/render/index.ts";
+
+export const FONT_FILES = {
+  body: "NotoSerifSC-Regular.ttf",
+  title: "NotoSerifSC-Bold.ttf",
+  heading: "NotoSansSC-Regular.ttf",
+  subheading: "LXGWWenKai-Regular.ttf",
+} as const;
+
+const DEFAULT_FONTS_DIR = fileURLToPath(new URL("../../fonts/", import.meta.url));
+
+/** Full fonts tried in order for characters outside the subsets (first one present wins). */
+function fallbackCandidates(): string[] {
+  const out: string[] = [];
+  try {
+    const require = createRequire(import.meta.url);
+    const pkg = require.resolve("@expo-google-fonts/noto-serif-sc/package.json");
+    out.push(join(pkg, "..", "400Regular", "NotoSerifSC_400Regular.ttf"));
+  } catch {
+    // the npm package is a devDependency; Debian fonts below
+  }
+  out.push("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf");
+  return out;
+}
+
+async function load(dir: string, name: string): Promise<FontFile> {
+  const buf = await readFile(join(dir, name));
+  return { name, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+}
+
+type Subset = (font: Uint8Array, text: string) => Promise<Uint8Array>;
+
+async function subsetter(): Promise<Subset | undefined> {
+  try {
+    const mod = await import("subset-font");
+    return async (font, text) => {
+      const out = await mod.default(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, {
+        targetFormat: "truetype",
+      });
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface NodeAssetsOptions {
+  /** Directory holding the subset fonts (default: the package's fonts/). */
+  fontsDir?: string;
+  /** Load a full fallback font for characters outside the subsets (default true). */
+  fallback?: boolean;
+}
+
+const cache = new Map<string, Promise<RenderAssets>>();
+
+/** RenderAssets read once per process and directory. */
+export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAssets> {
+  const dir = options.fontsDir ?? DEFAULT_FONTS_DIR;
+  const key = `${dir}|${options.fallback !== false}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = (async () => {
+      const [body, title, heading, subheading] = await Promise.all([
+        load(dir, FONT_FILES.body),
+        load(dir, FONT_FILES.title),
+        load(dir, FONT_FILES.heading),
+        load(dir, FONT_FILES.subheading),
+      ]);
+      const assets: RenderAssets = { fonts: { body, title, heading, subheading } };
+      if (options.fallback !== false) {
+        const path = fallbackCandidates().find((p) => existsSync(p));
+        if (path) {
+          const buf = await readFile(path);
+          assets.fallback = {
+            name: `fallback-${path.split("/").pop()}`,
+            data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength),
+          };
+        }
+      }
+      const subset = await subsetter();
+      if (subset) assets.subsetFont = subset;
+      return assets;
+    })();
+    cache.set(key, hit);
+  }
+  return hit;
+}
