@@ -1,0 +1,49 @@
+// createApp(services): the one Hono app every runtime serves — middleware, route groups, one error handler.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { NianbaoError } from "../core/errors.ts";
+import { errorResponse, onError } from "./errors.ts";
+import { limitBody, requestId, requireToken } from "./middleware.ts";
+import { convertRoutes } from "./routes/convert.ts";
+import { eventRoutes } from "./routes/events.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import type { AppEnv, AppServices } from "./services.ts";
+
+export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use("*", requestId);
+  // Portals embed the published documents: reads are open to every origin.
+  app.use(
+    "*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD"],
+      exposeHeaders: [
+        "ETag",
+        "Content-Length",
+        "Content-Range",
+        "Accept-Ranges",
+        "Content-Disposition",
+        "X-Request-Id",
+      ],
+      maxAge: 86400,
+    }),
+  );
+  const auth = requireToken(services.config);
+  const limit = limitBody(services.config.bodyLimitBytes);
+  for (const path of ["/v1/reports", "/v1/validate", "/v1/render", "/v1/events/s3"]) {
+    app.post(path, auth, limit);
+  }
+
+  convertRoutes(app, services);
+  reportRoutes(app, services);
+  eventRoutes(app, services);
+  metaRoutes(app, services);
+
+  app.notFound((c) =>
+    errorResponse(c, new NianbaoError("not_found", `未找到：${c.req.method} ${new URL(c.req.url).pathname}`)),
+  );
+  app.onError(onError(services));
+  return app;
+}

@@ -1,0 +1,49 @@
+// Small builders for the OpenAPI path entries: report bodies, JSON responses, the shared error responses.
+import type { z } from "zod";
+import { ERROR_CODES } from "../core/errors.ts";
+import { ErrorBody } from "./schemas.ts";
+
+export const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+const errorStatuses = [...new Set(Object.values(ERROR_CODES).map((e) => e.status))].sort();
+
+/** Error responses for the given statuses, each listing the codes that can carry it. */
+export function errors(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses
+      .filter((s) => errorStatuses.includes(s as (typeof errorStatuses)[number]))
+      .map((s) => [
+        String(s),
+        json(
+          ErrorBody,
+          Object.entries(ERROR_CODES)
+            .filter(([, e]) => e.status === s)
+            .map(([code]) => code)
+            .join(", "),
+        ),
+      ]),
+  );
+}
+
+/** The forms a report can be sent in. */
+export const reportBody = (schema: z.ZodType) => ({
+  required: true,
+  description:
+    "The report as the JSON model, raw text (UTF-8 or GB18030, by charset), HTML, or a multipart form with a `file`.",
+  content: {
+    "application/json": { schema },
+    "text/plain": { schema: { type: "string" as const } },
+    "text/html": { schema: { type: "string" as const } },
+    "multipart/form-data": {
+      schema: {
+        type: "object" as const,
+        properties: { file: { type: "string" as const, format: "binary" } },
+      },
+    },
+  },
+});
+
+export const bearer = [{ bearer: [] as string[] }];

@@ -1,0 +1,100 @@
+// POST /v1/reports (validate, render, store), POST /v1/validate and POST /v1/render (nothing stored).
+import { NianbaoError } from "../../core/errors.ts";
+import { hasErrors } from "../../core/finding.ts";
+import { Report } from "../../core/model.ts";
+import { publish } from "../../service/convert.ts";
+import { CONTENT_TYPES, portalLink, reportLinks } from "../../service/layout.ts";
+import type { App } from "../app-type.ts";
+import { readInput } from "../body.ts";
+import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
+import { isForced, parseWith } from "../parse.ts";
+import { ForceQuery, Published, RenderQuery, Validated } from "../schemas.ts";
+import type { AppServices } from "../services.ts";
+import { baseUrl } from "./base-url.ts";
+
+export function convertRoutes(app: App, services: AppServices): void {
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/reports",
+    summary: "Validate, render and publish a report",
+    description:
+      "Stores the PDF, HTML and normalized JSON under a content id. The same report again gives the same id and writes nothing. With error findings: 422 and nothing stored, unless force=true.",
+    security: bearer,
+    request: { query: ForceQuery, body: reportBody(Report) },
+    responses: {
+      201: json(Published, "Published"),
+      200: json(Published, "Already published: same id, nothing written"),
+      ...errors(400, 401, 403, 413, 415, 422, 503),
+    },
+  });
+  app.post("/v1/reports", async (c) => {
+    const { force } = parseWith(ForceQuery, c.req.query());
+    const { input, hint } = await readInput(c);
+    const { created, report, findings, meta } = await publish(services, input, hint, {
+      force: isForced(force),
+    });
+    const base = baseUrl(c, services.config);
+    const links = reportLinks(meta.id, base);
+    c.header("Location", links.self);
+    return c.json(
+      {
+        id: meta.id,
+        created,
+        report,
+        findings,
+        links,
+        portal: {
+          pdf: portalLink(meta.organ, meta.year, "pdf", base),
+          html: portalLink(meta.organ, meta.year, "html", base),
+        },
+      },
+      created ? 201 : 200,
+    );
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/validate",
+    summary: "Parse and validate a report; nothing stored",
+    security: bearer,
+    request: { body: reportBody(Report) },
+    responses: {
+      200: json(Validated, "The normalized report and its findings"),
+      ...errors(400, 401, 403, 413, 415, 422),
+    },
+  });
+  app.post("/v1/validate", async (c) => {
+    const { input, hint } = await readInput(c);
+    const { report, findings } = services.engine.analyze(input, hint);
+    return c.json({ report, findings });
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/render",
+    summary: "Render a report to PDF or HTML and answer the bytes; nothing stored",
+    security: bearer,
+    request: { query: RenderQuery, body: reportBody(Report) },
+    responses: {
+      200: {
+        description: "The document",
+        content: {
+          "application/pdf": { schema: { type: "string", format: "binary" } },
+          "text/html": { schema: { type: "string" } },
+        },
+      },
+      ...errors(400, 401, 403, 413, 415, 422),
+    },
+  });
+  app.post("/v1/render", async (c) => {
+    const { format, force } = parseWith(RenderQuery, c.req.query());
+    const { input, hint } = await readInput(c);
+    const { report, findings } = services.engine.analyze(input, hint);
+    if (hasErrors(findings) && !isForced(force))
+      throw new NianbaoError("invalid_report", undefined, { findings });
+    const headers = { "Content-Type": CONTENT_TYPES[format], "Cache-Control": "no-store" };
+    if (format === "pdf")
+      return c.body((await services.engine.renderPdf(report)) as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body(await services.engine.renderHtml(report), 200, headers);
+  });
+}

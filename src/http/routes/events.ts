@@ -1,0 +1,76 @@
+// POST /v1/events/s3: S3 event notifications (AWS, MinIO webhook) for the configured bucket trigger conversion.
+import { ERROR_CODES, isNianbaoError, NianbaoError } from "../../core/errors.ts";
+import { decodeS3EventKey, isS3Create, S3Event } from "../../service/events.ts";
+import { processUpload } from "../../service/incoming.ts";
+import type { App } from "../app-type.ts";
+import { bearer, errors, json } from "../docs-helpers.ts";
+import { parseWith } from "../parse.ts";
+import { S3EventResults } from "../schemas.ts";
+import type { AppServices } from "../services.ts";
+import { baseUrl } from "./base-url.ts";
+
+type Result = {
+  key: string;
+  status: "published" | "rejected" | "ignored" | "failed";
+  id?: string;
+  error?: { code: string; message: string };
+};
+
+export function eventRoutes(app: App, services: AppServices): void {
+  app.openAPIRegistry.registerPath({
+    method: "post",
+    path: "/v1/events/s3",
+    summary: "S3 event notification: convert objects created under incoming/",
+    description:
+      "Each created .txt/.html/.json under incoming/ is published; incoming/<name>.result.json records the outcome. Answers 503 when any record hit a transient failure, so the sender retries (work already done is not repeated).",
+    security: bearer,
+    request: { body: { required: true, content: { "application/json": { schema: S3Event } } } },
+    responses: { 200: json(S3EventResults, "Per-record outcome"), ...errors(400, 401, 403, 404, 413, 503) },
+  });
+  app.post("/v1/events/s3", async (c) => {
+    const bucket = services.config.eventBucket;
+    if (!bucket) throw new NianbaoError("not_found", "未配置 S3 存储桶，不接受 S3 事件");
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (e) {
+      throw new NianbaoError("invalid_json", undefined, {}, { cause: e });
+    }
+    const event = parseWith(S3Event, body);
+    const base = baseUrl(c, services.config);
+    const results: Result[] = [];
+    for (const record of event.Records) {
+      const key = decodeS3EventKey(record.s3.object.key);
+      if (record.s3.bucket.name !== bucket || !isS3Create(record.eventName)) {
+        results.push({ key, status: "ignored" });
+        continue;
+      }
+      try {
+        const outcome = await processUpload(services, key, { publicBaseUrl: base });
+        if (outcome.status === "ignored") results.push({ key, status: "ignored" });
+        else
+          results.push({
+            key,
+            status: outcome.result.status,
+            ...(outcome.result.id ? { id: outcome.result.id } : {}),
+            ...(outcome.result.error ? { error: outcome.result.error } : {}),
+          });
+      } catch (e) {
+        const err = isNianbaoError(e) ? e : new NianbaoError("internal", undefined, {}, { cause: e });
+        services.log?.({
+          level: "error",
+          msg: "upload conversion failed",
+          key,
+          code: err.code,
+          cause: String(err.cause ?? err),
+        });
+        results.push({
+          key,
+          status: "failed",
+          error: { code: err.code, message: ERROR_CODES[err.code].message },
+        });
+      }
+    }
+    return c.json({ results }, results.some((r) => r.status === "failed") ? 503 : 200);
+  });
+}

@@ -1,0 +1,76 @@
+// The API's request and response shapes as zod schemas: validation and the OpenAPI document come from these.
+import { z } from "zod";
+import { ERROR_CODES } from "../core/errors.ts";
+import { Finding, Report } from "../core/model.ts";
+import { ReportMeta } from "../service/meta.ts";
+
+export const Links = z.object({
+  self: z.string().describe("metadata of this version"),
+  pdf: z.string(),
+  html: z.string(),
+  json: z.string().describe("the normalized report model"),
+});
+
+export const PortalLinks = z.object({
+  pdf: z.string().describe("stable link to the latest version for this organ and year"),
+  html: z.string(),
+});
+
+export const Published = z.object({
+  id: z.string(),
+  created: z.boolean().describe("false when this report was already stored (nothing was written)"),
+  report: Report,
+  findings: z.array(Finding),
+  links: Links,
+  portal: PortalLinks,
+});
+
+export const Validated = z.object({ report: Report, findings: z.array(Finding) });
+
+export const ReportInfo = ReportMeta.extend({ links: Links, portal: PortalLinks });
+
+export const Version = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  createdAt: z.string(),
+  links: Links,
+});
+export const VersionList = z.object({
+  organ: z.string(),
+  year: z.number().int().optional(),
+  versions: z.array(Version),
+});
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]]),
+    message: z.string().describe("Chinese, safe to show"),
+    requestId: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    findings: z.array(Finding).optional().describe("with invalid_report: the error findings and the rest"),
+  }),
+});
+
+export const ForceQuery = z.object({
+  force: z.enum(["true", "false", "1", "0"]).optional().describe("publish/render even with error findings"),
+});
+
+export const RenderQuery = ForceQuery.extend({ format: z.enum(["pdf", "html"]).default("pdf") });
+
+export const VersionsQuery = z.object({
+  organ: z.string().min(1).max(200).describe("机关名称, as in the report"),
+  year: z.coerce.number().int().min(2008).max(2100).optional(),
+});
+
+export const S3EventResults = z.object({
+  results: z.array(
+    z.object({
+      key: z.string(),
+      status: z.enum(["published", "rejected", "ignored", "failed"]),
+      id: z.string().optional(),
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+});
+
+export const Health = z.object({ status: z.literal("ok"), storage: z.string(), rendererVersion: z.string() });

@@ -1,0 +1,28 @@
+// What createApp needs, injected by each runtime's entry: storage, the engine, parsed config, a logger.
+import type { ServiceDeps } from "../service/convert.ts";
+
+export interface HttpConfig {
+  /** Bearer tokens accepted for writes; empty means writes are open (local use). */
+  apiTokens: readonly string[];
+  /** Largest accepted request body in bytes. */
+  bodyLimitBytes: number;
+  /** Origin used in links ("https://reports.example.gov.cn"); default: the request's own origin. */
+  publicBaseUrl?: string;
+  /** The bucket whose S3 event notifications POST /v1/events/s3 accepts; unset disables the endpoint. */
+  eventBucket?: string;
+}
+
+export interface LogEntry {
+  level: "info" | "warn" | "error";
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface AppServices extends ServiceDeps {
+  config: HttpConfig;
+  log?: (entry: LogEntry) => void;
+}
+
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+
+export type AppEnv = { Variables: { requestId: string } };

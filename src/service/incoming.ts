@@ -1,0 +1,104 @@
+// Conversion on upload: an object under incoming/ is published like a POST, and <key>.result.json records the outcome.
+import { z } from "zod";
+import { ERROR_CODES, isNianbaoError } from "../core/errors.ts";
+import { Finding } from "../core/model.ts";
+import type { StoredObject } from "../storage/types.ts";
+import { publish, type ServiceDeps } from "./convert.ts";
+import type { InputHint } from "./engine.ts";
+import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
+
+export const IncomingResult = z.object({
+  status: z.enum(["published", "rejected"]),
+  source: z.object({ key: z.string(), etag: z.string() }),
+  id: z.string().optional(),
+  links: z.object({ self: z.string(), pdf: z.string(), html: z.string(), json: z.string() }).optional(),
+  findings: z.array(Finding).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  finishedAt: z.string(),
+});
+export type IncomingResult = z.infer<typeof IncomingResult>;
+
+const HINTS: Record<string, InputHint["contentType"]> = {
+  txt: "text/plain",
+  html: "text/html",
+  htm: "text/html",
+  json: "application/json",
+};
+
+/** The content-type hint of an uploaded key, or null when the key is not an upload to convert. */
+export function uploadHint(key: string): InputHint | null {
+  if (!key.startsWith(INCOMING_PREFIX) || key.endsWith(RESULT_SUFFIX)) return null;
+  const ext = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
+  const contentType = ext ? HINTS[ext] : undefined;
+  if (!contentType) return null;
+  return { contentType, filename: key.slice(key.lastIndexOf("/") + 1) };
+}
+
+export type IncomingOutcome =
+  | { status: "ignored"; key: string; reason: "not-an-upload" | "missing" }
+  | { status: "done"; key: string; result: IncomingResult; repeated: boolean };
+
+/**
+ * Converts one uploaded object. Permanent failures (bad input, invalid report) are recorded in the
+ * result file and returned; transient ones (storage, timeouts) are thrown so the caller retries.
+ * A result already recorded for the same bytes (same etag) is returned without doing the work again.
+ */
+export async function processUpload(
+  deps: ServiceDeps,
+  key: string,
+  options: { publicBaseUrl?: string } = {},
+): Promise<IncomingOutcome> {
+  const hint = uploadHint(key);
+  if (!hint) return { status: "ignored", key, reason: "not-an-upload" };
+  const object = await deps.storage.get(key);
+  if (!object) return { status: "ignored", key, reason: "missing" };
+
+  const previous = await readResult(deps, key);
+  if (previous && previous.source.etag === object.etag) {
+    return { status: "done", key, result: previous, repeated: true };
+  }
+
+  const result = await convertUpload(deps, object, hint, options.publicBaseUrl);
+  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+    contentType: "application/json; charset=utf-8",
+  });
+  return { status: "done", key, result, repeated: false };
+}
+
+async function convertUpload(
+  deps: ServiceDeps,
+  object: StoredObject,
+  hint: InputHint,
+  publicBaseUrl?: string,
+): Promise<IncomingResult> {
+  const source = { key: object.key, etag: object.etag };
+  const finishedAt = () => (deps.now?.() ?? new Date()).toISOString();
+  try {
+    const { meta, findings } = await publish(deps, object.body, hint);
+    return {
+      status: "published",
+      source,
+      id: meta.id,
+      links: reportLinks(meta.id, publicBaseUrl),
+      findings,
+      finishedAt: finishedAt(),
+    };
+  } catch (e) {
+    // Only a failure that a retry cannot fix is recorded; everything else goes back to the caller.
+    if (!isNianbaoError(e) || ERROR_CODES[e.code].retry) throw e;
+    return {
+      status: "rejected",
+      source,
+      error: { code: e.code, message: e.message },
+      ...(e.details.findings ? { findings: e.details.findings } : {}),
+      finishedAt: finishedAt(),
+    };
+  }
+}
+
+async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResult | null> {
+  const o = await deps.storage.get(resultKey(key));
+  if (!o) return null;
+  const parsed = IncomingResult.safeParse(JSON.parse(new TextDecoder().decode(o.body)));
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,66 @@
+// Where things live in the store: report artifacts by id, the organ/year index, upload results; and the public links.
+import { fromKeySegment, keySegment } from "../storage/keys.ts";
+
+export type ArtifactKind = "pdf" | "html" | "json";
+export const ARTIFACT_KINDS: readonly ArtifactKind[] = ["pdf", "html", "json"];
+
+export const CONTENT_TYPES: Record<ArtifactKind, string> = {
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
+
+/** 32 hex digits: the first 128 bits of SHA-256 over the normalized report and the renderer version. */
+export const REPORT_ID = /^[0-9a-f]{32}$/;
+
+export const artifactKey = (id: string, kind: ArtifactKind): string => `reports/${id}/report.${kind}`;
+export const metaKey = (id: string): string => `reports/${id}/meta.json`;
+
+export const INDEX_ROOT = "index/";
+export const indexPrefix = (organ: string, year?: number): string =>
+  `${INDEX_ROOT}${keySegment(organ)}/${year === undefined ? "" : `${year}/`}`;
+
+/** The index entry's name sorts by first publication time, so the last key is the latest version. */
+export const indexKey = (organ: string, year: number, createdAt: string, id: string): string =>
+  `${indexPrefix(organ, year)}${String(Date.parse(createdAt)).padStart(15, "0")}-${id}`;
+
+export interface IndexEntry {
+  organ: string;
+  year: number;
+  createdAt: string;
+  id: string;
+}
+
+export function parseIndexKey(key: string): IndexEntry | null {
+  const m = /^index\/([^/]+)\/(\d{4})\/(\d{15})-([0-9a-f]{32})$/.exec(key);
+  if (!m) return null;
+  const [, organ, year, ms, id] = m as unknown as [string, string, string, string, string];
+  return {
+    organ: fromKeySegment(organ),
+    year: Number(year),
+    createdAt: new Date(Number(ms)).toISOString(),
+    id,
+  };
+}
+
+export const INCOMING_PREFIX = "incoming/";
+export const RESULT_SUFFIX = ".result.json";
+export const resultKey = (sourceKey: string): string => `${sourceKey}${RESULT_SUFFIX}`;
+
+export interface Links {
+  self: string;
+  pdf: string;
+  html: string;
+  json: string;
+}
+
+/** Links to a report, absolute when a base URL is known ("https://host"), else root-relative. */
+export function reportLinks(id: string, base = ""): Links {
+  const root = `${base.replace(/\/+$/, "")}/v1/reports/${id}`;
+  return { self: root, pdf: `${root}.pdf`, html: `${root}.html`, json: `${root}.json` };
+}
+
+/** The stable portal link of an organ's report for a year. */
+export function portalLink(organ: string, year: number, kind: "pdf" | "html", base = ""): string {
+  return `${base.replace(/\/+$/, "")}/r/${encodeURIComponent(organ)}/${year}.${kind}`;
+}

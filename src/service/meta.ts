@@ -1,0 +1,20 @@
+// What is stored beside a report's artifacts (reports/<id>/meta.json) and answered by GET /v1/reports/{id}.
+import { z } from "zod";
+import { Edition, Finding } from "../core/model.ts";
+
+export const ReportMeta = z.object({
+  id: z
+    .string()
+    .describe("content id: SHA-256 of the normalized report and the renderer version, 32 hex digits"),
+  organ: z.string().describe("机关名称"),
+  year: z.number().int().describe("the year reported on"),
+  edition: Edition,
+  title: z.string(),
+  issuedOn: z.string().nullable(),
+  createdAt: z.string().describe("first publication, ISO 8601"),
+  rendererVersion: z.string(),
+  forced: z.boolean().describe("published with error findings through ?force=true"),
+  findings: z.array(Finding),
+  sizes: z.object({ pdf: z.number().int(), html: z.number().int(), json: z.number().int() }),
+});
+export type ReportMeta = z.infer<typeof ReportMeta>;
