@@ -1,11 +1,13 @@
 // The CLI: subcommand table, --help, and the one place errors become exit codes (2 input/usage, 3 internal).
 import { isNianbaoError } from "../core/errors.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
+import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Subcommands: add one line per command. */
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  serve: serveCommand,
 };
 
 function usage(): string {
@@ -20,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   const [name, ...rest] = argv;
   try {
     if (name === undefined) {
-      io.stderr(usage());
+      io.stderr(`nianbao: 缺少命令\n${usage()}`);
       return 2;
     }
     if (name === "--help" || name === "-h" || name === "help") {
