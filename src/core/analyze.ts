@@ -2,6 +2,7 @@
 import { NianbaoError } from "./errors.ts";
 import type { Report, ValidationResult } from "./model.ts";
 import { normalizeReport } from "./normalize.ts";
+import { decodeInput as decodeBytes } from "./parse/decode.ts";
 import { parseReport } from "./parse/index.ts";
 import { checkAndSort, normalizePrevious } from "./validate.ts";
 
@@ -14,7 +15,7 @@ export interface InputHint {
 
 /** UTF-8 with the BOM stripped (the parser may swap in a GB18030-aware decoder). */
 export function decodeInput(input: Uint8Array | string): string {
-  const text = typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
+  const text = typeof input === "string" ? input : decodeBytes(input);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -1,6 +1,7 @@
 // The finding-code catalogue for the README and the API: each module's codes, concatenated (append yours here).
 import type { CodeDoc } from "./finding.ts";
 import { NORMALIZE_CODES } from "./normalize.ts";
+import { PARSE_CODES } from "./parse/codes.ts";
 import { RULE_CODES } from "./rules.ts";
 
-export const FINDING_CODES: readonly CodeDoc[] = [...RULE_CODES, ...NORMALIZE_CODES];
+export const FINDING_CODES: readonly CodeDoc[] = [...RULE_CODES, ...NORMALIZE_CODES, ...PARSE_CODES];

@@ -1,10 +1,177 @@
-// Raw text and HTML → report model (placeholder until the parser lands: it reads nothing yet).
+// Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
+import { type CellRef, pointer, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
-import type { Finding, Report } from "../model.ts";
+import { finding } from "../finding.ts";
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
+import type { Block, Edition, Finding, Report, Section } from "../model.ts";
+import { detectEdition } from "./edition.ts";
+import { htmlToText } from "./html.ts";
+import { cleanLines, trimAll } from "./lines.ts";
+import {
+  findSignature,
+  findTitle,
+  organFromBody,
+  organFromTitle,
+  yearFrom,
+  yearFromBody,
+} from "./metadata.ts";
+import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
+import { parseAppeals } from "./tables/appeals.ts";
+import { parseProactive } from "./tables/proactive.ts";
+import { parseRequests } from "./tables/requests.ts";
+import { tokenize } from "./tokens.ts";
+
+export { PARSE_CODES } from "./codes.ts";
+export { decodeInput, detectInputKind } from "./decode.ts";
 
 export type TextKind = "text" | "html";
 
+const TABLE_ROLES = ["proactive", "requests", "appeals"] as const;
+
 /** Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found. */
-export function parseReport(_text: string, _kind: TextKind): { report: Report; findings: Finding[] } {
-  throw new NianbaoError("not_a_report", "原文解析尚未实现：目前只接受 JSON 模型");
+export function parseReport(text: string, kind: TextKind): { report: Report; findings: Finding[] } {
+  const source = kind === "html" ? htmlToText(text) : text;
+  const lines = cleanLines(source);
+  if (lines.every((l) => trimAll(l) === "")) throw new NianbaoError("empty_input");
+  const findings: Finding[] = [];
+  const { head, sections } = splitSections(lines);
+
+  // Signature at the very end: date (issuedOn) and maybe the organ; removed from the last section's prose.
+  const tail = sections[sections.length - 1]?.lines ?? head;
+  const signature = findSignature(tail);
+  if (signature) for (const i of [...signature.lines].sort((a, b) => b - a)) tail.splice(i, 1);
+
+  // Title and preamble.
+  const titleFound = findTitle(head);
+  const preambleLines = titleFound ? head.slice(titleFound.used) : head;
+
+  // Tables: the lines of each table section that are not prose notes.
+  const tableLines: Record<(typeof TABLE_ROLES)[number], string[]> = {
+    proactive: [],
+    requests: [],
+    appeals: [],
+  };
+  const notes = new Map<RawSection, string[]>();
+  for (const s of sections) {
+    if (!(TABLE_ROLES as readonly string[]).includes(s.role)) continue;
+    const prose: string[] = [];
+    const table = tableLines[s.role as (typeof TABLE_ROLES)[number]];
+    for (const l of s.lines) (isProseLine(l) ? prose : table).push(l);
+    notes.set(s, prose);
+  }
+  const haveSections = new Set(sections.map((s) => s.role));
+  const fallback = lines.filter((l) => !isProseLine(l));
+  for (const role of TABLE_ROLES) if (!haveSections.has(role)) tableLines[role] = fallback;
+
+  const titleYear = titleFound ? yearFrom(titleFound.title) : undefined;
+  const bodyParas = [...preambleLines, ...(sections.find((s) => s.role === "overview")?.lines ?? [])].map(
+    trimAll,
+  );
+  let year = titleYear ?? yearFromBody(bodyParas.filter((p) => p !== ""));
+  const evidence = detectEdition([...tableLines.proactive, ...tableLines.requests].join("\n"));
+  const edition: Edition = evidence.edition ?? (year !== undefined && year >= 2021 ? "2021" : "2019");
+  if (!evidence.edition)
+    findings.push(
+      finding(
+        "info",
+        "parse.edition-assumed",
+        "/edition",
+        `表格中没有可区分版本的表头或行，已按年度认定为${edition}版格式`,
+      ),
+    );
+  if (year === undefined) {
+    year = signature ? Number(signature.issuedOn.slice(0, 4)) - 1 : edition === "2021" ? 2021 : 2019;
+    findings.push(
+      finding("warning", "parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`),
+    );
+  }
+
+  const opts = { trailingEmptyIsArtefact: kind === "text" };
+  const proactive = parseProactive(tokenize(tableLines.proactive, opts), edition, findings);
+  const requests = parseRequests(tokenize(tableLines.requests, opts), edition, findings);
+  const appeals = parseAppeals(tokenize(tableLines.appeals, opts), edition, findings);
+
+  const standardRoles = sections.filter((s) => s.role !== "extra").length;
+  if (!proactive.found && !requests.found && !appeals.found && standardRoles < 2 && !titleFound)
+    throw new NianbaoError("not_a_report");
+  for (const [role, found] of [
+    ["proactive", proactive.found],
+    ["requests", requests.found],
+    ["appeals", appeals.found],
+  ] as const)
+    if (!found)
+      findings.push(
+        finding(
+          "warning",
+          "parse.table-missing",
+          pointer(role),
+          `未能在原文中找到表格「${role}」，各单元格置空`,
+        ),
+      );
+
+  // Organ: title, else signature, else the body.
+  let organ = titleFound ? organFromTitle(titleFound.title) : undefined;
+  if (!organ && signature?.organ) {
+    organ = signature.organ;
+    findings.push(
+      finding("info", "parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
+    );
+  }
+  if (!organ) {
+    const body = organFromBody(bodyParas.filter((p) => p !== ""));
+    if (body) {
+      organ = body;
+      findings.push(
+        finding("info", "parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
+      );
+    }
+  }
+  if (!organ) {
+    organ = "未知机关";
+    findings.push(
+      finding("warning", "parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"),
+    );
+  }
+  let title = titleFound?.title ?? "";
+  if (!title) {
+    title = `${organ}${year}年度政府信息公开工作年度报告`;
+    findings.push(finding("info", "parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
+  }
+
+  // Sections and blocks.
+  const out: Section[] = [];
+  const preamble = toBlocks(preambleLines);
+  if (preamble.length > 0) out.push({ role: "preamble", heading: "", blocks: preamble });
+  for (const s of sections) {
+    const blocks: Block[] = toBlocks(notes.get(s) ?? s.lines);
+    out.push({ role: s.role, heading: s.heading, blocks });
+  }
+
+  // Assemble tables.
+  const report: Record<string, unknown> = {
+    edition,
+    organ,
+    year,
+    title,
+    issuedOn: signature?.issuedOn ?? null,
+    sections: out,
+  };
+  for (const [key, row] of proactive.rows)
+    row.columns.forEach((col, i) => {
+      setCell(report, { table: "proactive", row: [key], column: col }, row.values[i] ?? null);
+    });
+  for (const def of requestRows(edition)) {
+    const values = requests.rows.get(def.path.join(".")) ?? [];
+    APPLICANT_COLUMNS.forEach((col, i) => {
+      const ref: CellRef = { table: "requests", row: def.path, column: col.key };
+      setCell(report, ref, values[i] ?? null);
+    });
+  }
+  for (const g of APPEAL_GROUPS) {
+    const values = appeals.groups.get(g.key) ?? [];
+    APPEAL_COLUMNS.forEach((col, i) => {
+      setCell(report, { table: "appeals", row: [g.key], column: col.key }, values[i] ?? null);
+    });
+  }
+  return { report: report as unknown as Report, findings };
 }

@@ -1,0 +1,72 @@
+// The parser's finding codes, for the catalogue in src/core/codes.ts and the README.
+import type { CodeDoc } from "../finding.ts";
+
+export const PARSE_CODES: readonly CodeDoc[] = [
+  {
+    code: "parse.cell-inferred",
+    severity: "info",
+    meaning: "A cell missing from the text was filled because R1–R4 force its value; `expected` holds it.",
+  },
+  {
+    code: "parse.cell-missing",
+    severity: "warning",
+    meaning: "A cell missing from the text that no rule can recover; set to null.",
+  },
+  {
+    code: "parse.digits-split",
+    severity: "info",
+    meaning:
+      "Run-together digits (「640020470」) split into cells; the split is the only one the row's rules allow.",
+  },
+  {
+    code: "parse.ambiguous",
+    severity: "warning",
+    meaning:
+      "Run-together digits allow several splits that satisfy every rule; the most plausible is used, `alternatives` lists all.",
+  },
+  {
+    code: "parse.extra-cells",
+    severity: "warning",
+    meaning: "A row has more values than columns; the extra values are not used.",
+  },
+  {
+    code: "parse.row-missing",
+    severity: "warning",
+    meaning: "A table row was not found in the text; its cells are null.",
+  },
+  {
+    code: "parse.table-missing",
+    severity: "warning",
+    meaning: "A whole table was not found in the text; its cells are null.",
+  },
+  {
+    code: "parse.edition-assumed",
+    severity: "info",
+    meaning: "No header or row tells the table edition; it was taken from the year (≥ 2021 → 2021).",
+  },
+  {
+    code: "parse.year-guessed",
+    severity: "warning",
+    meaning: "No year in the title or body; taken from the signature date (minus one) or the edition.",
+  },
+  {
+    code: "parse.organ-from-signature",
+    severity: "info",
+    meaning: "The title names no organ; the signature's organ is used.",
+  },
+  {
+    code: "parse.organ-from-body",
+    severity: "info",
+    meaning: "The title names no organ; the organ named in the body is used.",
+  },
+  {
+    code: "parse.organ-missing",
+    severity: "warning",
+    meaning: "No organ found in the title, signature or body.",
+  },
+  {
+    code: "parse.title-missing",
+    severity: "info",
+    meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",
+  },
+];

@@ -1,0 +1,151 @@
+// Recognizes row labels of tables 二, 三 and 四 by distinctive keywords, tolerant of variants, typos and wrapping.
+import type { Edition } from "../model.ts";
+
+export interface RowMatch {
+  /** Row path below the table key; empty for a group label (it only ends the previous row). */
+  path: readonly string[];
+  /** Index in the text where the keyword was found (the last keyword wins in glued text). */
+  at: number;
+}
+
+interface RowKeywords {
+  path: readonly string[];
+  keys: readonly string[];
+  /** Only matches once this row key (or later) has been seen — for 「总计」 and 「3.其他」. */
+  after?: string;
+  exact?: RegExp;
+  edition?: Edition;
+}
+
+const PROACTIVE: readonly RowKeywords[] = [
+  { path: ["regulations"], keys: ["规章"] },
+  { path: ["normativeDocuments"], keys: ["规范性文件", "规范文件"] },
+  { path: ["licensing"], keys: ["行政许可"] },
+  { path: ["otherServices"], keys: ["对外管理服务", "其他对外管理"] },
+  { path: ["penalties"], keys: ["行政处罚"] },
+  { path: ["coercion"], keys: ["行政强制"] },
+  { path: ["fees"], keys: ["事业性收费", "行政事业收费"] },
+  { path: ["procurement"], keys: ["集中采购"] },
+];
+
+const GROUP: readonly string[] = [];
+
+const REQUESTS: readonly RowKeywords[] = [
+  { path: ["received"], keys: ["本年新收", "新收政府信息", "本年收到"] },
+  { path: ["carriedOver"], keys: ["上年结转"] },
+  { path: GROUP, keys: ["办理结果"] },
+  { path: ["granted"], keys: ["予以公开"] },
+  { path: ["partiallyGranted"], keys: ["部分公开"] },
+  { path: GROUP, keys: ["不予公开"] },
+  { path: ["withheld", "stateSecret"], keys: ["国家秘密"] },
+  { path: ["withheld", "prohibitedByLaw"], keys: ["禁止公开", "法规禁止"] },
+  { path: ["withheld", "threeSecurities"], keys: ["三安全", "一稳定", "危及"] },
+  { path: ["withheld", "thirdParty"], keys: ["第三方"] },
+  { path: ["withheld", "internalAffairs"], keys: ["内部事务"] },
+  { path: ["withheld", "processInfo"], keys: ["过程性"] },
+  { path: ["withheld", "enforcementFiles"], keys: ["执法案卷"] },
+  { path: ["withheld", "queryMatters"], keys: ["行政查询", "查询事项"] },
+  { path: GROUP, keys: ["无法提供"] },
+  { path: ["unavailable", "notHeld"], keys: ["不掌握"] },
+  { path: ["unavailable", "needsCreation"], keys: ["另行制作", "没有现成"] },
+  { path: ["unavailable", "unclear"], keys: ["仍不明确", "补正后申请"] },
+  { path: GROUP, keys: ["不予处理"] },
+  { path: ["notProcessed", "petition"], keys: ["信访", "举报投诉"] },
+  { path: ["notProcessed", "duplicate"], keys: ["重复申请"] },
+  { path: ["notProcessed", "publication"], keys: ["出版物"] },
+  { path: ["notProcessed", "excessive"], keys: ["大量反复", "反复申请"] },
+  { path: ["notProcessed", "confirmation"], keys: ["重新出具", "确认或"] },
+  { path: ["otherHandling"], keys: ["其他处理"], edition: "2019" },
+  { path: GROUP, keys: ["其他处理"], edition: "2021" },
+  { path: ["otherHandling", "noCorrection"], keys: ["不补正"], edition: "2021" },
+  { path: ["otherHandling", "unpaidFee"], keys: ["缴纳费用", "收费通知"], edition: "2021" },
+  {
+    path: ["otherHandling", "other"],
+    keys: [],
+    exact: /^[（(]?[3３三][）)]?[.．、]?\s*其他$/,
+    after: "otherHandling",
+    edition: "2021",
+  },
+  { path: ["handledTotal"], keys: ["总计", "合计"], after: "granted" },
+  { path: ["carriedForward"], keys: ["结转下年", "结转下一年"] },
+];
+
+const APPEALS: readonly RowKeywords[] = [
+  { path: ["litigationDirect"], keys: ["直接起诉"] },
+  { path: ["litigationAfterReview"], keys: ["复议后起诉"] },
+  { path: ["review"], keys: ["行政复议"] },
+];
+
+export type TableName = "proactive" | "requests" | "appeals";
+
+const TABLE_KEYWORDS: Record<TableName, readonly RowKeywords[]> = {
+  proactive: PROACTIVE,
+  requests: REQUESTS,
+  appeals: APPEALS,
+};
+
+const ROW_ORDER_REQUESTS = [
+  "received",
+  "carriedOver",
+  "granted",
+  "partiallyGranted",
+  "withheld",
+  "unavailable",
+  "notProcessed",
+  "otherHandling",
+  "handledTotal",
+  "carriedForward",
+];
+
+/** Normalizes label text for matching: spaces, full-width dots and quotes unified. */
+export function labelKey(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, "").replace(/．/g, ".");
+}
+
+/**
+ * Finds the row a text token names. `seen` is the furthest request-row key seen so far (ordering guards
+ * 「总计」 against the header cell of the same name). Returns undefined for header or unknown text.
+ */
+export function matchRow(
+  table: TableName,
+  text: string,
+  edition: Edition,
+  seen: string | undefined,
+): RowMatch | undefined {
+  const t = labelKey(text);
+  if (t === "") return undefined;
+  let best: RowMatch | undefined;
+  for (const row of TABLE_KEYWORDS[table]) {
+    if (row.edition && row.edition !== edition) continue;
+    if (row.after && !reached(seen, row.after)) continue;
+    if (row.exact) {
+      if (row.exact.test(t)) best = { path: row.path, at: 0 };
+      continue;
+    }
+    for (const key of row.keys) {
+      const at = t.lastIndexOf(key);
+      if (at < 0) continue;
+      // 「总计」 only as a row label of its own, not inside longer header text.
+      if ((key === "总计" || key === "合计") && t.replace(/^[（(][七7][）)]|^七[、.]?/, "").length > 3)
+        continue;
+      if (!best || at > best.at || (at === best.at && row.path.length > 0 && best.path.length === 0))
+        best = { path: row.path, at };
+    }
+  }
+  return best;
+}
+
+function reached(seen: string | undefined, key: string): boolean {
+  if (seen === undefined) return false;
+  return ROW_ORDER_REQUESTS.indexOf(seen) >= ROW_ORDER_REQUESTS.indexOf(key);
+}
+
+/** Whether a text mentions any row keyword of a table (used to tell table lines from prose). */
+export function mentionsRow(text: string, minKeyLength = 3): boolean {
+  const t = labelKey(text);
+  for (const rows of Object.values(TABLE_KEYWORDS)) {
+    for (const row of rows)
+      for (const key of row.keys) if (key.length >= minKeyLength && t.includes(key)) return true;
+  }
+  return false;
+}

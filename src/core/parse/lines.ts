@@ -1,0 +1,60 @@
+// Text clean-up before parsing: line endings, invisible characters, page marks, Word field artefacts and crawler chrome.
+
+const PAGE_MARK = [
+  /^[-－—–‒―─\s]*\d{1,3}[-－—–‒―─\s]*$/, // 「- 2 -」「— 3 —」 (a bare number only with dashes around it: see below)
+  /^PAGE\s*\d*$/i,
+  /^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$/,
+  /^\d+\s*\/\s*\d+$/,
+];
+
+const CHROME = [
+  /^(首页|当前位置|您当前的位置|您的位置|当前位置)\s*[：:>＞]/,
+  /^(首页\s*[>＞»])/,
+  /(【\s*(打印|关闭|关闭窗口|打印本页|字体|收藏)\s*】)/,
+  /^(字号|字体)\s*[：:]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中/,
+  /^(索引号|发布机构|发文机关|信息来源|来源|发布日期|发布时间|生成日期|成文日期|主题分类|组配分类|体裁分类|文号|有效性|浏览次数|访问次数|点击数|阅读次数|信息分类|公开方式|公开范围|责任部门|编号)\s*[：:]/,
+  /^(上一篇|下一篇|相关链接|相关文章|相关阅读|分享到|扫一扫|网站地图|联系我们|版权所有|主办单位|承办单位|技术支持|网站标识码)/,
+  /(ICP备|公网安备|网站标识码)/,
+  /^(打印|关闭|打印本页|关闭窗口|返回顶部|\[?打印\]?\s*\[?关闭\]?)$/,
+];
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
+export function isPageMark(line: string): boolean {
+  const t = line.trim();
+  if (t === "") return false;
+  if (/^\d+$/.test(t)) return false;
+  if (/^[-－—–‒―─]+\s*\d{1,3}\s*[-－—–‒―─]+$/.test(t)) return true;
+  return PAGE_MARK.slice(1).some((re) => re.test(t));
+}
+
+/** True when a short line is portal chrome (breadcrumbs, print/close links, metadata boxes). */
+export function isChrome(line: string): boolean {
+  const t = line.trim();
+  if (t === "" || t.length > 80) return false;
+  return CHROME.some((re) => re.test(t));
+}
+
+/** Splits text into clean lines: BOM, CR/LF, form feeds, invisible characters, page marks and chrome removed. */
+export function cleanLines(text: string): string[] {
+  const raw = text.replace(INVISIBLE, "").replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = (raw[i] ?? "").replace(/[ \u00a0\u3000]+$/, "");
+    const t = line.trim();
+    // Word's PAGE field: 「PAGE」 then the number on the next line.
+    if (/^PAGE$/i.test(t) && /^\s*\d{1,3}\s*$/.test(raw[i + 1] ?? "")) {
+      i++;
+      continue;
+    }
+    if (isPageMark(t) || isChrome(t)) continue;
+    out.push(line.replace(/^\s*#{1,6}\s+/, "").replace(/\*\*/g, ""));
+  }
+  return out;
+}
+
+/** Trims ASCII, NBSP and ideographic spaces. */
+export function trimAll(s: string): string {
+  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+}

@@ -1,0 +1,181 @@
+// Report metadata from text: title (possibly split over lines), organ, year reported on, and the signature date at the end.
+import { trimAll } from "./lines.ts";
+
+const CN_DIGIT: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  "○": 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 「十二」→12, 「二十五」→25, 「三」→3. */
+export function cnNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === "十") return 10;
+  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
+  if (m) return (m[1] ? (CN_DIGIT[m[1]] ?? 0) : 1) * 10 + (m[2] ? (CN_DIGIT[m[2]] ?? 0) : 0);
+  if (s.length === 1 && s in CN_DIGIT) return CN_DIGIT[s];
+  return undefined;
+}
+
+/** Full-width digits → ASCII, and a Chinese-numeral year 「二〇二〇」 → 「2020」. */
+export function asciiDigits(s: string): string {
+  return s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g, (y) =>
+      [...y].map((c) => String(CN_DIGIT[c] ?? "")).join(""),
+    );
+}
+
+const ORGAN_SUFFIX =
+  /(人民政府办公室|人民政府办公厅|人民政府|委员会|管理委员会|管委会|办公室|办公厅|街道办事处|办事处|局|厅|委|院|中心|署|馆|所|站|队|会|办|政府|街道|镇|乡|集团|公司)$/;
+
+export function cleanOrgan(s: string): string {
+  return trimAll(s)
+    .replace(/^[#\s*《“"]+|[》”"\s]+$/g, "")
+    .replace(/^(关于)/, "")
+    .replace(/(关于|的|公布|发布)$/, "")
+    .replace(/[（(]\s*$/, "")
+    .trim();
+}
+
+/** Organ from a title: the name before the year, or between the year and 「政府信息公开」. */
+export function organFromTitle(title: string): string | undefined {
+  const t = asciiDigits(title).replace(/[\s\u00a0\u3000]+/g, "");
+  const before = /^(.*?)(?:关于)?[（(]?(\d{4})\s*年/.exec(t);
+  let organ = before ? cleanOrgan(before[1] ?? "") : "";
+  if (organ.length < 2) {
+    const after = /\d{4}年度?(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
+    organ = after ? cleanOrgan(after[1] ?? "") : "";
+  }
+  if (organ.length < 2) {
+    const plain = /^(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
+    organ = plain ? cleanOrgan(plain[1] ?? "") : "";
+  }
+  return organ.length >= 2 && organ.length <= 40 ? organ : undefined;
+}
+
+/** The year reported on, from a title or a sentence (「2020年度」, 「2020年」). */
+export function yearFrom(text: string): number | undefined {
+  const m = /(20\d{2})\s*年/.exec(asciiDigits(text));
+  const y = m ? Number(m[1]) : undefined;
+  return y !== undefined && y >= 2008 && y <= 2100 ? y : undefined;
+}
+
+/** Year from the body: 「2019年，…」, 「本年报…自2020年1月1日起」, else the first year mentioned. */
+export function yearFromBody(paragraphs: readonly string[]): number | undefined {
+  const text = asciiDigits(paragraphs.join("\n"));
+  const patterns = [
+    /统计期限[^。]*?自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/,
+    /(20\d{2})\s*年度?(?:以来)?[，,]/,
+    /(20\d{2})\s*年度/,
+    /(20\d{2})\s*年/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+const VERB =
+  /(认真|严格|坚持|深入|全面|始终|紧紧|以|按照|根据|在|高度|积极|进一步|围绕|继续|扎实|大力|持续|不断|切实|紧扣|立足|把|将|共|全年|主动|依法|贯彻|落实|政府信息公开|政务公开|信息公开|紧密|牢固|聚焦|着力|加强)/;
+
+/** Organ named in the body, as the subject of a sentence (「2019年，区商务局认真贯彻…」). */
+export function organFromBody(paragraphs: readonly string[]): string | undefined {
+  const re =
+    /(?:^|[，。；、,]|年度?(?:以来)?[，,]?)\s*([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|委员会|管委会|办公室|街道办事处|局|厅|委|政府|中心|院|署|街道|镇|乡))/g;
+  for (const p of paragraphs.slice(0, 8)) {
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      const name = m[1] ?? "";
+      const rest = p.slice(m.index + m[0].length);
+      if (
+        name.length >= 2 &&
+        VERB.test(rest.slice(0, 8)) &&
+        !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name)
+      )
+        return name;
+    }
+  }
+  return undefined;
+}
+
+export interface Signature {
+  issuedOn: string;
+  organ?: string;
+  /** Indexes of the signature lines in the given array. */
+  lines: number[];
+}
+
+const DATE_RE = /(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?/;
+
+function cnDate(s: string): string | undefined {
+  const m =
+    /([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(
+      s,
+    );
+  if (!m) return undefined;
+  const y = [...(m[1] ?? "")].map((c) => String(CN_DIGIT[c] ?? "")).join("");
+  return `${y}年${cnNumber(m[2] ?? "")}月${cnNumber(m[3] ?? "")}日`;
+}
+
+/** The signature at the end: a short date line among the last lines, with the organ on it or just before it. */
+export function findSignature(lines: readonly string[]): Signature | undefined {
+  const idx: number[] = [];
+  for (let i = lines.length - 1; i >= 0 && idx.length < 4; i--)
+    if (trimAll(lines[i] ?? "") !== "") idx.push(i);
+  for (const [rank, i] of idx.entries()) {
+    if (rank > 2) break;
+    const raw = trimAll(lines[i] ?? "");
+    const line = asciiDigits(cnDate(raw) ?? raw).replace(/[\s\u00a0\u3000]+/g, "");
+    if (line.length > 40) continue;
+    const m = DATE_RE.exec(line);
+    if (!m || m.index + m[0].length !== line.length) continue;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2008 || y > 2100) continue;
+    const issuedOn = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const sigLines = [i];
+    let organ: string | undefined = cleanOrgan(line.slice(0, m.index));
+    if (!organ) {
+      const prev = idx[rank + 1];
+      const prevText = prev === undefined ? "" : trimAll(lines[prev] ?? "");
+      if (
+        prev !== undefined &&
+        prevText.length <= 30 &&
+        ORGAN_SUFFIX.test(prevText) &&
+        !/[。，；：]/.test(prevText)
+      ) {
+        organ = prevText.replace(/[\s\u00a0\u3000]+/g, "");
+        sigLines.push(prev);
+      } else organ = undefined;
+    }
+    return { issuedOn, organ: organ || undefined, lines: sigLines };
+  }
+  return undefined;
+}
+
+/** Title lines at the top (a title may be split over up to three lines). Returns the title and lines used. */
+export function findTitle(lines: readonly string[]): { title: string; used: number } | undefined {
+  let acc = "";
+  let count = 0;
+  for (let i = 0; i < lines.length && count < 4; i++) {
+    const t = trimAll(lines[i] ?? "");
+    if (t === "") continue;
+    if (t.length > 45 || /[。；]$/.test(t) || /^[一二三四五六七八九十]+、/.test(t)) return undefined;
+    acc += t;
+    count++;
+    if (/(年度报告|年报|工作报告|报告)\s*[）)]?$/.test(t) || /年度报告[（(]/.test(t))
+      return { title: acc, used: i + 1 };
+  }
+  return undefined;
+}

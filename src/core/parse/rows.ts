@@ -1,0 +1,308 @@
+// Token stream → labelled rows of raw cells, and raw cells → candidate value rows (direct, run-together split, or missing-cell placement).
+import { type CellKind, readCell } from "../cell-value.ts";
+import { finding } from "../finding.ts";
+import type { Edition, Finding } from "../model.ts";
+import { splitDigits } from "./digits-split.ts";
+import { matchRow, type TableName } from "./labels-match.ts";
+import type { Slot } from "./sums.ts";
+import type { Token } from "./tokens.ts";
+
+/** A written cell: its text, or null when the cell was blank. */
+export interface RawCell {
+  raw: string | null;
+  glued: boolean;
+}
+
+export interface RawRow {
+  path: readonly string[];
+  cells: RawCell[];
+  /** The row was written with a trailing empty field (a Word tab artefact) that was dropped. */
+  artefact: boolean;
+}
+
+const REQUEST_ORDER = [
+  "received",
+  "carriedOver",
+  "granted",
+  "partiallyGranted",
+  "withheld",
+  "unavailable",
+  "notProcessed",
+  "otherHandling",
+  "handledTotal",
+  "carriedForward",
+];
+
+/** Walks tokens and collects the cells written after each recognized row label. */
+export function collectRows(
+  tokens: readonly Token[],
+  table: TableName,
+  edition: Edition,
+): Map<string, RawRow> {
+  const rows = new Map<string, RawRow>();
+  let current: { path: readonly string[]; toks: Token[] } | undefined;
+  let seen: string | undefined;
+  const finish = () => {
+    if (!current) return;
+    const row = toRawRow(current.path, current.toks);
+    const key = current.path.join(".");
+    const prev = rows.get(key);
+    if (!prev || (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null)))
+      rows.set(key, row);
+    current = undefined;
+  };
+  for (const tok of tokens) {
+    if (tok.kind === "text") {
+      const m = matchRow(table, tok.text, edition, seen);
+      if (m) {
+        finish();
+        if (m.path.length > 0) {
+          current = { path: m.path, toks: [] };
+          const head = m.path[0] as string;
+          if (
+            table === "requests" &&
+            (seen === undefined || REQUEST_ORDER.indexOf(head) > REQUEST_ORDER.indexOf(seen))
+          )
+            seen = head;
+        }
+        continue;
+      }
+      if (current?.toks.some((t) => t.kind === "value")) finish();
+      continue;
+    }
+    current?.toks.push(tok);
+  }
+  finish();
+  return rows;
+}
+
+/** Cells after a label: placeholders of the next row (empties after the last break) and tab artefacts dropped. */
+export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRow {
+  let end = toks.length;
+  let lastBreak = -1;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    if (toks[i]?.kind === "break") {
+      lastBreak = i;
+      break;
+    }
+  }
+  if (lastBreak >= 0 && !toks.slice(lastBreak).some((t) => t.kind === "value")) end = lastBreak;
+  const cells: RawCell[] = [];
+  let artefact = false;
+  for (let i = 0; i < end; i++) {
+    const t = toks[i] as Token;
+    if (t.kind === "value") cells.push({ raw: t.raw, glued: t.glued });
+    else if (t.kind === "empty") {
+      if (t.lineEnd) artefact = true;
+      else cells.push({ raw: null, glued: false });
+    }
+  }
+  return { path, cells, artefact };
+}
+
+/** Maximal runs of value and empty cells between text tokens (for table 四's unlabelled data row). */
+export function valueRuns(tokens: readonly Token[]): RawRow[] {
+  const runs: RawRow[] = [];
+  let cur: Token[] = [];
+  const flush = () => {
+    if (cur.some((t) => t.kind === "value")) {
+      // Leading placeholders before the first break that hold no value belong to header rows.
+      let start = 0;
+      const firstBreak = cur.findIndex((t) => t.kind === "break");
+      if (firstBreak >= 0 && !cur.slice(0, firstBreak).some((t) => t.kind === "value")) start = firstBreak;
+      runs.push(toRawRow([], cur.slice(start)));
+    }
+    cur = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === "text") flush();
+    else cur.push(t);
+  }
+  flush();
+  return runs;
+}
+
+export interface Candidate {
+  values: Slot[];
+  /** How the candidate was obtained. */
+  origin: "direct" | "split" | "placement";
+}
+
+export interface RowSpec {
+  columns: readonly string[];
+  kinds: readonly CellKind[];
+  /** Sum groups: [part indexes, total index]. */
+  sums: readonly (readonly [readonly number[], number])[];
+  /** When cells are missing, assume they are the trailing ones (no rule can place them). */
+  leftAlign: boolean;
+  /** A lone digit string may be run-together cells (tables 三 and 四, where the rules check the split). */
+  splitLoneRun: boolean;
+}
+
+export interface RowContext {
+  findings: Finding[];
+  /** JSON Pointer of the row, for findings. */
+  pointer: string;
+}
+
+function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowContext): number | null {
+  if (raw === null) return null;
+  const r = readCell(raw, kind);
+  if (r.unreadable) {
+    ctx.findings.push(
+      finding("warning", "normalize.unreadable", path, `单元格内容「${raw}」不是数字，已按空白处理，请核对`, {
+        original: raw,
+      }),
+    );
+    return null;
+  }
+  for (const note of r.notes) {
+    if (note.kind === "yuan-to-wan")
+      ctx.findings.push(
+        finding("info", "normalize.yuan-to-wan", path, `金额单位为元，已换算为万元：「${raw}」→ ${r.value}`, {
+          original: raw,
+        }),
+      );
+    else if (note.kind === "signed-word")
+      ctx.findings.push(
+        finding("info", "normalize.signed-word", path, `「增/减」已读作正负数：「${raw}」→ ${r.value}`, {
+          original: raw,
+        }),
+      );
+    else if (note.kind === "blank-mark")
+      ctx.findings.push(
+        finding("info", "normalize.blank-mark", path, "空白标记已读作空（不是0）", { original: raw }),
+      );
+  }
+  return r.value;
+}
+
+const sumsHold = (spec: RowSpec, vals: readonly Slot[]): boolean =>
+  spec.sums.every(([parts, total]) => {
+    const t = vals[total];
+    if (t === undefined || t === null || parts.some((i) => vals[i] === undefined)) return true;
+    return parts.reduce((a, i) => a + (vals[i] ?? 0), 0) === t;
+  });
+
+/** Fills single missing cells of a candidate from its own sum groups; false when a fill would be impossible. */
+function inferWithinRow(spec: RowSpec, vals: Slot[]): boolean {
+  for (const [parts, total] of spec.sums) {
+    const idx = [...parts, total].filter((i) => vals[i] === undefined);
+    if (idx.length !== 1) continue;
+    const miss = idx[0] as number;
+    const t = vals[total];
+    if (miss === total) vals[total] = parts.reduce((a, i) => a + (vals[i] ?? 0), 0);
+    else {
+      if (t === null || t === undefined) continue;
+      const v = t - parts.reduce((a, i) => a + (i === miss ? 0 : (vals[i] ?? 0)), 0);
+      if (v < 0 || !Number.isInteger(v)) return false;
+      vals[miss] = v;
+    }
+  }
+  return sumsHold(spec, vals);
+}
+
+function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
+  if (acc.length === k) {
+    yield acc;
+    return;
+  }
+  for (let i = start; i <= n - (k - acc.length); i++) {
+    acc.push(i);
+    yield* combinations(n, k, i + 1, acc);
+    acc.pop();
+  }
+}
+
+/** Candidate readings of one row's cells. */
+export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Candidate[] {
+  const n = spec.columns.length;
+  let cells = row.cells;
+  // A row written with trailing tab artefacts: blanks right after the label are merged-cell placeholders too.
+  if (row.artefact) {
+    let lead = 0;
+    while (lead < cells.length && cells[lead]?.raw === null) lead++;
+    if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
+  }
+  const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
+  if (cells.length > n) {
+    cells = [...cells];
+    while (cells.length > n && cells[0]?.raw === null) cells.shift();
+    while (cells.length > n && cells[cells.length - 1]?.raw === null) cells.pop();
+    if (cells.length > n) {
+      ctx.findings.push(
+        finding(
+          "warning",
+          "parse.extra-cells",
+          ctx.pointer,
+          `本行写有${cells.length}个数值，多于${n}列，多出的「${cells
+            .slice(n)
+            .map((c) => c.raw ?? "")
+            .join("、")}」未采用，请核对`,
+        ),
+      );
+      cells = cells.slice(0, n);
+    }
+  }
+  if (cells.length === n) {
+    return [
+      {
+        values: cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
+        origin: "direct",
+      },
+    ];
+  }
+  // Fewer cells than columns: run-together digits, or missing cells.
+  const digitOnly = cells.every((c) => c.raw !== null && /^[0-9][0-9.]*$/.test(c.raw));
+  const canSplit =
+    cells.length > 0 &&
+    digitOnly &&
+    (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
+    cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
+  if (canSplit) {
+    const pieces = cells.map((c) => c.raw as string);
+    const decimal = (i: number) => spec.kinds[i] === "money";
+    let splits = splitDigits(pieces, {
+      cells: n,
+      decimal,
+      accept: (vals) => sumsHold(spec, vals.concat(new Array(n - vals.length).fill(undefined))),
+    });
+    if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+    if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
+      splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
+      if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+    }
+  }
+  const read = cells.map((c) => c.raw);
+  if (spec.leftAlign || cells.length === 0) {
+    const values: Slot[] = new Array(n).fill(undefined);
+    read.forEach((r, i) => {
+      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), ctx);
+    });
+    return [{ values, origin: "placement" }];
+  }
+  const out: Candidate[] = [];
+  const seenKeys = new Set<string>();
+  let tried = 0;
+  for (const pos of combinations(n, read.length)) {
+    if (++tried > 5000) break;
+    const values: Slot[] = new Array(n).fill(undefined);
+    const sub: RowContext = { findings: [], pointer: ctx.pointer };
+    pos.forEach((p, j) => {
+      values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
+    });
+    if (!inferWithinRow(spec, values)) continue;
+    const key = values.map(String).join(",");
+    if (seenKeys.has(key)) continue;
+    seenKeys.add(key);
+    out.push({ values, origin: "placement" });
+  }
+  if (out.length === 0) {
+    const values: Slot[] = new Array(n).fill(undefined);
+    read.forEach((r, i) => {
+      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), { findings: [], pointer: ctx.pointer });
+    });
+    out.push({ values, origin: "placement" });
+  }
+  return out;
+}

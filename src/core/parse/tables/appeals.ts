@@ -1,0 +1,118 @@
+// Table 四 (appeals): one data row of fifteen cells or one labelled row per group, split and inferred with R4.
+import { pointer } from "../../cells.ts";
+import { finding } from "../../finding.ts";
+import { APPEAL_COLUMNS, APPEAL_GROUPS } from "../../labels.ts";
+import type { Edition, Finding } from "../../model.ts";
+import { chooseRow } from "../choose.ts";
+import { collectRows, type RawRow, type RowSpec, rowCandidates, valueRuns } from "../rows.ts";
+import type { Slot } from "../sums.ts";
+import type { Token } from "../tokens.ts";
+
+const COLS = APPEAL_COLUMNS.map((c) => c.key);
+const GROUP_SPEC: RowSpec = {
+  columns: COLS,
+  kinds: COLS.map(() => "count"),
+  sums: [[[0, 1, 2, 3], 4]],
+  leftAlign: false,
+  splitLoneRun: true,
+};
+const ALL_COLUMNS = APPEAL_GROUPS.flatMap((g) => COLS.map((c) => `${g.key}/${c}`));
+const ROW_SPEC: RowSpec = {
+  columns: ALL_COLUMNS,
+  kinds: ALL_COLUMNS.map(() => "count"),
+  sums: [
+    [[0, 1, 2, 3], 4],
+    [[5, 6, 7, 8], 9],
+    [[10, 11, 12, 13], 14],
+  ],
+  leftAlign: false,
+  splitLoneRun: true,
+};
+
+/** Reads table 四; returns group key → five cells. */
+export function parseAppeals(
+  tokens: readonly Token[],
+  edition: Edition,
+  findings: Finding[],
+): { groups: Map<string, Slot[]>; found: boolean } {
+  const groups = new Map<string, Slot[]>();
+  const labelled = collectRows(tokens, "appeals", edition);
+  const perGroup = APPEAL_GROUPS.filter((g) => {
+    const cells = labelled.get(g.key)?.cells ?? [];
+    return cells.some((c) => c.raw !== null) && cells.length <= 6;
+  });
+  let found = false;
+  if (perGroup.length >= 2) {
+    found = true;
+    for (const g of APPEAL_GROUPS) {
+      const row = labelled.get(g.key);
+      const ptr = pointer("appeals", g.key);
+      const values = row
+        ? chooseRow(rowCandidates(row, GROUP_SPEC, { findings, pointer: ptr }), COLS, ptr, findings)
+        : COLS.map(() => undefined);
+      groups.set(g.key, values);
+    }
+  } else {
+    const runs = valueRuns(tokens);
+    const pick: RawRow | undefined =
+      runs.filter((r) => r.cells.length >= 15).pop() ??
+      runs.filter((r) => r.cells.some((c) => c.raw !== null)).pop();
+    if (pick) {
+      found = true;
+      const ptr = pointer("appeals");
+      const values = chooseRow(
+        rowCandidates(pick, ROW_SPEC, { findings, pointer: ptr }),
+        ALL_COLUMNS,
+        ptr,
+        findings,
+      );
+      APPEAL_GROUPS.forEach((g, i) => {
+        groups.set(g.key, values.slice(i * 5, i * 5 + 5));
+      });
+    } else
+      for (const g of APPEAL_GROUPS)
+        groups.set(
+          g.key,
+          COLS.map(() => undefined),
+        );
+  }
+  // R4 inference for single missing cells, then blanks for what stays unknown.
+  for (const g of APPEAL_GROUPS) {
+    const row = groups.get(g.key) as Slot[];
+    const miss = row.map((x, i) => (x === undefined ? i : -1)).filter((i) => i >= 0);
+    if (miss.length === 1 && found) {
+      const m = miss[0] as number;
+      const partsSum = row.slice(0, 4).reduce<number>((a, x) => a + (x ?? 0), 0);
+      const value =
+        m === 4 ? partsSum : row[4] === null || row[4] === undefined ? undefined : row[4] - partsSum;
+      if (value !== undefined && value >= 0) {
+        row[m] = value;
+        findings.push(
+          finding(
+            "info",
+            "parse.cell-inferred",
+            pointer("appeals", g.key, COLS[m] as string),
+            `此单元格缺失，已依本组合计（R4）推定为 ${value}`,
+            {
+              expected: value,
+            },
+          ),
+        );
+      }
+    }
+    row.forEach((v, c) => {
+      if (v !== undefined) return;
+      row[c] = null;
+      if (found)
+        findings.push(
+          finding(
+            "warning",
+            "parse.cell-missing",
+            pointer("appeals", g.key, COLS[c] as string),
+            `「${g.label}」的「${APPEAL_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,
+          ),
+        );
+    });
+  }
+  return { groups, found };
+}

@@ -1,0 +1,55 @@
+// Table 二 (proactive disclosure): each row label's cells, in the columns of its block for the edition.
+
+import type { CellKind } from "../../cell-value.ts";
+import { pointer } from "../../cells.ts";
+import { finding } from "../../finding.ts";
+import { proactiveBlocks } from "../../labels.ts";
+import type { Edition, Finding } from "../../model.ts";
+import { chooseRow } from "../choose.ts";
+import { collectRows, rowCandidates } from "../rows.ts";
+import type { Slot } from "../sums.ts";
+import type { Token } from "../tokens.ts";
+
+const kindOf = (column: string): CellKind =>
+  column === "change" ? "change" : column === "amountWan" ? "money" : "count";
+
+/** Reads table 二; returns row key → cells in the block's column order. */
+export function parseProactive(
+  tokens: readonly Token[],
+  edition: Edition,
+  findings: Finding[],
+): { rows: Map<string, { columns: string[]; values: Slot[] }>; found: boolean } {
+  const raw = collectRows(tokens, "proactive", edition);
+  const out = new Map<string, { columns: string[]; values: Slot[] }>();
+  for (const block of proactiveBlocks(edition)) {
+    const columns = block.columns.map((c) => c.key);
+    for (const r of block.rows) {
+      const ptr = pointer("proactive", r.key);
+      const row = raw.get(r.key);
+      let values: Slot[] = columns.map(() => undefined);
+      if (row) {
+        const spec = { columns, kinds: columns.map(kindOf), sums: [], leftAlign: true, splitLoneRun: false };
+        values = chooseRow(rowCandidates(row, spec, { findings, pointer: ptr }), columns, ptr, findings);
+      } else if (raw.size > 0) {
+        findings.push(
+          finding("warning", "parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`),
+        );
+      }
+      values = values.map((v, i) => {
+        if (v !== undefined) return v;
+        if (row)
+          findings.push(
+            finding(
+              "warning",
+              "parse.cell-missing",
+              pointer("proactive", r.key, columns[i] as string),
+              `「${r.label}」一行的「${block.columns[i]?.label}」在原文中缺失，已置空，请核对`,
+            ),
+          );
+        return null;
+      });
+      out.set(r.key, { columns, values });
+    }
+  }
+  return { rows: out, found: raw.size > 0 };
+}

@@ -1,0 +1,224 @@
+// Table 三 (requests): labelled rows → seven applicant columns, run-together rows split and missing cells inferred with R1–R3.
+import { pointer } from "../../cells.ts";
+import { finding } from "../../finding.ts";
+import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
+import type { Edition, Finding } from "../../model.ts";
+import { chooseRow } from "../choose.ts";
+import { type Candidate, collectRows, type RowSpec, rowCandidates } from "../rows.ts";
+import type { Slot } from "../sums.ts";
+import type { Token } from "../tokens.ts";
+
+const COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
+const SPEC: RowSpec = {
+  columns: COLUMNS,
+  kinds: COLUMNS.map(() => "count"),
+  sums: [[[0, 1, 2, 3, 4, 5], 6]],
+  leftAlign: false,
+  splitLoneRun: true,
+};
+
+export interface TableResult {
+  /** Row path (dot-joined) → cell values in column order. */
+  rows: Map<string, Slot[]>;
+  found: boolean;
+}
+
+const RESULT_HEADS = new Set([
+  "granted",
+  "partiallyGranted",
+  "withheld",
+  "unavailable",
+  "notProcessed",
+  "otherHandling",
+]);
+
+/** Checks R1 and R3 on every column where the cells involved are known. */
+function columnsHold(grid: Map<string, Slot[]>, keys: readonly string[]): boolean {
+  for (let c = 0; c < 7; c++) {
+    const v = (k: string) => grid.get(k)?.[c];
+    const results = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string)).map(v);
+    const handled = v("handledTotal");
+    if (handled !== undefined && handled !== null && results.every((x) => x !== undefined)) {
+      if (results.reduce<number>((a, x) => a + (x ?? 0), 0) !== handled) return false;
+    }
+    const r1 = [v("received"), v("carriedOver"), v("handledTotal"), v("carriedForward")];
+    if (r1.every((x) => x !== undefined && x !== null)) {
+      const [a, b, h, f] = r1 as number[];
+      if ((a as number) + (b as number) !== (h as number) + (f as number)) return false;
+    }
+  }
+  return true;
+}
+
+/** Keeps, for rows with several readings, only those that fit R1/R3 with the rest of the table. */
+function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[]): void {
+  const multi = keys.filter((k) => (cands.get(k)?.length ?? 0) > 1);
+  if (multi.length === 0) return;
+  const product = multi.reduce((a, k) => a * (cands.get(k)?.length ?? 1), 1);
+  if (product > 20_000) return;
+  const grid = new Map<string, Slot[]>();
+  for (const k of keys) grid.set(k, cands.get(k)?.[0]?.values ?? new Array(7).fill(undefined));
+  const keep = new Map<string, Set<number>>(multi.map((k) => [k, new Set<number>()]));
+  const pick = new Array<number>(multi.length).fill(0);
+  const walk = (i: number): void => {
+    if (i === multi.length) {
+      if (columnsHold(grid, keys))
+        multi.forEach((k, j) => {
+          keep.get(k)?.add(pick[j] as number);
+        });
+      return;
+    }
+    const k = multi[i] as string;
+    const list = cands.get(k) ?? [];
+    for (let j = 0; j < list.length; j++) {
+      pick[i] = j;
+      grid.set(k, list[j]?.values ?? []);
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  if ([...keep.values()].every((s) => s.size === 0)) return;
+  for (const k of multi) {
+    const list = cands.get(k) ?? [];
+    const set = keep.get(k) ?? new Set();
+    cands.set(
+      k,
+      list.filter((_, j) => set.has(j)),
+    );
+  }
+}
+
+/** Fills missing cells that R1, R2 or R3 force, repeating until nothing changes. */
+export function inferRequestCells(
+  grid: Map<string, Slot[]>,
+  keys: readonly string[],
+  findings: Finding[],
+): void {
+  const resultKeys = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+  const set = (k: string, c: number, value: number, why: string) => {
+    const row = grid.get(k);
+    if (!row || row[c] !== undefined || value < 0 || !Number.isInteger(value)) return false;
+    row[c] = value;
+    findings.push(
+      finding(
+        "info",
+        "parse.cell-inferred",
+        pointer("requests", ...k.split("."), COLUMNS[c] as string),
+        `此单元格缺失，已依${why}推定为 ${value}`,
+        { expected: value },
+      ),
+    );
+    return true;
+  };
+  const n = (x: Slot) => x ?? 0;
+  for (let pass = 0; pass < 6; pass++) {
+    let changed = false;
+    for (const k of keys) {
+      const row = grid.get(k);
+      if (!row) continue;
+      const miss = row.map((x, i) => (x === undefined ? i : -1)).filter((i) => i >= 0);
+      if (miss.length !== 1) continue;
+      const m = miss[0] as number;
+      if (m === 6)
+        changed =
+          set(
+            k,
+            6,
+            row.slice(0, 6).reduce<number>((a, x) => a + n(x), 0),
+            "本行合计（R2）",
+          ) || changed;
+      else if (row[6] !== null && row[6] !== undefined)
+        changed =
+          set(
+            k,
+            m,
+            row[6] - row.slice(0, 6).reduce<number>((a, x, i) => a + (i === m ? 0 : n(x)), 0),
+            "本行合计（R2）",
+          ) || changed;
+    }
+    for (let c = 0; c < 7; c++) {
+      const v = (k: string) => grid.get(k)?.[c];
+      const parts = resultKeys.map(v);
+      const handled = v("handledTotal");
+      const missParts = resultKeys.filter((k) => v(k) === undefined);
+      if (handled === undefined && missParts.length === 0)
+        changed =
+          set(
+            "handledTotal",
+            c,
+            parts.reduce<number>((a, x) => a + n(x), 0),
+            "办理结果合计（R3）",
+          ) || changed;
+      else if (handled !== undefined && handled !== null && missParts.length === 1) {
+        const k = missParts[0] as string;
+        changed =
+          set(k, c, handled - parts.reduce<number>((a, x) => a + n(x), 0), "办理结果合计（R3）") || changed;
+      }
+      const r1 = ["received", "carriedOver", "handledTotal", "carriedForward"];
+      const vals = r1.map(v);
+      const missing = r1.filter((_, i) => vals[i] === undefined);
+      if (missing.length === 1) {
+        const [a, b, h, f] = vals.map(n) as [number, number, number, number];
+        const which = missing[0] as string;
+        const value =
+          which === "received"
+            ? h + f - b
+            : which === "carriedOver"
+              ? h + f - a
+              : which === "handledTotal"
+                ? a + b - f
+                : a + b - h;
+        changed = set(which, c, value, "本列勾稽关系（R1）") || changed;
+      }
+    }
+    if (!changed) break;
+  }
+}
+
+/** Reads table 三 from its tokens. */
+export function parseRequests(tokens: readonly Token[], edition: Edition, findings: Finding[]): TableResult {
+  const raw = collectRows(tokens, "requests", edition);
+  const defs = requestRows(edition);
+  const keys = defs.map((d) => d.path.join("."));
+  const cands = new Map<string, Candidate[]>();
+  const local: Finding[] = [];
+  for (const d of defs) {
+    const k = d.path.join(".");
+    const row = raw.get(k);
+    const ptr = pointer("requests", ...d.path);
+    if (!row) {
+      if (raw.size > 0)
+        local.push(
+          finding("warning", "parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`),
+        );
+      cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
+      continue;
+    }
+    cands.set(k, rowCandidates(row, SPEC, { findings: local, pointer: ptr }));
+  }
+  filterByColumns(cands, keys);
+  const grid = new Map<string, Slot[]>();
+  for (const d of defs) {
+    const k = d.path.join(".");
+    grid.set(k, chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local));
+  }
+  if (raw.size > 0) inferRequestCells(grid, keys, local);
+  for (const d of defs) {
+    const row = grid.get(d.path.join(".")) as Slot[];
+    row.forEach((v, c) => {
+      if (v !== undefined) return;
+      row[c] = null;
+      if (raw.has(d.path.join(".")))
+        local.push(
+          finding(
+            "warning",
+            "parse.cell-missing",
+            pointer("requests", ...d.path, COLUMNS[c] as string),
+            `「${d.label}」一行的「${APPLICANT_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,
+          ),
+        );
+    });
+  }
+  findings.push(...local);
+  return { rows: grid, found: raw.size > 0 };
+}

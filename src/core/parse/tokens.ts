@@ -1,0 +1,194 @@
+// Table text → a flat stream of cell tokens with row breaks, for every layout: tab rows, one cell per line, pipes, spaced PDF text, run-together crawler text.
+import { mentionsRow } from "./labels-match.ts";
+import { trimAll } from "./lines.ts";
+
+export type Token =
+  | { kind: "text"; text: string }
+  | { kind: "value"; raw: string; glued: boolean }
+  | { kind: "empty"; lineEnd: boolean }
+  | { kind: "break" };
+
+const VALUE_RE =
+  /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
+
+/** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
+export function isValueText(s: string): boolean {
+  return VALUE_RE.test(s.replace(/[\s\u00a0\u3000]+/g, ""));
+}
+
+/** Enumerator-only text such as 「1.」, 「（一）」, 「一、」: part of a label, never a value. */
+function isEnumerator(s: string): boolean {
+  return /^([0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])$/.test(
+    s,
+  );
+}
+
+/**
+ * Splits text with digits glued to labels (「行政许可2293」, 「申请数量640020470」) into text and value tokens.
+ * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」).
+ */
+export function splitGlued(s: string, out: Token[]): void {
+  const re = /[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
+  let last = 0;
+  let text = "";
+  const flushText = () => {
+    const t = trimAll(text);
+    if (t !== "") out.push({ kind: "text", text: t });
+    text = "";
+  };
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    let run = m[0];
+    let end = m.index + run.length;
+    const next = s[end] ?? "";
+    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(next);
+    // Enumerator glued in front of the next label: the last 1 digit (+ dot) belongs to the label.
+    let enumTail = "";
+    if (cjkNext && /[.．、]$/.test(run)) {
+      enumTail = /([0-9０-９][.．、])$/.exec(run)?.[1] ?? "";
+      run = run.slice(0, run.length - enumTail.length);
+      end -= enumTail.length;
+    }
+    const before = s.slice(last, m.index);
+    // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
+    const insideText =
+      run === "" ||
+      /[第共近约]$/.test(before) ||
+      (cjkNext && enumTail === "" && !/(万元|元)$/.test(run) && !startsLabel(s.slice(end)));
+    if (insideText) {
+      text += before + run + enumTail;
+      last = end + enumTail.length;
+      continue;
+    }
+    text += before;
+    flushText();
+    out.push({ kind: "value", raw: run.replace(/[,，]$/, ""), glued: true });
+    text = enumTail;
+    last = end + enumTail.length;
+  }
+  text += s.slice(last);
+  flushText();
+}
+
+/** Whether text right after a digit run starts a new row label (crawler text glues rows together). */
+function startsLabel(rest: string): boolean {
+  if (/^([一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十0-9])/.test(rest)) return true;
+  const head = rest.slice(0, 10);
+  return mentionsRow(head, 2) && !/^[年月日个件项条位万元]/.test(rest);
+}
+
+/** One cell's text → tokens (a value, an empty cell, text, or text with glued digits). */
+function pushCell(cell: string, out: Token[], lineEnd: boolean): void {
+  const t = trimAll(cell);
+  if (t === "") {
+    out.push({ kind: "empty", lineEnd });
+    return;
+  }
+  if (isValueText(t)) {
+    out.push({ kind: "value", raw: t, glued: false });
+    return;
+  }
+  if (/[0-9０-９]/.test(t) && !isEnumerator(t)) {
+    splitGlued(t, out);
+    return;
+  }
+  out.push({ kind: "text", text: t });
+}
+
+/** A line with no tabs or pipes: split on spaces, then join adjacent text pieces back together. */
+function pushPlainLine(line: string, out: Token[]): void {
+  const pieces = trimAll(line)
+    .split(/[\s\u00a0\u3000]+/)
+    .filter((p) => p !== "");
+  let text = "";
+  const flush = () => {
+    if (text !== "") pushCell(text, out, false);
+    text = "";
+  };
+  for (const p of pieces) {
+    if (isValueText(p) && !(isEnumerator(p) && text === "")) {
+      flush();
+      out.push({ kind: "value", raw: p, glued: false });
+    } else if (isEnumerator(p)) {
+      flush();
+      text = p;
+    } else {
+      text += p;
+    }
+  }
+  flush();
+}
+
+export type Layout = "cell-per-line" | "rows";
+
+/** Word's one-cell-per-line copy: most non-blank lines are 「\t」 + one cell. */
+export function detectLayout(lines: readonly string[]): Layout {
+  let single = 0;
+  let nonBlank = 0;
+  for (const l of lines) {
+    if (trimAll(l) === "") continue;
+    nonBlank++;
+    if (/^\t[^\t]*$/.test(l)) single++;
+  }
+  return nonBlank > 0 && single / nonBlank >= 0.5 ? "cell-per-line" : "rows";
+}
+
+export interface TokenizeOptions {
+  /** Empty cells at the end of a tab row are layout artefacts (Word text), not blanks (HTML: false). */
+  trailingEmptyIsArtefact: boolean;
+}
+
+/** Tokenizes the table lines of a section. */
+export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token[] {
+  const out: Token[] = [];
+  const layout = detectLayout(lines);
+  if (layout === "cell-per-line") {
+    let cell: string | undefined;
+    const flushCell = () => {
+      if (cell !== undefined) pushCell(cell, out, false);
+      cell = undefined;
+    };
+    for (const l of lines) {
+      if (trimAll(l) === "" && !l.startsWith("\t")) {
+        flushCell();
+        out.push({ kind: "break" });
+      } else if (l.startsWith("\t")) {
+        flushCell();
+        const cells = l.slice(1).split("\t");
+        if (cells.length === 1) cell = cells[0] ?? "";
+        else for (const c of cells) pushCell(c, out, false);
+      } else if (cell !== undefined && !isValueText(trimAll(l))) {
+        cell += trimAll(l); // a cell's text wrapped onto the next line (「本年新」「制作数量」)
+      } else {
+        flushCell();
+        pushPlainLine(l, out);
+        out.push({ kind: "break" });
+      }
+    }
+    flushCell();
+    out.push({ kind: "break" });
+    return out;
+  }
+  for (const l of lines) {
+    const t = trimAll(l);
+    if (t === "") {
+      out.push({ kind: "break" });
+      continue;
+    }
+    if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
+    if (t.startsWith("|") || (t.includes("|") && !l.includes("\t"))) {
+      const cells = t.replace(/^\|/, "").replace(/\|$/, "").split("|");
+      cells.forEach((c) => {
+        pushCell(c, out, false);
+      });
+    } else if (l.includes("\t")) {
+      const cells = l.split("\t");
+      let end = cells.length;
+      if (opts.trailingEmptyIsArtefact) while (end > 0 && trimAll(cells[end - 1] ?? "") === "") end--;
+      for (let i = 0; i < cells.length; i++) pushCell(cells[i] ?? "", out, i >= end);
+    } else {
+      pushPlainLine(l, out);
+    }
+    out.push({ kind: "break" });
+  }
+  return out;
+}
