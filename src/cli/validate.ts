@@ -19,7 +19,7 @@ const USAGE = `用法：nianbao validate <文件|-> [--json] [--previous <上年
 读取一份年报（模型 JSON、文本或 HTML；- 为标准输入），检查勾稽关系等规则。
   --json        在标准输出打印 { "report": 规范化后的模型, "findings": [...] }
   --previous    上年度报告，用于核对「上年结转」
-退出码：0 无错误；1 有错误；2 输入无法使用或用法错误`;
+退出码：0 无错误；1 有错误；2 输入无法使用或用法错误；3 内部错误`;
 
 const SEVERITY_TEXT = { error: "错误", warning: "警告", info: "提示" } as const;
 

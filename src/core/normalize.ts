@@ -632,7 +632,7 @@ export function normalizeReport(input: unknown): { report: Report; findings: Fin
   const tables = readTables(input, edition, ctx);
   for (const key of Object.keys(input)) {
     if (!TOP_KEYS.has(key)) {
-      ctx.findings.push(finding("info", "normalize.unknown-field", pointer(key), `未知字段「${key}」已忽略`));
+      ctx.findings.push(finding("info", "normalize.extra-field", pointer(key), `未知字段「${key}」已忽略`));
     }
   }
   if (ctx.issues.length > 0) throw toError(ctx.issues, input);

@@ -194,7 +194,7 @@ describe("normalizeReport", () => {
     expect(Object.getPrototypeOf(report)).toBe(Object.prototype);
     expect(report.edition).toBe("2019");
     expect(report.requests.received).toMatchObject({ natural: null, total: null });
-    expect(at(findings, "/__proto__")).toEqual(["normalize.unknown-field"]);
+    expect(at(findings, "/__proto__")).toEqual(["normalize.extra-field"]);
     expect(at(findings, "/requests/__proto__")).toEqual(["normalize.unknown-field"]);
   });
 });
