@@ -47,7 +47,12 @@ export const NORMALIZE_CODES: readonly CodeDoc[] = [
   {
     code: "normalize.unknown-field",
     severity: "warning",
-    meaning: "A field the model does not have; ignored (its value is not used).",
+    meaning: "A table field the model does not have; ignored (its value is not used).",
+  },
+  {
+    code: "normalize.extra-field",
+    severity: "info",
+    meaning: "A top-level field the model does not have (e.g. `expect`); ignored.",
   },
   {
     code: "normalize.edition-inferred",

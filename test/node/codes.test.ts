@@ -34,7 +34,13 @@ describe("FINDING_CODES", () => {
         organ: "某区局",
         year: "2022年",
         issuedOn: "不详",
+        note: 1,
         sections: [{ heading: "x", blocks: ["y"] }],
+        proactive: { regulations: { made: 1 }, procurement: { projects: 0, amountWan: 1.234567 }, x: 2 },
+        requests: {
+          received: { natural: "１", commercial: "增1", total: "abc" },
+          otherHandling: { other: { natural: 1 } },
+        },
       }).findings,
       ...checkReport(normalizeReport(structuredClone(r2021)).report, {
         previous: { ...normalizeReport(structuredClone(r2021)).report, organ: "别的局" },
