@@ -1,7 +1,7 @@
 // The HTTP API through app.request with the real core and renderers: publishing, artifacts, links, errors, auth.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAll } from "../../src/storage/paging.ts";
-import { auth, fixture, makeApp } from "../fixtures/service/app.ts";
+import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
 
 const VALID = fixture("valid-2020.json");
 const INVALID = fixture("invalid-2020.json");
@@ -26,7 +26,7 @@ describe("POST /v1/reports", () => {
   it("publishes a valid report: 201, content id, findings, links, artifacts stored", async () => {
     const res = await postJson(t, VALID);
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.id).toMatch(/^[0-9a-f]{32}$/);
     expect(body.created).toBe(true);
     expect(body.report).toMatchObject({ organ: ORGAN, year: 2020, edition: "2019" });
@@ -50,13 +50,13 @@ describe("POST /v1/reports", () => {
   });
 
   it("gives the same id for the same report again and writes nothing", async () => {
-    const first = await (await postJson(t, VALID)).json();
+    const first = await json(postJson(t, VALID));
     const before = await listAll(t.storage, "");
     // Same report, different formatting and key order: same normalized report, same id.
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(VALID)).reverse()));
     const res = await postJson(t, reordered);
     expect(res.status).toBe(200);
-    const again = await res.json();
+    const again = await json(res);
     expect(again.id).toBe(first.id);
     expect(again.created).toBe(false);
     const after = await listAll(t.storage, "");
@@ -69,7 +69,7 @@ describe("POST /v1/reports", () => {
     const fresh = await makeApp({ engine: t.services.engine });
     const res = await postJson(fresh, INVALID);
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.error.code).toBe("invalid_report");
     expect(body.error.requestId).toBe(res.headers.get("x-request-id"));
     expect(body.error.findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
@@ -79,8 +79,8 @@ describe("POST /v1/reports", () => {
   it("publishes a report with errors when forced, and says so in its metadata", async () => {
     const res = await postJson(t, INVALID, "?force=true");
     expect(res.status).toBe(201);
-    const { id } = await res.json();
-    const meta = await (await t.app.request(`/v1/reports/${id}`)).json();
+    const { id } = await json(res);
+    const meta = await json(t.app.request(`/v1/reports/${id}`));
     expect(meta.forced).toBe(true);
     expect(meta.findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
   });
@@ -90,7 +90,7 @@ describe("POST /v1/reports", () => {
     form.set("file", new File([VALID], "报告.json", { type: "application/json" }));
     const res = await post(t, "/v1/reports", form);
     expect(res.status).toBeLessThan(300);
-    expect((await res.json()).report.organ).toBe(ORGAN);
+    expect((await json(res)).report.organ).toBe(ORGAN);
   });
 
   it("refuses writes without a token (401) or with a wrong one (403)", async () => {
@@ -101,13 +101,13 @@ describe("POST /v1/reports", () => {
     });
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
-    expect((await none.json()).error.code).toBe("unauthorized");
+    expect((await json(none)).error.code).toBe("unauthorized");
     const wrong = await post(t, "/v1/reports", VALID, {
       "content-type": "application/json",
       authorization: "Bearer nope",
     });
     expect(wrong.status).toBe(403);
-    expect((await wrong.json()).error.code).toBe("forbidden");
+    expect((await json(wrong)).error.code).toBe("forbidden");
   });
 
   it("lets writes through without a token when none is configured", async () => {
@@ -123,21 +123,21 @@ describe("POST /v1/reports", () => {
   it("answers 415 for an unsupported content type, 400 for malformed JSON, 413 over the body limit", async () => {
     const form = await post(t, "/v1/reports", "a=b", { "content-type": "application/x-www-form-urlencoded" });
     expect(form.status).toBe(415);
-    expect((await form.json()).error.code).toBe("unsupported_media_type");
+    expect((await json(form)).error.code).toBe("unsupported_media_type");
     const bad = await postJson(t, "{ not json");
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe("invalid_json");
+    expect((await json(bad)).error.code).toBe("invalid_json");
     const small = await makeApp({ engine: t.services.engine, config: { bodyLimitBytes: 1024 } });
     const big = await post(small, "/v1/reports", "x".repeat(4096), { "content-type": "text/plain" });
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe("payload_too_large");
+    expect((await json(big)).error.code).toBe("payload_too_large");
     expect(await keys(small)).toEqual([]);
   });
 
   it("answers 400 naming the bad query parameter", async () => {
     const res = await post(t, "/v1/render?format=docx", VALID, { "content-type": "application/json" });
     expect(res.status).toBe(400);
-    const { error } = await res.json();
+    const { error } = await json(res);
     expect(error.code).toBe("invalid_input");
     expect(error.issues[0].path).toBe("/format");
   });
@@ -152,7 +152,7 @@ describe("POST /v1/validate and /v1/render", () => {
   it("validates without storing", async () => {
     const res = await post(t, "/v1/validate", INVALID, { "content-type": "application/json" });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(Object.keys(body).sort()).toEqual(["findings", "report"]);
     expect(body.findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
     expect(await keys(t)).toEqual([]);
@@ -182,7 +182,7 @@ describe("artifacts and links", () => {
       return new Date(clock);
     };
     t = await makeApp({ now: tick });
-    id = (await (await postJson(t, VALID)).json()).id;
+    id = (await json(postJson(t, VALID))).id;
   });
 
   it("serves the PDF immutable, with ETag, type and a Chinese file name", async () => {
@@ -203,9 +203,9 @@ describe("artifacts and links", () => {
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(html.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(await html.text()).toContain(ORGAN);
-    const json = await t.app.request(`/v1/reports/${id}.json`);
-    expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect((await json.json()).organ).toBe(ORGAN);
+    const doc = await t.app.request(`/v1/reports/${id}.json`);
+    expect(doc.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect((await json(doc)).organ).toBe(ORGAN);
   });
 
   it("answers a conditional GET with 304", async () => {
@@ -236,7 +236,7 @@ describe("artifacts and links", () => {
   it("answers metadata with findings and links", async () => {
     const res = await t.app.request(`/v1/reports/${id}`);
     expect(res.status).toBe(200);
-    const meta = await res.json();
+    const meta = await json(res);
     expect(meta).toMatchObject({
       id,
       organ: ORGAN,
@@ -256,7 +256,7 @@ describe("artifacts and links", () => {
     ]) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(404);
-      const body = await res.json();
+      const body = await json(res);
       expect(body.error.code).toBe("not_found");
       expect(body.error.requestId).toBeTruthy();
     }
@@ -269,13 +269,11 @@ describe("artifacts and links", () => {
     // A corrected version of the same organ and year becomes the latest.
     const changed = JSON.parse(VALID);
     changed.title = `${ORGAN}2020年政府信息公开工作年度报告（更正）`;
-    const second = (await (await postJson(t, JSON.stringify(changed))).json()).id;
+    const second = (await json(postJson(t, JSON.stringify(changed)))).id;
     expect(second).not.toBe(id);
     const html = await t.app.request(`/r/${encodeURIComponent(ORGAN)}/2020.html`);
     expect(html.headers.get("location")).toBe(`http://localhost/v1/reports/${second}.html`);
-    const list = await (
-      await t.app.request(`/v1/reports?organ=${encodeURIComponent(ORGAN)}&year=2020`)
-    ).json();
+    const list = await json(t.app.request(`/v1/reports?organ=${encodeURIComponent(ORGAN)}&year=2020`));
     expect(list.versions.map((v: { id: string }) => v.id)).toEqual([second, id]);
     const missing = await t.app.request(`/r/${encodeURIComponent(ORGAN)}/1999.pdf`);
     expect(missing.status).toBe(404);
@@ -287,7 +285,7 @@ describe("artifacts and links", () => {
       expect(res.status, organ).toBe(404);
       const list = await t.app.request(`/v1/reports?organ=${encodeURIComponent(organ)}`);
       expect(list.status, organ).toBe(200);
-      expect((await list.json()).versions).toEqual([]);
+      expect((await json(list)).versions).toEqual([]);
     }
   });
 
@@ -307,8 +305,8 @@ describe("service endpoints and failures", () => {
   it("serves /healthz, /openapi.json (3.1 from the schemas) and /docs", async () => {
     const { app } = await makeApp();
     const health = await app.request("/healthz");
-    expect(await health.json()).toMatchObject({ status: "ok", storage: "memory" });
-    const spec = await (await app.request("/openapi.json")).json();
+    expect(await json(health)).toMatchObject({ status: "ok", storage: "memory" });
+    const spec = await json(app.request("/openapi.json"));
     expect(spec.openapi).toBe("3.1.0");
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining([

@@ -1,0 +1,109 @@
+// Configuration from environment variables (Node env or Worker vars/secrets), validated once at start by zod.
+import { z } from "zod";
+import { fromZodError } from "../core/errors.ts";
+import { DEFAULT_BODY_LIMIT, type HttpConfig } from "../http/services.ts";
+import type { S3StorageOptions } from "../storage/s3.ts";
+
+/** Unset and blank are the same; values are trimmed. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), schema.optional());
+
+const HttpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+
+const Tokens = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .min(16, "each token must be at least 16 characters")
+        .regex(/^[\x21-\x7e]+$/, "tokens are printable ASCII without spaces"),
+    ),
+  );
+
+const Bool = z
+  .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+/** Everything the service reads from the environment, by variable name. */
+export const EnvSchema = z.object({
+  API_TOKENS: optional(Tokens),
+  BODY_LIMIT_BYTES: optional(
+    z.coerce
+      .number({ error: "must be a number of bytes" })
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024),
+  ),
+  PUBLIC_BASE_URL: optional(HttpUrl),
+  S3_BUCKET: optional(z.string().min(3).max(63)),
+  S3_REGION: optional(z.string().min(1)),
+  S3_ENDPOINT: optional(HttpUrl),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_FORCE_PATH_STYLE: optional(Bool),
+  S3_KEY_PREFIX: optional(z.string().regex(/^([^/.][^/]*\/)+$/, 'must be folder-like, e.g. "nianbao/"')),
+});
+
+export interface ServiceConfig {
+  http: HttpConfig;
+  /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
+  s3?: S3StorageOptions;
+}
+
+/** A configuration error naming every bad variable; thrown before anything starts. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseConfig(env: Record<string, unknown>): ServiceConfig {
+  const r = EnvSchema.safeParse(env);
+  if (!r.success) {
+    const { issues = [] } = fromZodError(r.error).details;
+    throw new ConfigError(
+      `配置无效 (invalid configuration): ${issues.map((i) => `${i.path.slice(1)}: ${i.message}`).join("; ")}`,
+    );
+  }
+  const e = r.data;
+  const s3Vars = (
+    [
+      "S3_REGION",
+      "S3_ENDPOINT",
+      "S3_ACCESS_KEY_ID",
+      "S3_SECRET_ACCESS_KEY",
+      "S3_FORCE_PATH_STYLE",
+      "S3_KEY_PREFIX",
+    ] as const
+  ).filter((k) => e[k] !== undefined);
+  if (!e.S3_BUCKET && s3Vars.length > 0) {
+    throw new ConfigError(
+      `配置无效 (invalid configuration): S3_BUCKET: required when ${s3Vars.join(", ")} ${s3Vars.length > 1 ? "are" : "is"} set`,
+    );
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    const missing = e.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    throw new ConfigError(
+      `配置无效 (invalid configuration): ${missing}: required with the other S3 key variable`,
+    );
+  }
+  const http: HttpConfig = {
+    apiTokens: e.API_TOKENS ?? [],
+    bodyLimitBytes: e.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
+    ...(e.S3_BUCKET ? { eventBucket: e.S3_BUCKET } : {}),
+  };
+  if (!e.S3_BUCKET) return { http };
+  return {
+    http,
+    s3: {
+      bucket: e.S3_BUCKET,
+      region: e.S3_REGION ?? "us-east-1",
+      ...(e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT } : {}),
+      ...(e.S3_FORCE_PATH_STYLE !== undefined ? { forcePathStyle: e.S3_FORCE_PATH_STYLE } : {}),
+      ...(e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID } : {}),
+      ...(e.S3_SECRET_ACCESS_KEY ? { secretAccessKey: e.S3_SECRET_ACCESS_KEY } : {}),
+      ...(e.S3_KEY_PREFIX ? { keyPrefix: e.S3_KEY_PREFIX } : {}),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "../http/app.ts";
+import type { AppServices, LogEntry } from "../http/services.ts";
+import { coreEngine } from "../service/core-engine.ts";
+import { FsStorage } from "../storage/fs.ts";
+import { S3Storage } from "../storage/s3.ts";
+import type { Storage } from "../storage/types.ts";
+import { FONT_FILES, nodeAssets } from "./assets-node.ts";
+import { parseConfig } from "./config.ts";
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Filesystem store root when no S3_BUCKET is configured. */
+  dataDir?: string;
+  /** Defaults to process.env; read once, here. */
+  env?: Record<string, string | undefined>;
+  log?: (entry: LogEntry) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** One JSON line per entry on stderr. */
+export const jsonLog = (entry: LogEntry): void => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+/**
+ * The package's fonts/ folder, from this module's place in the source tree (src/runtime/) or in the CLI bundle
+ * (dist/); undefined lets assets-node use its own default.
+ */
+function packageFontsDir(): string | undefined {
+  return ["../../fonts/", "../fonts/"]
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(`${dir}${FONT_FILES.body}`));
+}
+
+/** Validates the configuration (throws ConfigError naming the variable), then listens. */
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const config = parseConfig(options.env ?? process.env);
+  const storage: Storage = config.s3 ? new S3Storage(config.s3) : new FsStorage(options.dataDir ?? "./data");
+  const log = options.log ?? jsonLog;
+  const services: AppServices = {
+    storage,
+    engine: coreEngine(await nodeAssets(fontsDirOption())),
+    config: config.http,
+    log,
+  };
+  const app = createApp(services);
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    port,
+    storage,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+function fontsDirOption(): { fontsDir?: string } {
+  const fontsDir = packageFontsDir();
+  return fontsDir ? { fontsDir } : {};
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => resolve(sig));
+  });
+}
