@@ -2,13 +2,11 @@
 import { isNianbaoError } from "../core/errors.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
 import { serveCommand } from "./serve.ts";
-import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
 
 /** Subcommands: add one line per command. */
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
-  serve: serveCommand,
   serve: serveCommand,
 };
 
