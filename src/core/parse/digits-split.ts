@@ -26,7 +26,14 @@ export function splitDigits(pieces: readonly string[], opts: SplitOptions): numb
   let nodes = opts.maxNodes ?? 200_000;
   const out: number[][] = [];
   const values: number[] = [];
-  const clean = pieces.map((p) => p.replace(/[,，]/g, "").replace(/．/g, "."));
+  // A piece written with a sign (「-294」 glued after other digits): its first cell is negative.
+  const negative = pieces.map((p) => /^[-－]/.test(p));
+  const clean = pieces.map((p) =>
+    p
+      .replace(/[,，]/g, "")
+      .replace(/．/g, ".")
+      .replace(/^[-－]/, ""),
+  );
   const remainingChars = (p: number, c: number) => {
     let r = (clean[p]?.length ?? 0) - c;
     for (let i = p + 1; i < clean.length; i++) r += clean[i]?.length ?? 0;
@@ -59,7 +66,7 @@ export function splitDigits(pieces: readonly string[], opts: SplitOptions): numb
       if (text.endsWith(".")) continue;
       // The rest must still fit: at least one character per remaining cell.
       if (remainingChars(p, end) < cellsLeftAfter) break;
-      values.push(Number(text));
+      values.push(c === 0 && negative[p] ? -Number(text) : Number(text));
       if (!opts.accept || opts.accept(values)) walk(p, end);
       values.pop();
       if (out.length >= maxSolutions) return;

@@ -219,7 +219,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   const n = spec.columns.length;
   let cells = row.cells;
   // A row written with trailing tab artefacts: blanks right after the label are merged-cell placeholders too.
-  if (row.artefact) {
+  if (row.artefact && spec.sums.length > 0 && cells.length === n) {
     let lead = 0;
     while (lead < cells.length && cells[lead]?.raw === null) lead++;
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
@@ -253,7 +253,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     ];
   }
   // Fewer cells than columns: run-together digits, or missing cells.
-  const digitOnly = cells.every((c) => c.raw !== null && /^[0-9][0-9.]*$/.test(c.raw));
+  const digitOnly = cells.every((c) => c.raw !== null && /^[-－]?[0-9][0-9.]*$/.test(c.raw));
   const canSplit =
     cells.length > 0 &&
     digitOnly &&

@@ -28,7 +28,7 @@ function isEnumerator(s: string): boolean {
  * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」).
  */
 export function splitGlued(s: string, out: Token[]): void {
-  const re = /[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
+  const re = /(?:(?<=[0-9０-９])[-－])?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
   let last = 0;
   let text = "";
   const flushText = () => {
@@ -177,7 +177,10 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
     if (t.startsWith("|") || (t.includes("|") && !l.includes("\t"))) {
       const cells = t.replace(/^\|/, "").replace(/\|$/, "").split("|");
-      cells.forEach((c) => {
+      let end = cells.length;
+      if (opts.trailingEmptyIsArtefact) while (end > 0 && trimAll(cells[end - 1] ?? "") === "") end--;
+      // Padding of short markdown rows: dropped (not a shifted row as in Word tab text).
+      cells.slice(0, end).forEach((c) => {
         pushCell(c, out, false);
       });
     } else if (l.includes("\t")) {
