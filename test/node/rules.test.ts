@@ -293,6 +293,17 @@ describe("cross-year", () => {
     expect(codes(f).sort()).toEqual(["cross-year.organ", "cross-year.year"]);
   });
 
+  it("2019 edition: a 2020 report against its 2019 predecessor", () => {
+    const last = report("2019", (x) => {
+      x.year = 2019;
+    });
+    expect(checkReport(report("2019"), { previous: last })).toEqual([]);
+    const r = report("2019", (x) => set(x, req(["carriedOver"], "total"), 2));
+    expect(only(checkReport(r, { previous: last }), "cross-year.carried-over")).toEqual([
+      expect.objectContaining({ path: "/requests/carriedOver/total", expected: 1, actual: 2 }),
+    ]);
+  });
+
   it("works across editions (2020 report in the 2019 format, then 2021)", () => {
     const last = report("2019", (x) => {
       x.year = 2021 - 1;
