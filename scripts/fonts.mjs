@@ -1,6 +1,7 @@
 // `npm run fonts`: builds the GB2312 TrueType subsets under fonts/ (plus their licences) from the open source fonts.
-import { createRequire } from "node:module";
+
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import subsetFont from "subset-font";
@@ -87,7 +88,9 @@ export default async function buildFonts() {
   mkdirSync(out, { recursive: true });
   const full = [...new Set(gb2312() + EXTRA + templateChars())].join("");
   const levelOne = [...new Set(gb2312(0xd7) + EXTRA + templateChars())].join("");
-  console.log(`fonts: ${[...full].length} characters (GB2312 + punctuation + template text), level 1: ${[...levelOne].length}`);
+  console.log(
+    `fonts: ${[...full].length} characters (GB2312 + punctuation + template text), level 1: ${[...levelOne].length}`,
+  );
   for (const f of SOURCES) {
     const src = f.src();
     if (!existsSync(src)) {

@@ -370,18 +370,16 @@ export const templateSpecs = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":7},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":7},"end":{"line":25,"column":9}}})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "  {\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":22,"column":26},"end":{"line":22,"column":54}}})) != null ? stack1 : "")
-    + ", \"style\": \"heading\", \"outline\": true, \"outlineText\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":22,"column":108},"end":{"line":22,"column":126}}})) != null ? stack1 : "")
-    + " },\n";
+  return "  {\"stack\": "
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||container.hooks.helperMissing).call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"lines","hash":{"outline":true},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":69}}})) != null ? stack1 : "")
+    + ", \"style\": \"heading\"},\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -401,10 +399,10 @@ export const templateSpecs = {
         return undefined
     };
 
-  return "  {\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":24,"column":47},"end":{"line":24,"column":58}}}),{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":24,"column":34},"end":{"line":24,"column":61}}})) != null ? stack1 : "")
+  return "  {\"stack\": "
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":24,"column":49},"end":{"line":24,"column":60}}}),{"name":"lines","hash":{},"data":data,"loc":{"start":{"line":24,"column":35},"end":{"line":24,"column":63}}})) != null ? stack1 : "")
     + ", \"style\": \""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":24,"column":73},"end":{"line":24,"column":81}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":24,"column":75},"end":{"line":24,"column":83}}}) : helper)))
     + "\"},\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3=container.lambda, alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -428,7 +426,7 @@ export const templateSpecs = {
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"characterSpacing")), depth0))
     + " },\n \"styles\": {\n  \"title\": {\"font\": \"Title\", \"bold\": true, \"fontSize\": 22, \"alignment\": \"center\", \"lineHeight\": "
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"titleLineHeight")), depth0))
-    + ", \"characterSpacing\": 0, \"margin\": [0, 0, 0, 29]},\n  \"heading\": {\"font\": \"Heading\", \"leadingIndent\": 32},\n  \"subheading\": {\"font\": \"Subheading\", \"leadingIndent\": 32},\n  \"minor\": {\"leadingIndent\": 32},\n  \"paragraph\": {\"leadingIndent\": 32, \"alignment\": \"justify\"},\n  \"table\": {\"fontSize\": "
+    + ", \"characterSpacing\": 0, \"margin\": [0, 0, 0, 29]},\n  \"heading\": {\"font\": \"Heading\"},\n  \"subheading\": {\"font\": \"Subheading\"},\n  \"minor\": {},\n  \"paragraph\": {},\n  \"table\": {\"fontSize\": "
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"tableFontSize")), depth0))
     + ", \"lineHeight\": 1, \"characterSpacing\": 0, \"margin\": [0, 6, 0, 12]},\n  \"th\": {\"alignment\": \"center\"},\n  \"note\": {\"fontSize\": 9},\n  \"signature\": {\"alignment\": \"right\", \"margin\": [0, 29, 32, 0]}\n },\n \"content\": [\n  {\"text\": "
     + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),"title",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":20,"column":11},"end":{"line":20,"column":35}}})) != null ? stack1 : "")

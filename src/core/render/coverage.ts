@@ -1,12 +1,18 @@
-// Which characters a TrueType font can draw, read from its cmap table (formats 4 and 12); cached per font file.
+// What a TrueType font can draw and how wide: its cmap (formats 4 and 12) and advance widths; cached per font file.
 import type { FontFile } from "./assets.ts";
 
-const cache = new WeakMap<Uint8Array, Set<number>>();
+export interface FontInfo {
+  /** Code point → glyph id, for every code point the font maps to a real glyph. */
+  cmap: Map<number, number>;
+  /** Advance width of each glyph id, in em. */
+  advances: Float32Array;
+}
 
-function readCmap(data: Uint8Array): Set<number> {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+const cache = new WeakMap<Uint8Array, FontInfo>();
+
+function tables(data: Uint8Array, view: DataView): Map<string, number> {
+  const out = new Map<string, number>();
   const numTables = view.getUint16(4);
-  let cmapOffset = -1;
   for (let i = 0; i < numTables; i++) {
     const rec = 12 + i * 16;
     const tag = String.fromCharCode(
@@ -15,43 +21,69 @@ function readCmap(data: Uint8Array): Set<number> {
       data[rec + 2] ?? 0,
       data[rec + 3] ?? 0,
     );
-    if (tag === "cmap") cmapOffset = view.getUint32(rec + 8);
+    out.set(tag, view.getUint32(rec + 8));
   }
-  const out = new Set<number>();
-  if (cmapOffset < 0) return out;
-  const n = view.getUint16(cmapOffset + 2);
-  let best = -1;
-  let bestFormat = 0;
+  return out;
+}
+
+function readAdvances(view: DataView, at: Map<string, number>): Float32Array {
+  const head = at.get("head");
+  const hhea = at.get("hhea");
+  const hmtx = at.get("hmtx");
+  const maxp = at.get("maxp");
+  if (head === undefined || hhea === undefined || hmtx === undefined || maxp === undefined)
+    return new Float32Array();
+  const unitsPerEm = view.getUint16(head + 18);
+  const metrics = view.getUint16(hhea + 34);
+  const glyphs = view.getUint16(maxp + 4);
+  const out = new Float32Array(glyphs);
+  let last = 0;
+  for (let g = 0; g < glyphs; g++) {
+    if (g < metrics) last = view.getUint16(hmtx + g * 4) / unitsPerEm;
+    out[g] = last;
+  }
+  return out;
+}
+
+function bestSubtable(view: DataView, cmap: number): { at: number; format: number } | undefined {
+  const n = view.getUint16(cmap + 2);
+  let best: { at: number; format: number } | undefined;
   for (let i = 0; i < n; i++) {
-    const rec = cmapOffset + 4 + i * 8;
+    const rec = cmap + 4 + i * 8;
     const platform = view.getUint16(rec);
     const encoding = view.getUint16(rec + 2);
-    const sub = cmapOffset + view.getUint32(rec + 4);
-    const format = view.getUint16(sub);
+    const at = cmap + view.getUint32(rec + 4);
+    const format = view.getUint16(at);
     const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
     if (!unicode) continue;
-    if (format === 12 && bestFormat !== 12) {
-      best = sub;
-      bestFormat = 12;
-    } else if (format === 4 && bestFormat === 0) {
-      best = sub;
-      bestFormat = 4;
-    }
+    if (format === 12 && best?.format !== 12) best = { at, format };
+    else if (format === 4 && !best) best = { at, format };
   }
-  if (best < 0) return out;
-  if (bestFormat === 12) {
-    const groups = view.getUint32(best + 12);
+  return best;
+}
+
+function readCmap(view: DataView, cmap: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (cmap === undefined) return out;
+  const best = bestSubtable(view, cmap);
+  if (!best) return out;
+  const { at } = best;
+  if (best.format === 12) {
+    const groups = view.getUint32(at + 12);
     for (let g = 0; g < groups; g++) {
-      const at = best + 16 + g * 12;
-      const start = view.getUint32(at);
-      const end = view.getUint32(at + 4);
-      const startGlyph = view.getUint32(at + 8);
-      for (let c = start; c <= end; c++) if (startGlyph + (c - start) !== 0) out.add(c);
+      const rec = at + 16 + g * 12;
+      const start = view.getUint32(rec);
+      const end = view.getUint32(rec + 4);
+      const startGlyph = view.getUint32(rec + 8);
+      for (let c = start; c <= end; c++) {
+        const glyph = startGlyph + (c - start);
+        if (glyph !== 0) out.set(c, glyph);
+      }
     }
     return out;
   }
-  const segX2 = view.getUint16(best + 6);
-  const ends = best + 14;
+  const segX2 = view.getUint16(at + 6);
+  const ends = at + 14;
   const starts = ends + segX2 + 2;
   const deltas = starts + segX2;
   const offsets = deltas + segX2;
@@ -64,24 +96,36 @@ function readCmap(data: Uint8Array): Set<number> {
       let glyph: number;
       if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
       else {
-        const at = offsets + s * 2 + rangeOffset + (c - start) * 2;
-        const raw = view.getUint16(at);
+        const raw = view.getUint16(offsets + s * 2 + rangeOffset + (c - start) * 2);
         glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
       }
-      if (glyph !== 0) out.add(c);
+      if (glyph !== 0) out.set(c, glyph);
     }
   }
   return out;
 }
 
-/** The code points a font maps to a glyph. */
-export function coverage(font: FontFile): Set<number> {
-  let set = cache.get(font.data);
-  if (!set) {
-    set = readCmap(font.data);
-    cache.set(font.data, set);
+/** The font's cmap and advance widths, parsed once per file. */
+export function fontInfo(font: FontFile): FontInfo {
+  let info = cache.get(font.data);
+  if (!info) {
+    const view = new DataView(font.data.buffer, font.data.byteOffset, font.data.byteLength);
+    const at = tables(font.data, view);
+    info = { cmap: readCmap(view, at.get("cmap")), advances: readAdvances(view, at) };
+    cache.set(font.data, info);
   }
-  return set;
+  return info;
+}
+
+/** The code points a font maps to a glyph (a Map: use `.has`). */
+export function coverage(font: FontFile): Map<number, number> {
+  return fontInfo(font).cmap;
+}
+
+/** Advance width of a code point in em (0 when the font lacks it). */
+export function advance(info: FontInfo, cp: number): number {
+  const glyph = info.cmap.get(cp);
+  return glyph === undefined ? 0 : (info.advances[glyph] ?? 0);
 }
 
 /** Characters that need no glyph (line breaks, tabs, other controls). */

@@ -1,5 +1,5 @@
 // Parses each font file once per isolate instead of once per PDF: pdfmake's provideFont reuses the parsed fontkit font.
-import PdfMakeDocument from "pdfmake/js/PDFDocument.js";
+import bundle from "../../generated/pdfmake.js";
 
 interface EmbeddedFontLike {
   font: unknown;
@@ -30,10 +30,7 @@ export function forgetParsedFont(name: string): void {
 export function installFontCache(): void {
   if (installed) return;
   installed = true;
-  // Node's ESM import of this CommonJS module gives its exports object; bundlers give exports.default.
-  const mod = PdfMakeDocument as { default?: unknown };
-  const cls = (mod.default ?? mod) as { prototype: { provideFont: ProvideFont } };
-  const proto = cls.prototype;
+  const proto = bundle.PDFDocument.prototype as { provideFont: ProvideFont };
   const original = proto.provideFont;
   proto.provideFont = function (this: DocLike, family, bold, italics) {
     const type = this.getFontType(bold, italics);

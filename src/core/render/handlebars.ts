@@ -3,6 +3,7 @@ import type HandlebarsFull from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./assets.ts";
+import { breakLines } from "./lines.ts";
 import { pdfRuns } from "./runs.ts";
 
 export interface TemplateData {
@@ -19,6 +20,19 @@ hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
 hb.registerHelper("face", (kind: unknown): FaceRole => (kind === "subheading" ? "subheading" : "body"));
 hb.registerHelper("runs", (text: unknown, role: unknown, options: { data: TemplateData }) =>
   JSON.stringify(pdfRuns(String(text ?? ""), role as FaceRole, options.data.assets)),
+);
+
+/** Body text as justified lines: 16 pt, 28 characters in the 156 mm line, 2-character first-line indent. */
+const BODY_LINES = { width: 442.2, fontSize: 16, perLine: 28, indent: 2 };
+hb.registerHelper(
+  "lines",
+  (text: unknown, role: unknown, options: { data: TemplateData; hash: { outline?: boolean } }) => {
+    const value = String(text ?? "");
+    const lines: object[] = breakLines(value, role as FaceRole, options.data.assets, BODY_LINES);
+    // The section's bookmark sits on its heading's first line.
+    if (options.hash.outline && lines[0]) lines[0] = { ...lines[0], outline: true, outlineText: value };
+    return JSON.stringify(lines);
+  },
 );
 
 const templates = new Map<string, Template>();

@@ -1,5 +1,5 @@
 // Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
-import pdfmake from "pdfmake/js/index.js";
+import bundle from "../../generated/pdfmake.js";
 import type { Report } from "../model.ts";
 import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
@@ -13,6 +13,8 @@ import { buildView } from "./view.ts";
 const PITCH = (225 / 22) * (72 / 25.4);
 /** Per face: (ascent − descent) / em of the stand-in fonts, to turn the pitch into pdfmake line heights. */
 const EM_HEIGHT = { serif: 1.437, sans: 1.448, kai: 1.184 };
+
+const { pdfmake } = bundle;
 
 const LAYOUT = {
   lineHeight: round(PITCH / (16 * EM_HEIGHT.serif)),

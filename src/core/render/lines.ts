@@ -1,0 +1,151 @@
+// Breaks body text into justified lines (CJK line-breaking rules, 28 characters of 16 pt per 156 mm line) for the PDF.
+import { type FaceRole, faceFile, type RenderAssets } from "./assets.ts";
+import { advance, fontInfo, isControl } from "./coverage.ts";
+import { PDF_FAMILY, type Run } from "./runs.ts";
+
+/** A pdfmake text node of one line: its runs, the spacing that justifies it, its indent. */
+export interface LineNode {
+  text: string | Run[];
+  noWrap: true;
+  characterSpacing: number;
+  margin?: [number, number, number, number];
+}
+
+export interface LineOptions {
+  /** Line width in pt. */
+  width: number;
+  fontSize: number;
+  /** Characters per full line of CJK text (sets the base character spacing). */
+  perLine: number;
+  /** First-line indent in characters. */
+  indent: number;
+}
+
+/** Characters that may not start a line (closing punctuation). */
+const NO_START = new Set([..."，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}％．｝］"]);
+/** Characters that may not end a line (opening punctuation). */
+const NO_END = new Set([..."（《「『【〔〈“‘([{｛［"]);
+/** Latin words and numbers stay together: 2020, 0579-87101565, 13.84, A4. */
+const WORD = /[A-Za-z0-9][A-Za-z0-9.,:/%@_+-]*[A-Za-z0-9%]|[A-Za-z0-9]|[\s\S]/gu;
+
+interface Glyph {
+  ch: string;
+  family: string;
+  width: number;
+}
+
+/** Maps each character to the face drawing it and its advance (pt). */
+function glyphs(text: string, role: FaceRole, assets: RenderAssets, fontSize: number): Glyph[] {
+  const own = fontInfo(faceFile(assets, role));
+  const body = fontInfo(assets.fonts.body);
+  const fallback = assets.fallback ? fontInfo(assets.fallback) : undefined;
+  const out: Glyph[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (isControl(cp)) continue;
+    let family = PDF_FAMILY[role];
+    let info = own;
+    if (!own.cmap.has(cp)) {
+      if (body.cmap.has(cp)) {
+        family = PDF_FAMILY.body;
+        info = body;
+      } else if (fallback?.cmap.has(cp)) {
+        family = PDF_FAMILY.fallback;
+        info = fallback;
+      }
+    }
+    const em = advance(info, cp) || (info.cmap.size ? advance(info, 0x6c49) : 1) || 1;
+    out.push({ ch, family, width: em * fontSize });
+  }
+  return out;
+}
+
+function toRuns(line: Glyph[], role: FaceRole): string | Run[] {
+  const own = PDF_FAMILY[role];
+  if (line.every((g) => g.family === own)) return line.map((g) => g.ch).join("");
+  const runs: Run[] = [];
+  for (const g of line) {
+    const last = runs[runs.length - 1];
+    if (last && last.font === g.family) last.text += g.ch;
+    else runs.push({ text: g.ch, font: g.family });
+  }
+  return runs;
+}
+
+/** Splits text into units that never break inside (Latin words, numbers), each a slice of glyphs. */
+function units(gs: Glyph[]): Glyph[][] {
+  const text = gs.map((g) => g.ch).join("");
+  const out: Glyph[][] = [];
+  let i = 0;
+  for (const m of text.matchAll(WORD)) {
+    const n = [...m[0]].length;
+    out.push(gs.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
+const sum = (gs: Glyph[]) => gs.reduce((a, g) => a + g.width, 0);
+
+/** Breaks text into lines; every line but the last is justified to the full width by its character spacing. */
+export function breakLines(
+  text: string,
+  role: FaceRole,
+  assets: RenderAssets,
+  opts: LineOptions,
+): LineNode[] {
+  const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+  const base = opts.width / opts.perLine - opts.fontSize;
+  const indentPt = opts.indent * (opts.fontSize + base);
+  const all = glyphs(trimmed, role, assets, opts.fontSize);
+  const pending = units(all);
+  const lines: Glyph[][] = [];
+  let line: Glyph[] = [];
+  let used = 0;
+  const room = () => opts.width - (lines.length === 0 ? indentPt : 0) + 0.01;
+  while (pending.length > 0) {
+    const unit = pending.shift() as Glyph[];
+    const w = sum(unit) + unit.length * base;
+    if (used + w - base <= room()) {
+      line.push(...unit);
+      used += w;
+      continue;
+    }
+    if (line.length === 0) {
+      // A unit wider than the line: break it by characters.
+      let k = 0;
+      let acc = 0;
+      while (k < unit.length && acc + (unit[k]?.width ?? 0) <= room()) acc += (unit[k++]?.width ?? 0) + base;
+      k = Math.max(1, k);
+      lines.push(unit.slice(0, k));
+      if (k < unit.length) pending.unshift(unit.slice(k));
+      continue;
+    }
+    // Line-breaking rules: closing punctuation may not start a line, opening punctuation may not end one.
+    pending.unshift(unit);
+    const first = pending[0]?.[0];
+    if (first && NO_START.has(first.ch) && line.length > 1) pending.unshift([line.pop() as Glyph]);
+    while (line.length > 1 && NO_END.has(line[line.length - 1]?.ch ?? ""))
+      pending.unshift([line.pop() as Glyph]);
+    lines.push(line);
+    line = [];
+    used = 0;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line);
+  return lines.map((gs, i) => {
+    const avail = opts.width - (i === 0 ? indentPt : 0);
+    const last = i === lines.length - 1;
+    let spacing = base;
+    if (!last && gs.length > 1) {
+      const justified = (avail - sum(gs)) / (gs.length - 1);
+      if (justified < opts.fontSize * 0.5) spacing = justified;
+    }
+    const node: LineNode = {
+      text: toRuns(gs, role),
+      noWrap: true,
+      characterSpacing: Math.round(spacing * 1000) / 1000,
+    };
+    if (i === 0 && indentPt > 0) node.margin = [Math.round(indentPt * 100) / 100, 0, 0, 0];
+    return node;
+  });
+}

@@ -1,0 +1,67 @@
+// RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
+import bodyFont from "../../fonts/NotoSerifSC-Regular.ttf";
+import type { FontFile, RenderAssets } from "../core/render/index.ts";
+
+/** Object keys (below the prefix) of the fonts a bucket may hold; run `wrangler r2 object put` with fonts/ files. */
+export const BUCKET_FONTS = {
+  title: "NotoSerifSC-Bold.ttf",
+  heading: "NotoSansSC-Regular.ttf",
+  subheading: "LXGWWenKai-Regular.ttf",
+  /** A full font (e.g. NotoSerifSC_400Regular.ttf from the npm package) for characters outside GB2312. */
+  fallback: "fallback.ttf",
+} as const;
+
+/** The part of an R2 bucket this needs. */
+export interface FontBucket {
+  get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
+}
+
+export interface WorkerAssetsOptions {
+  bucket?: FontBucket;
+  /** Key prefix of the fonts in the bucket (default "fonts/"). */
+  prefix?: string;
+}
+
+const body: FontFile = { name: "NotoSerifSC-Regular.ttf", data: new Uint8Array(bodyFont) };
+
+/** Loaded once per isolate (a failed load is retried on the next call). */
+let cached: { key: string; assets: Promise<RenderAssets> } | undefined;
+
+async function fromBucket(bucket: FontBucket, prefix: string, name: string): Promise<FontFile | undefined> {
+  const object = await bucket.get(`${prefix}${name}`);
+  if (!object) return undefined;
+  return { name: `r2-${name}`, data: new Uint8Array(await object.arrayBuffer()) };
+}
+
+async function load(options: WorkerAssetsOptions): Promise<RenderAssets> {
+  const assets: RenderAssets = { fonts: { body } };
+  const { bucket } = options;
+  if (!bucket) return assets;
+  const prefix = options.prefix ?? "fonts/";
+  const [title, heading, subheading, fallback] = await Promise.all([
+    fromBucket(bucket, prefix, BUCKET_FONTS.title),
+    fromBucket(bucket, prefix, BUCKET_FONTS.heading),
+    fromBucket(bucket, prefix, BUCKET_FONTS.subheading),
+    fromBucket(bucket, prefix, BUCKET_FONTS.fallback),
+  ]);
+  if (title) assets.fonts.title = title;
+  if (heading) assets.fonts.heading = heading;
+  if (subheading) assets.fonts.subheading = subheading;
+  if (fallback) assets.fallback = fallback;
+  return assets;
+}
+
+/**
+ * RenderAssets inside workerd. Without a bucket (or with fonts absent from it) every face is the bundled body
+ * font; the HTML page then embeds no font subset (see README: no subsetter runs inside workerd).
+ */
+export function workerAssets(options: WorkerAssetsOptions = {}): Promise<RenderAssets> {
+  const key = options.bucket ? (options.prefix ?? "fonts/") : "";
+  if (cached?.key === key) return cached.assets;
+  const assets = load(options);
+  cached = { key, assets };
+  assets.catch(() => {
+    if (cached?.assets === assets) cached = undefined;
+  });
+  return assets;
+}

@@ -1,0 +1,141 @@
+// PDF rendering in Node: every fixture and seed of both editions renders; pages, subset fonts, text, metadata, outline, bytes.
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  APPLICANT_COLUMNS,
+  proactiveBlocks,
+  REQUESTS_BALANCE_NOTE,
+  requestRows,
+} from "../../src/core/labels.ts";
+import type { Report } from "../../src/core/model.ts";
+import { checkGlyphs, RENDERER_VERSION, type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
+import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { fixtures, pdfFacts } from "./render-tools.ts";
+
+let assets: RenderAssets;
+beforeAll(async () => {
+  assets = await nodeAssets();
+});
+
+/** pdftotext keeps reading order but breaks lines and pages: compare without whitespace and page numbers. */
+const flat = (s: string) => s.replace(/\s+/g, "").replace(/—\d+—/g, "");
+
+async function outline(pdf: Uint8Array): Promise<string[]> {
+  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
+  const doc = await task.promise;
+  const items = (await doc.getOutline()) ?? [];
+  await task.destroy();
+  return items.map((i) => i.title);
+}
+
+const EXPECTED_PAGES: Record<string, number> = {
+  "report-2019": 6,
+  "report-2021": 7,
+};
+
+describe.each(fixtures())("$name", ({ name, report }) => {
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = await renderPdf(report, assets);
+  });
+
+  it("renders the same bytes a second time", async () => {
+    const again = await renderPdf(report, assets);
+    expect(again.length).toBe(pdf.length);
+    expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it("is A4 with the expected pages, metadata and embedded subset fonts only", () => {
+    const facts = pdfFacts(pdf);
+    expect(facts.info["Page size"]).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+    if (EXPECTED_PAGES[name]) expect(facts.pages).toBe(EXPECTED_PAGES[name]);
+    else expect(facts.pages).toBeGreaterThanOrEqual(3);
+    expect(facts.info.Title).toBe(
+      report.title || `${report.organ}${report.year}年度政府信息公开工作年度报告`,
+    );
+    expect(facts.info.Author).toBe(report.organ);
+    expect(facts.info.Keywords).toContain("政府信息公开");
+    expect(facts.info.Subject).toContain(report.organ);
+    expect(facts.info.Producer).toContain(RENDERER_VERSION);
+    expect(facts.fonts.length).toBeGreaterThanOrEqual(3);
+    for (const font of facts.fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
+      expect(font.name).toMatch(/^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|LXGWWenKai)-(Regular|Bold)$/);
+    }
+    expect(facts.fonts.map((f) => f.name.split("+")[1])).toContain("NotoSerifSC-Regular");
+    expect(new TextDecoder("latin1").decode(pdf)).toContain("/Lang (zh-CN)");
+  });
+
+  it("gives back the Chinese text: title, headings, prose, every table label, page numbers", () => {
+    const facts = pdfFacts(pdf);
+    let text = flat(facts.text);
+    expect(text).toContain(flat(report.title || report.organ));
+    for (const s of report.sections) {
+      if (s.heading) expect(text).toContain(flat(s.heading));
+      for (const b of s.blocks) expect(text).toContain(flat(b.text));
+    }
+    text = flat(facts.raw);
+    for (const block of proactiveBlocks(report.edition)) {
+      expect(text).toContain(block.article);
+      for (const c of block.columns) expect(text).toContain(flat(c.label));
+      for (const r of block.rows) expect(text).toContain(r.label);
+    }
+    for (const row of requestRows(report.edition)) expect(text).toContain(flat(row.label));
+    for (const c of APPLICANT_COLUMNS) expect(text).toContain(c.label);
+    expect(text).toContain(flat(REQUESTS_BALANCE_NOTE));
+    expect(text).toContain("三、本年度办理结果");
+    expect(text).toContain("法人或其他组织");
+    expect(text).toContain("未经复议直接起诉");
+    expect(facts.text.replace(/\s+/g, "")).toContain("—1—");
+  });
+
+  it("has one bookmark per section heading", async () => {
+    const headings = report.sections.map((s) => s.heading).filter(Boolean);
+    const titles = await outline(pdf);
+    for (const h of headings) expect(titles).toContain(h);
+    expect(titles.length).toBeGreaterThanOrEqual(headings.length);
+  });
+
+  it("finds no missing glyph", () => {
+    expect(checkGlyphs(report, assets)).toEqual([]);
+  });
+});
+
+describe("cells", () => {
+  it("prints a blank cell blank and a 0 as 0", async () => {
+    const base = fixtures().find((f) => f.name === "report-2021")?.report as Report;
+    const report = structuredClone(base);
+    if (report.edition !== "2021") throw new Error("fixture edition");
+    report.appeals.review = { upheld: 0, corrected: null, other: 7, pending: null, total: 9876 };
+    report.proactive.fees.amountWan = 12.5;
+    const text = pdfFacts(await renderPdf(report, assets)).text;
+    // 行政复议 row: 0, blank, 7, blank, 9876 → the extracted line holds 0 7 9876 with nothing for the blanks.
+    expect(text).toMatch(/(^|\s)0\s+7\s+9876(\s|$)/m);
+    expect(text).toContain("12.5");
+  });
+});
+
+describe("characters outside the subsets", () => {
+  const report = (): Report => {
+    const base = structuredClone(fixtures().find((f) => f.name === "report-2021")?.report as Report);
+    base.sections[1]?.blocks.unshift({ type: "paragraph", text: "本局办理堃字号文件，附表情😀。" });
+    return base;
+  };
+
+  it("reports each with its code point and path", () => {
+    const findings = checkGlyphs(report(), assets);
+    expect(findings.map((f) => [f.code, f.codePoint, f.path, f.severity])).toEqual([
+      ["font.missing-glyph", "U+5803", "/sections/1/blocks/0/text", "warning"],
+      ["font.missing-glyph", "U+1F600", "/sections/1/blocks/0/text", "warning"],
+    ]);
+    expect(findings[0]?.message).toContain("后备字体");
+    expect(findings[1]?.message).toContain("方框");
+  });
+
+  it("draws one from the full fallback font in Node", async () => {
+    expect(assets.fallback, "Node assets carry a full fallback font").toBeDefined();
+    const facts = pdfFacts(await renderPdf(report(), assets));
+    expect(flat(facts.text)).toContain("本局办理堃字号文件");
+    expect(facts.fonts.length).toBeGreaterThan(4);
+  });
+});
