@@ -1,0 +1,145 @@
+// HTML rendering checked in headless Chromium (Debian chromium, required): every table cell present, fonts load, no error.
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/core/model.ts";
+import { buildView, type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
+import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { fixtures } from "./render-tools.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let browser: Browser;
+let assets: RenderAssets;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  assets = await nodeAssets();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the page with every network request refused; collects console errors and page errors. */
+async function open(html: string, width = 1024): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/*", (route) => route.abort());
+  await page.setContent(html, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  return { page, errors };
+}
+
+/** Cells per table as the view model has them (covered span positions excluded). */
+function expectedCells(report: Report): Record<string, { td: number; th: number; texts: string[] }> {
+  const out: Record<string, { td: number; th: number; texts: string[] }> = {};
+  for (const s of buildView(report).sections) {
+    if (!s.table) continue;
+    const cells = [...s.table.head, ...s.table.body].flat().filter((c) => !c.covered);
+    out[s.table.id] = {
+      td: cells.filter((c) => !c.th).length,
+      th: cells.filter((c) => c.th).length,
+      texts: cells.map((c) => c.text),
+    };
+  }
+  return out;
+}
+
+describe.each(fixtures())("$name", ({ report }) => {
+  it("opens in Chromium with every table cell, embedded fonts loaded, no error", async () => {
+    const html = await renderHtml(report, assets);
+    const { page, errors } = await open(html);
+    try {
+      const facts = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        scripts: document.scripts.length,
+        h1: document.querySelector("h1")?.textContent,
+        h2: [...document.querySelectorAll("h2")].map((h) => h.textContent),
+        tables: Object.fromEntries(
+          [...document.querySelectorAll("table")].map((t) => [
+            t.id.replace(/^table-/, ""),
+            {
+              td: t.querySelectorAll("td").length,
+              th: t.querySelectorAll("th").length,
+              texts: [...t.querySelectorAll("td, th")].map((c) => c.textContent ?? ""),
+              caption: t.querySelector("caption")?.textContent ?? "",
+              scoped: [...t.querySelectorAll("th")].every((c) => c.hasAttribute("scope")),
+            },
+          ]),
+        ),
+        fonts: [...document.fonts].map((f) => `${f.family}:${f.status}`),
+      }));
+      expect(facts.lang).toBe("zh-CN");
+      expect(facts.scripts).toBe(0);
+      expect(facts.h1).toBe(report.title || `${report.organ}${report.year}年度政府信息公开工作年度报告`);
+      for (const s of report.sections) if (s.heading) expect(facts.h2).toContain(s.heading);
+      const expected = expectedCells(report);
+      expect(Object.keys(facts.tables).sort()).toEqual(["appeals", "proactive", "requests"]);
+      for (const [id, want] of Object.entries(expected)) {
+        const got = facts.tables[id];
+        expect(got?.td, id).toBe(want.td);
+        expect(got?.th, id).toBe(want.th);
+        expect(got?.texts, id).toEqual(want.texts);
+        expect(got?.caption).not.toBe("");
+        expect(got?.scoped).toBe(true);
+      }
+      expect(facts.fonts.length).toBeGreaterThanOrEqual(3);
+      for (const f of facts.fonts) expect(f).toMatch(/:loaded$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("escaping and small screens", () => {
+  it("escapes every string from the report and runs no script", async () => {
+    const base = structuredClone(fixtures().find((f) => f.name === "report-2021")?.report as Report);
+    base.organ = `<script>alert(1)</script>&"'`;
+    base.title = `<img src=x onerror=alert(1)>标题`;
+    base.sections[0]?.blocks.push({ type: "paragraph", text: "<b>粗</b> & </p><script>x()</script>" });
+    const html = await renderHtml(base, assets);
+    expect(html).not.toMatch(/<script|<img|<b>/i);
+    expect(html).toContain("&lt;script&gt;");
+    const { page, errors } = await open(html);
+    try {
+      expect(await page.evaluate(() => document.querySelector("h1")?.textContent)).toBe(base.title);
+      expect(await page.evaluate(() => document.querySelectorAll("script, img, b").length)).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("fits a phone: no page-wide horizontal scroll, tables scroll in their own box", async () => {
+    const report = fixtures().find((f) => f.name === "report-2019")?.report as Report;
+    const { page } = await open(await renderHtml(report, assets), 375);
+    try {
+      const m = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        bodyFont: Number.parseFloat(getComputedStyle(document.querySelector("p") as Element).fontSize),
+      }));
+      expect(m.page).toBeLessThanOrEqual(m.view);
+      expect(m.bodyFont).toBeGreaterThanOrEqual(16);
+    } finally {
+      await page.close();
+    }
+  });
+});
