@@ -49,33 +49,42 @@ describe.each<Layout>(["tabs", "cells", "markdown", "pdf", "html"])("layout %s",
   });
 });
 
+/** Cells that differ from the truth and are not explained by a parse.ambiguous finding listing the truth. */
+function unexplained(report: Report, layout: Layout): string[] {
+  const { report: back, findings } = parseBack(report, layout);
+  const out: string[] = [];
+  for (const k of META) if (k !== "title" && back[k] !== report[k]) out.push(k);
+  for (const ref of cellRefs(report.edition)) {
+    const truth = getCell(report, ref);
+    if (getCell(back, ref) === truth) continue;
+    const ptr = cellPointer(ref);
+    const amb = findings.find((f) => f.code === "parse.ambiguous" && ptr.startsWith(`${f.path}/`));
+    const column = ptr.slice((amb?.path.length ?? 0) + 1);
+    const alternatives = (amb?.alternatives ?? []) as Record<string, unknown>[];
+    if (!alternatives.some((a) => a[column] === truth))
+      out.push(`${ptr}: ${String(getCell(back, ref))} ≠ ${String(truth)}`);
+  }
+  return out;
+}
+
 describe("layout crawler (cells run together)", () => {
-  it("reads tables 三 and 四 exactly: the 勾稽 rules decide every split", () => {
+  it("tables 三 and 四: every value is the chosen split or among the reported alternatives", () => {
     fc.assert(
       fc.property(reportArb({ maxCount: 200 }), (report) => {
-        const back = parseBack(report, "crawler").report;
-        const wrong = differences(back, report).filter((d) => !d.startsWith("/proactive"));
-        expect(wrong).toEqual([]);
+        expect(unexplained(report, "crawler")).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
-  it("in table 二 the true value is the one chosen or among the reported alternatives", () => {
+  it("table 二 with money decimals: the same, and no error finding", () => {
     fc.assert(
       fc.property(reportArb({ decimals: true }), (report) => {
-        const { report: back, findings } = parseBack(report, "crawler");
-        for (const ref of cellRefs(report.edition)) {
-          const truth = getCell(report, ref);
-          if (getCell(back, ref) === truth) continue;
-          const ptr = cellPointer(ref);
-          const amb = findings.find((f) => f.code === "parse.ambiguous" && ptr.startsWith(`${f.path}/`));
-          expect(amb, ptr).toBeDefined();
-          const alternatives = (amb?.alternatives ?? []) as Record<string, unknown>[];
-          expect(alternatives.map((a) => a[ref.column])).toContain(truth);
-        }
+        expect(unexplained(report, "crawler")).toEqual([]);
+        const { findings } = parseBack(report, "crawler");
+        expect(findings.filter((f) => f.severity === "error")).toEqual([]);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });

@@ -60,8 +60,8 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     notes.set(s, prose);
   }
   const haveSections = new Set(sections.map((s) => s.role));
-  const fallback = lines.filter((l) => !isProseLine(l));
-  for (const role of TABLE_ROLES) if (!haveSections.has(role)) tableLines[role] = fallback;
+  for (const role of TABLE_ROLES)
+    if (!haveSections.has(role)) tableLines[role] = lines.filter((l) => !isProseLine(l));
 
   const titleYear = titleFound ? yearFrom(titleFound.title) : undefined;
   const bodyParas = [...preambleLines, ...(sections.find((s) => s.role === "overview")?.lines ?? [])].map(

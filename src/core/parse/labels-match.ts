@@ -106,6 +106,16 @@ export function labelKey(text: string): string {
  * Finds the row a text token names. `seen` is the furthest request-row key seen so far (ordering guards
  * 「总计」 against the header cell of the same name). Returns undefined for header or unknown text.
  */
+const escapeRe = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const anyOf = (keys: readonly string[]) => new RegExp(keys.map(escapeRe).join("|"));
+const ANY_KEY: Record<TableName, RegExp> = {
+  proactive: anyOf(PROACTIVE.flatMap((r) => r.keys)),
+  requests: anyOf([...REQUESTS.flatMap((r) => r.keys), "其他"]),
+  appeals: anyOf(APPEALS.flatMap((r) => r.keys)),
+};
+const ALL_KEYS = Object.values(TABLE_KEYWORDS).flatMap((rows) => rows.flatMap((r) => r.keys));
+const MENTION: Record<number, RegExp> = {};
+
 export function matchRow(
   table: TableName,
   text: string,
@@ -113,7 +123,7 @@ export function matchRow(
   seen: string | undefined,
 ): RowMatch | undefined {
   const t = labelKey(text);
-  if (t === "") return undefined;
+  if (t === "" || !ANY_KEY[table].test(t)) return undefined;
   let best: RowMatch | undefined;
   for (const row of TABLE_KEYWORDS[table]) {
     if (row.edition && row.edition !== edition) continue;
@@ -142,10 +152,10 @@ function reached(seen: string | undefined, key: string): boolean {
 
 /** Whether a text mentions any row keyword of a table (used to tell table lines from prose). */
 export function mentionsRow(text: string, minKeyLength = 3): boolean {
-  const t = labelKey(text);
-  for (const rows of Object.values(TABLE_KEYWORDS)) {
-    for (const row of rows)
-      for (const key of row.keys) if (key.length >= minKeyLength && t.includes(key)) return true;
+  let re = MENTION[minKeyLength];
+  if (!re) {
+    re = anyOf(ALL_KEYS.filter((k) => k.length >= minKeyLength));
+    MENTION[minKeyLength] = re;
   }
-  return false;
+  return re.test(labelKey(text));
 }

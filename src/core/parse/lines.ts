@@ -23,7 +23,7 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
   const t = line.trim();
-  if (t === "") return false;
+  if (t === "" || t.length > 20 || !/[-－—–‒―─/页]|PAGE/i.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
   if (/^[-－—–‒―─]+\s*\d{1,3}\s*[-－—–‒―─]+$/.test(t)) return true;
   return PAGE_MARK.slice(1).some((re) => re.test(t));
@@ -41,20 +41,25 @@ export function cleanLines(text: string): string[] {
   const raw = text.replace(INVISIBLE, "").replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const line = (raw[i] ?? "").replace(/[ \u00a0\u3000]+$/, "");
-    const t = line.trim();
+    const full = raw[i] ?? "";
+    const t = full.trim();
+    const end = full.charCodeAt(full.length - 1);
+    const line = end === 32 || end === 0xa0 || end === 0x3000 ? full.replace(/[ \u00a0\u3000]+$/, "") : full;
     // Word's PAGE field: 「PAGE」 then the number on the next line.
-    if (/^PAGE$/i.test(t) && /^\s*\d{1,3}\s*$/.test(raw[i + 1] ?? "")) {
+    if (t.length === 4 && /^PAGE$/i.test(t) && /^\s*\d{1,3}\s*$/.test(raw[i + 1] ?? "")) {
       i++;
       continue;
     }
-    if (isPageMark(t) || isChrome(t)) continue;
-    out.push(line.replace(/^\s*#{1,6}\s+/, "").replace(/\*\*/g, ""));
+    if (t !== "" && (isPageMark(t) || ((i < 40 || i > raw.length - 40) && isChrome(t)))) continue;
+    let l = line;
+    if (l.includes("#")) l = l.replace(/^\s*#{1,6}\s+/, "");
+    if (l.includes("**")) l = l.replace(/\*\*/g, "");
+    out.push(l);
   }
   return out;
 }
 
 /** Trims ASCII, NBSP and ideographic spaces. */
 export function trimAll(s: string): string {
-  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+  return s.trim(); // String.prototype.trim also removes NBSP, ideographic and other Unicode spaces
 }

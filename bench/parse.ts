@@ -1,0 +1,61 @@
+// Parse speed: every corpus seed and parser fixture text, parsed repeatedly; prints reports/s and mean ms per report (Node 22: node bench/parse.ts).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseReport } from "../src/core/parse/index.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dirs = [resolve(here, "../../shared/corpus/seeds"), resolve(here, "../test/fixtures/parse")];
+
+interface Input {
+  name: string;
+  text: string;
+  kind: "text" | "html";
+}
+
+const inputs: Input[] = [];
+for (const dir of dirs) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir).sort()) {
+    if (!/\.(txt|html)$/.test(f) || f.includes("gb18030")) continue;
+    inputs.push({
+      name: f,
+      text: readFileSync(join(dir, f), "utf8"),
+      kind: f.endsWith(".html") ? "html" : "text",
+    });
+  }
+}
+if (inputs.length === 0) throw new Error("no seed or fixture texts found");
+
+function measure(list: readonly Input[], minMs: number): { reports: number; ms: number } {
+  let reports = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < minMs) {
+    for (const input of list) parseReport(input.text, input.kind);
+    reports += list.length;
+    now = performance.now();
+  }
+  return { reports, ms: now - start };
+}
+
+measure(inputs, 300); // warm-up
+const seeds = inputs.filter((i) => /^\d{3}_/.test(i.name));
+const all = measure(inputs, 2000);
+const rows: [string, number, number][] = [];
+if (seeds.length > 0) {
+  const s = measure(seeds, 2000);
+  rows.push([`seeds (${seeds.length})`, (s.reports / s.ms) * 1000, s.ms / s.reports]);
+}
+rows.push([`seeds + fixtures (${inputs.length})`, (all.reports / all.ms) * 1000, all.ms / all.reports]);
+const slowest = inputs
+  .map((i) => {
+    const m = measure([i], 100);
+    return [i.name, m.ms / m.reports] as const;
+  })
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 3);
+console.log("parse: one core, parseReport(text) only");
+for (const [name, perSec, ms] of rows)
+  console.log(`  ${name.padEnd(26)} ${perSec.toFixed(0).padStart(7)} reports/s   ${ms.toFixed(3)} ms/report`);
+console.log(`  slowest: ${slowest.map(([n, ms]) => `${n} ${ms.toFixed(3)} ms`).join(", ")}`);
