@@ -49,9 +49,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const config = parseConfig(options.env ?? process.env);
   const storage: Storage = config.s3 ? new S3Storage(config.s3) : new FsStorage(options.dataDir ?? "./data");
   const log = options.log ?? jsonLog;
+  // Fonts are read before listening, so a broken installation fails at start, not on the first request.
+  const assets = await nodeAssets(fontsDirOption());
   const services: AppServices = {
     storage,
-    engine: coreEngine(await nodeAssets(fontsDirOption())),
+    engine: coreEngine(async () => assets),
     config: config.http,
     log,
   };

@@ -1,6 +1,73 @@
 // Cloudflare Workers entry: wires the app to R2 and the queue; the only file that knows it is a Worker.
+import { NianbaoError } from "../core/errors.ts";
+import { createApp } from "../http/app.ts";
+import type { AppServices, LogEntry } from "../http/services.ts";
+import { coreEngine } from "../service/core-engine.ts";
+import { consumeUploads } from "../service/queue.ts";
+import { R2Storage } from "../storage/r2.ts";
+import { workerAssets } from "./assets-worker.ts";
+import { parseConfig } from "./config.ts";
+
+export interface Env {
+  /** Reports, artifacts, the index, incoming/ uploads and (optionally) fonts/. */
+  REPORTS: R2Bucket;
+  /** Secret: comma-separated bearer tokens for writes (`wrangler secret put API_TOKENS`). */
+  API_TOKENS?: string;
+  BODY_LIMIT_BYTES?: string;
+  PUBLIC_BASE_URL?: string;
+}
+
+const log = (entry: LogEntry): void => {
+  const line = JSON.stringify(entry);
+  if (entry.level === "error") console.error(line);
+  else console.log(line);
+};
+
+/** Config, services and app, built once per isolate and env (the env object is stable within an isolate). */
+const built = new WeakMap<Env, { services: AppServices; app: ReturnType<typeof createApp> }>();
+
+function build(env: Env) {
+  let hit = built.get(env);
+  if (!hit) {
+    const config = parseConfig({
+      API_TOKENS: env.API_TOKENS,
+      BODY_LIMIT_BYTES: env.BODY_LIMIT_BYTES,
+      PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
+    });
+    const services: AppServices = {
+      storage: new R2Storage(env.REPORTS),
+      engine: coreEngine(() => workerAssets({ bucket: env.REPORTS })),
+      config: config.http,
+      log,
+    };
+    hit = { services, app: createApp(services) };
+    built.set(env, hit);
+  }
+  return hit;
+}
+
 export default {
-  async fetch(): Promise<Response> {
-    return Response.json({ ok: true });
+  async fetch(request, env, ctx): Promise<Response> {
+    let app: ReturnType<typeof createApp>;
+    try {
+      app = build(env).app;
+    } catch (e) {
+      // A bad variable or secret: say which, without serving anything half-configured.
+      log({ level: "error", msg: "configuration error", cause: String(e) });
+      const err = new NianbaoError("internal", "服务配置错误");
+      return Response.json(
+        { error: { code: err.code, message: err.message, requestId: crypto.randomUUID() } },
+        { status: 500 },
+      );
+    }
+    return app.fetch(request, env, ctx);
   },
-} satisfies ExportedHandler;
+
+  async queue(batch, env, _ctx): Promise<void> {
+    const { services } = build(env);
+    await consumeUploads(batch.messages, services, {
+      log,
+      ...(services.config.publicBaseUrl ? { publicBaseUrl: services.config.publicBaseUrl } : {}),
+    });
+  },
+} satisfies ExportedHandler<Env, unknown>;

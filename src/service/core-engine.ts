@@ -3,11 +3,12 @@ import { analyzeInput } from "../core/analyze.ts";
 import { RENDERER_VERSION, type RenderAssets, renderHtml, renderPdf } from "../core/render/index.ts";
 import type { Engine } from "./engine.ts";
 
-export function coreEngine(assets: RenderAssets): Engine {
+/** `assets` is asked for on each render (runtimes cache it), so validation works even before fonts load. */
+export function coreEngine(assets: () => Promise<RenderAssets>): Engine {
   return {
     analyze: (input, hint) => analyzeInput(input, hint),
-    renderPdf: (report) => renderPdf(report, assets),
-    renderHtml: (report) => renderHtml(report, assets),
+    renderPdf: async (report) => renderPdf(report, await assets()),
+    renderHtml: async (report) => renderHtml(report, await assets()),
     rendererVersion: RENDERER_VERSION,
   };
 }

@@ -31,7 +31,14 @@ export const S3Event = z.object({
 export type S3Event = z.infer<typeof S3Event>;
 
 /** S3 puts keys in events form-encoded ("a+b%2Fc" is "a b/c"). */
-export const decodeS3EventKey = (key: string): string => decodeURIComponent(key.replace(/\+/g, " "));
+export const decodeS3EventKey = (key: string): string => {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, " "));
+  } catch {
+    // Malformed escapes ("%zz"): left as sent, so the record fails as a missing object instead of the request.
+    return key;
+  }
+};
 
 export const isS3Create = (eventName: string): boolean => /(^|:)ObjectCreated:/.test(eventName);
 

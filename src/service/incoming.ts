@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ERROR_CODES, isNianbaoError } from "../core/errors.ts";
 import { Finding } from "../core/model.ts";
+import { isSafeKey } from "../storage/keys.ts";
 import type { StoredObject } from "../storage/types.ts";
 import { publish, type ServiceDeps } from "./convert.ts";
 import type { InputHint } from "./engine.ts";
@@ -28,6 +29,8 @@ const HINTS: Record<string, InputHint["contentType"]> = {
 /** The content-type hint of an uploaded key, or null when the key is not an upload to convert. */
 export function uploadHint(key: string): InputHint | null {
   if (!key.startsWith(INCOMING_PREFIX) || key.endsWith(RESULT_SUFFIX)) return null;
+  // A key that is unsafe, or whose result key would be, can never be read or answered: not an upload.
+  if (!isSafeKey(resultKey(key))) return null;
   const ext = /\.([a-z]+)$/i.exec(key)?.[1]?.toLowerCase();
   const contentType = ext ? HINTS[ext] : undefined;
   if (!contentType) return null;
@@ -99,6 +102,13 @@ async function convertUpload(
 async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResult | null> {
   const o = await deps.storage.get(resultKey(key));
   if (!o) return null;
-  const parsed = IncomingResult.safeParse(JSON.parse(new TextDecoder().decode(o.body)));
+  // Anyone who can upload can write this key too: a result that is not ours is treated as absent.
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(o.body));
+  } catch {
+    return null;
+  }
+  const parsed = IncomingResult.safeParse(body);
   return parsed.success ? parsed.data : null;
 }

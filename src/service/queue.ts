@@ -1,0 +1,77 @@
+// The upload-queue consumer, runtime-neutral: R2 event messages → processUpload; ack when done, retry with backoff.
+import type { LogEntry } from "../http/services.ts";
+import type { ServiceDeps } from "./convert.ts";
+import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
+import { processUpload } from "./incoming.ts";
+
+/** The part of a Queues message the consumer uses. */
+export interface QueueMessage {
+  readonly id: string;
+  readonly body: unknown;
+  readonly attempts: number;
+  ack(): void;
+  retry(options?: { delaySeconds?: number }): void;
+}
+
+export interface ConsumerOptions {
+  publicBaseUrl?: string;
+  log?: (entry: LogEntry) => void;
+}
+
+/**
+ * Handles each message once: a malformed message or a non-create event is acked (nothing would change on
+ * retry); a conversion outcome, success or permanent failure, is recorded by processUpload and acked; a
+ * transient failure is retried with backoff and never acked, so the dead-letter queue gets what keeps failing.
+ */
+export async function consumeUploads(
+  messages: readonly QueueMessage[],
+  deps: ServiceDeps,
+  options: ConsumerOptions = {},
+): Promise<void> {
+  for (const message of messages) {
+    const parsed = R2EventMessage.safeParse(message.body);
+    if (!parsed.success) {
+      options.log?.({
+        level: "warn",
+        msg: "queue message is not an R2 event notification; dropped",
+        messageId: message.id,
+      });
+      message.ack();
+      continue;
+    }
+    if (!isR2Create(parsed.data)) {
+      message.ack();
+      continue;
+    }
+    const key = parsed.data.object.key;
+    const ok = await processUpload(
+      deps,
+      key,
+      options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {},
+    ).then(
+      (outcome) => {
+        options.log?.({
+          level: "info",
+          msg: "upload processed",
+          key,
+          outcome: outcome.status === "done" ? outcome.result.status : outcome.reason,
+        });
+        return true;
+      },
+      (error: unknown) => {
+        const delaySeconds = retryDelaySeconds(message.attempts);
+        options.log?.({
+          level: "error",
+          msg: "upload conversion failed; will retry",
+          key,
+          attempts: message.attempts,
+          delaySeconds,
+          cause: String(error),
+        });
+        message.retry({ delaySeconds });
+        return false;
+      },
+    );
+    if (ok) message.ack();
+  }
+}

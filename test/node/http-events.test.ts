@@ -1,0 +1,133 @@
+// POST /v1/events/s3: S3 event notifications for a real S3-protocol server (s3rver) trigger conversion of incoming/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { S3Storage } from "../../src/storage/s3.ts";
+import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
+import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
+
+let s3: RunningS3;
+let store: S3Storage;
+let t: Awaited<ReturnType<typeof makeApp>>;
+
+beforeAll(async () => {
+  s3 = await startS3("nianbao-events");
+  store = new S3Storage(s3);
+  t = await makeApp({
+    storage: store,
+    config: { eventBucket: s3.bucket, publicBaseUrl: "https://reports.example.gov.cn" },
+  });
+});
+afterAll(async () => {
+  await s3?.close();
+});
+
+/** The AWS/MinIO event shape; keys arrive form-encoded. */
+const s3Event = (key: string, bucket = s3.bucket, eventName = "s3:ObjectCreated:Put") => ({
+  EventName: eventName,
+  Key: `${bucket}/${key}`,
+  Records: [
+    {
+      eventVersion: "2.0",
+      eventSource: "minio:s3",
+      eventName,
+      s3: {
+        bucket: { name: bucket },
+        object: { key: encodeURIComponent(key).replace(/%20/g, "+"), size: 1, eTag: "x" },
+      },
+    },
+  ],
+});
+
+const send = (body: unknown, headers: Record<string, string> = auth) =>
+  t.app.request("/v1/events/s3", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+async function resultOf(key: string) {
+  const o = await store.get(`${key}.result.json`);
+  return o ? JSON.parse(new TextDecoder().decode(o.body)) : null;
+}
+
+describe("POST /v1/events/s3", () => {
+  it("converts an uploaded report and records the outcome beside it", async () => {
+    const key = "incoming/永康 商务局.json";
+    await store.put(key, fixture("valid-2020.json"));
+    const res = await send(s3Event(key));
+    expect(res.status).toBe(200);
+    const { results } = await json(res);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ key, status: "published" });
+    const rec = await resultOf(key);
+    expect(rec.id).toBe(results[0].id);
+    expect(rec.links.pdf).toBe(`https://reports.example.gov.cn/v1/reports/${rec.id}.pdf`);
+    expect((await store.head(`reports/${rec.id}/report.pdf`))?.contentType).toBe("application/pdf");
+  });
+
+  it("does not redo work for a repeated event", async () => {
+    const key = "incoming/repeat.json";
+    await store.put(key, fixture("valid-2020.json"));
+    await send(s3Event(key));
+    const before = await store.head(`${key}.result.json`);
+    const res = await send(s3Event(key));
+    expect((await json(res)).results[0].status).toBe("published");
+    expect((await store.head(`${key}.result.json`))?.uploaded.getTime()).toBe(before?.uploaded.getTime());
+  });
+
+  it("records a rejected report and answers 200 (nothing to retry)", async () => {
+    const key = "incoming/bad.json";
+    await store.put(key, fixture("invalid-2020.json"));
+    const res = await send(s3Event(key));
+    expect(res.status).toBe(200);
+    expect((await json(res)).results[0]).toMatchObject({
+      status: "rejected",
+      error: { code: "invalid_report" },
+    });
+    expect((await resultOf(key)).findings.length).toBeGreaterThan(0);
+  });
+
+  it("ignores other buckets, other events and keys outside incoming/", async () => {
+    const res = await send({
+      Records: [
+        ...s3Event("incoming/a.json", "other-bucket").Records,
+        ...s3Event("incoming/a.json", s3.bucket, "s3:ObjectRemoved:Delete").Records,
+        ...s3Event("reports/a.json").Records,
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect((await json(res)).results.map((r: { status: string }) => r.status)).toEqual([
+      "ignored",
+      "ignored",
+      "ignored",
+    ]);
+  });
+
+  it("needs a token, a valid event, and a configured bucket", async () => {
+    expect((await send(s3Event("incoming/a.json"), {})).status).toBe(401);
+    const bad = await send({ Records: "no" });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.issues[0].path).toBe("/Records");
+    const none = await makeApp({ storage: store, engine: t.services.engine });
+    const off = await none.app.request("/v1/events/s3", {
+      method: "POST",
+      body: JSON.stringify(s3Event("incoming/a.json")),
+      headers: { "content-type": "application/json", ...auth },
+    });
+    expect(off.status).toBe(404);
+  });
+
+  it("answers 503 when the store is down, so the sender retries", async () => {
+    const down = new S3Storage({ ...s3, endpoint: "http://127.0.0.1:9" });
+    const d = await makeApp({ storage: down, engine: t.services.engine, config: { eventBucket: s3.bucket } });
+    const res = await d.app.request("/v1/events/s3", {
+      method: "POST",
+      body: JSON.stringify(s3Event("incoming/x.json")),
+      headers: { "content-type": "application/json", ...auth },
+    });
+    expect(res.status).toBe(503);
+    expect((await json(res)).results[0]).toMatchObject({
+      status: "failed",
+      error: { code: "storage_unavailable" },
+    });
+  });
+});

@@ -1,0 +1,80 @@
+// The HTTP API through the real Worker in workerd (SELF.fetch): publish, immutable artifacts, portal links, errors.
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import invalid from "../fixtures/service/invalid-2020.json";
+import valid from "../fixtures/service/valid-2020.json";
+
+const ORIGIN = "https://nianbao.test";
+const ORGAN = "永康市商务局";
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are examined by assertions
+const json = async (res: Response): Promise<any> => res.json();
+const publish = (body: unknown, query = "") =>
+  SELF.fetch(`${ORIGIN}/v1/reports${query}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
+
+describe("Worker HTTP API", () => {
+  it("publishes a report into R2 and serves its artifacts", async () => {
+    const res = await publish(valid);
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    expect(body.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.links.pdf).toBe(`${ORIGIN}/v1/reports/${body.id}.pdf`);
+
+    const pdf = await SELF.fetch(body.links.pdf);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(pdf.headers.get("content-disposition")).toContain("filename*=UTF-8''");
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+
+    const etag = pdf.headers.get("etag") as string;
+    const again = await SELF.fetch(body.links.pdf, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    const part = await SELF.fetch(body.links.pdf, { headers: { range: "bytes=0-3" } });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe("%PDF");
+
+    const html = await SELF.fetch(body.links.html);
+    expect(await html.text()).toContain(ORGAN);
+
+    const repeat = await publish(valid);
+    expect(repeat.status).toBe(200);
+    expect((await json(repeat)).id).toBe(body.id);
+
+    const portal = await SELF.fetch(`${ORIGIN}/r/${encodeURIComponent(ORGAN)}/2020.pdf`, {
+      redirect: "manual",
+    });
+    expect(portal.status).toBe(302);
+    expect(portal.headers.get("location")).toBe(body.links.pdf);
+  });
+
+  it("answers 422 with findings for a report with errors and stores nothing", async () => {
+    const res = await publish(invalid);
+    expect(res.status).toBe(422);
+    const { error } = await json(res);
+    expect(error.code).toBe("invalid_report");
+    expect(error.findings.length).toBeGreaterThan(0);
+    const list = await json(
+      await SELF.fetch(`${ORIGIN}/v1/reports?organ=${encodeURIComponent(ORGAN)}&year=2020`),
+    );
+    expect(list.versions.length).toBeLessThanOrEqual(1);
+  });
+
+  it("serves health, OpenAPI and errors in the one shape", async () => {
+    expect(await json(await SELF.fetch(`${ORIGIN}/healthz`))).toMatchObject({ status: "ok", storage: "r2" });
+    expect((await json(await SELF.fetch(`${ORIGIN}/openapi.json`))).openapi).toBe("3.1.0");
+    const missing = await SELF.fetch(`${ORIGIN}/v1/reports/${"f".repeat(32)}.pdf`);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error).toMatchObject({ code: "not_found" });
+    const unsupported = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: "POST",
+      body: "x",
+      headers: { "content-type": "image/png" },
+    });
+    expect(unsupported.status).toBe(415);
+  });
+});
