@@ -1,5 +1,6 @@
 // The CLI: subcommand table, --help, and the one place errors become exit codes (2 input/usage, 3 internal).
 import { isNianbaoError } from "../core/errors.ts";
+import { convertCommand } from "./convert.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
 import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
@@ -8,6 +9,7 @@ import { validateCommand } from "./validate.ts";
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   serve: serveCommand,
+  convert: convertCommand,
 };
 
 function usage(): string {

@@ -13,7 +13,12 @@ export const FONT_FILES = {
   subheading: "LXGWWenKai-Regular.ttf",
 } as const;
 
-const DEFAULT_FONTS_DIR = fileURLToPath(new URL("../../fonts/", import.meta.url));
+/** fonts/ of the package: two levels up from src/runtime/, one up from the CLI bundle in dist/. */
+const DEFAULT_FONTS_DIR =
+  ["../../fonts/", "../fonts/"]
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+    .find((dir) => existsSync(join(dir, FONT_FILES.body))) ??
+  fileURLToPath(new URL("../../fonts/", import.meta.url));
 
 /** Full fonts tried in order for characters outside the subsets (first one present wins). */
 function fallbackCandidates(): string[] {
