@@ -1,0 +1,145 @@
+// Render speed (Node 22: node bench/render.ts): PDF and HTML p50/p95 per seed in Node and in workerd, PDF bytes,
+// Worker bundle size (gzip), and headless Chromium printing the same HTML to PDF with a warm browser, as a ratio.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Report } from "../src/core/model.ts";
+import { renderHtml, renderPdf } from "../src/core/render/index.ts";
+import { nodeAssets } from "../src/runtime/assets-node.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 5;
+
+const seeds = readdirSync(join(root, "test/fixtures/render"))
+  .filter((f) => f.startsWith("seed-") && f.endsWith(".json"))
+  .sort()
+  .map((f) => ({
+    name: f.replace(/\.json$/, ""),
+    report: JSON.parse(readFileSync(join(root, "test/fixtures/render", f), "utf8")) as Report,
+  }));
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+const f1 = (n: number) => n.toFixed(1).padStart(6);
+
+async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+interface Row {
+  name: string;
+  pdf: number[];
+  html: number[];
+  bytes: number;
+  chromium?: number[];
+  wPdf?: number[];
+  wHtml?: number[];
+}
+
+// ---- Node ----
+const assets = await nodeAssets();
+const rows: Row[] = [];
+for (const { name, report } of seeds) {
+  const bytes = (await renderPdf(report, assets)).length;
+  rows.push({
+    name,
+    bytes,
+    pdf: await time(() => renderPdf(report, assets)),
+    html: await time(() => renderHtml(report, assets)),
+  });
+}
+
+// ---- headless Chromium, warm browser: the same HTML printed to PDF ----
+const CHROMIUM = "/usr/bin/chromium";
+if (existsSync(CHROMIUM)) {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+  });
+  const page = await browser.newPage();
+  for (const row of rows) {
+    const html = await renderHtml(seeds.find((s) => s.name === row.name)?.report as Report, assets);
+    row.chromium = await time(async () => {
+      await page.setContent(html, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready);
+      await page.pdf({ format: "A4", preferCSSPageSize: true });
+    }, 10);
+  }
+  await browser.close();
+} else console.error(`(no ${CHROMIUM}: Chromium comparison skipped)`);
+
+// ---- workerd: the bench Worker under wrangler's local runtime ----
+try {
+  const { unstable_startWorker } = await import("wrangler");
+  const worker = await unstable_startWorker({
+    entrypoint: join(root, "bench/render-worker.ts"),
+    config: join(root, "wrangler.toml"),
+    dev: { server: { port: 0 }, inspector: false, logLevel: "error" },
+  } as Parameters<typeof unstable_startWorker>[0]);
+  await worker.ready;
+  for (const row of rows) {
+    const body = JSON.stringify(seeds.find((s) => s.name === row.name)?.report);
+    const call = async (path: string) => {
+      const res = await worker.fetch(`http://bench${path}`, { method: "POST", body });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    // Timed from outside (workerd's clock stands still during a request); includes a local HTTP round trip.
+    row.wPdf = await time(() => call("/pdf"));
+    row.wHtml = await time(() => call("/html"));
+  }
+  await worker.dispose();
+} catch (e) {
+  console.error(`(workerd part failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+}
+
+// ---- Worker bundle size ----
+function bundleSize(entry: string | undefined): string {
+  const out = mkdtempSync(join(tmpdir(), "nianbao-bundle-"));
+  const args = [join(root, "node_modules/wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", out];
+  if (entry) args.push(entry);
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" },
+  });
+  rmSync(out, { recursive: true, force: true });
+  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${r.stdout}${r.stderr}`);
+  return m
+    ? `${(Number(m[1]) / 1024).toFixed(2)} MiB, gzip ${(Number(m[2]) / 1024).toFixed(2)} MiB`
+    : "build failed";
+}
+
+// ---- report ----
+console.log(`\nRender bench: ${RUNS} timed runs after ${WARMUP} warm-up runs, ms (p50 / p95)\n`);
+console.log(
+  "seed       PDF bytes | Node PDF p50   p95 | Node HTML p50  p95 | workerd PDF p50 p95 | workerd HTML p50 p95 | Chromium print p50 (ratio to Node PDF)",
+);
+for (const r of rows) {
+  const w =
+    r.wPdf && r.wHtml
+      ? `${f1(pct(r.wPdf, 50))} ${f1(pct(r.wPdf, 95))} | ${f1(pct(r.wHtml, 50))} ${f1(pct(r.wHtml, 95))}`
+      : "   n/a          |   n/a       ";
+  const c = r.chromium
+    ? `${f1(pct(r.chromium, 50))} (${(pct(r.chromium, 50) / pct(r.pdf, 50)).toFixed(1)}×)`
+    : "n/a";
+  console.log(
+    `${r.name.padEnd(9)} ${String(r.bytes).padStart(9)} | ${f1(pct(r.pdf, 50))} ${f1(pct(r.pdf, 95))} | ${f1(pct(r.html, 50))} ${f1(pct(r.html, 95))} | ${w} | ${c}`,
+  );
+}
+console.log(
+  `\nWorker bundle (wrangler deploy --dry-run): service ${bundleSize(undefined)}; renderer alone ${bundleSize("bench/render-worker.ts")}`,
+);
