@@ -1,4 +1,4 @@
-// Reads a report from a request body: JSON, plain text (charset honoured by the core), HTML, or a multipart file.
+// Reads a report from a request body: JSON, plain text (declared charset decoded here, else detected by the core), HTML, or a multipart file.
 import type { Context } from "hono";
 import { NianbaoError } from "../core/errors.ts";
 import type { InputHint } from "../service/engine.ts";
@@ -13,7 +13,7 @@ export const INPUT_TYPES = [
 ] as const;
 
 export interface RequestInput {
-  input: Uint8Array;
+  input: Uint8Array | string;
   hint: InputHint;
 }
 
@@ -42,5 +42,38 @@ export async function readInput(c: Context<AppEnv>): Promise<RequestInput> {
       `不支持的内容类型：${mime || "（未指定）"}；请使用 ${INPUT_TYPES.join("、")} 或 multipart/form-data`,
     );
   }
-  return { input: new Uint8Array(await c.req.arrayBuffer()), hint: { contentType } };
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  return { input: decodeByCharset(bytes, contentType), hint: { contentType } };
+}
+
+/** Charsets a client may declare for text; without one the core detects UTF-8 or GB18030 itself. */
+const CHARSETS: Record<string, string> = {
+  "utf-8": "utf-8",
+  utf8: "utf-8",
+  gb18030: "gb18030",
+  gbk: "gb18030",
+  gb2312: "gb18030",
+};
+
+/** Text in a declared charset becomes a string; undeclared bytes are passed on for detection. */
+export function decodeByCharset(bytes: Uint8Array, contentType: string): Uint8Array | string {
+  const declared = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType)?.[1]?.toLowerCase();
+  if (!declared) return bytes;
+  const label = CHARSETS[declared];
+  if (!label) {
+    throw new NianbaoError(
+      "unsupported_media_type",
+      `不支持的字符集：${declared}（支持 UTF-8、GB18030/GBK）`,
+    );
+  }
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch (e) {
+    throw new NianbaoError(
+      "unreadable_encoding",
+      `请求内容不是合法的 ${declared.toUpperCase()} 文本`,
+      {},
+      { cause: e },
+    );
+  }
 }

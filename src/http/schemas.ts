@@ -19,7 +19,7 @@ export const PortalLinks = z.object({
 export const Published = z.object({
   id: z.string(),
   created: z.boolean().describe("false when this report was already stored (nothing was written)"),
-  report: Report,
+  report: Report.optional().describe("left out with Prefer: return=minimal"),
   findings: z.array(Finding),
   links: Links,
   portal: PortalLinks,

@@ -1,4 +1,5 @@
 // The HTTP API through app.request with the real core and renderers: publishing, artifacts, links, errors, auth.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAll } from "../../src/storage/paging.ts";
 import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
@@ -354,5 +355,62 @@ describe("service endpoints and failures", () => {
         "x-request-id",
       ),
     ).not.toBe("<script>");
+  });
+});
+
+describe("raw text and HTML input", () => {
+  let t: App;
+  beforeAll(async () => {
+    t = await makeApp();
+  });
+  const seedUtf8 = () => readFileSync(new URL("../fixtures/service/seed-002.txt", import.meta.url));
+  const seedGb = () => readFileSync(new URL("../fixtures/service/seed-002.gb18030.txt", import.meta.url));
+
+  it("publishes a seed text, and the same text in GB18030 (by charset) is the same report, same id", async () => {
+    const utf8 = await post(t, "/v1/reports", seedUtf8(), { "content-type": "text/plain; charset=utf-8" });
+    expect(utf8.status).toBe(201);
+    const a = await json(utf8);
+    expect(a.report).toMatchObject({ organ: ORGAN, year: 2020 });
+    const gb = await post(t, "/v1/reports", seedGb(), { "content-type": "text/plain; charset=GB18030" });
+    expect(gb.status).toBe(200);
+    expect((await json(gb)).id).toBe(a.id);
+    // Without a charset the core detects GB18030 itself.
+    const detected = await post(t, "/v1/reports", seedGb(), { "content-type": "text/plain" });
+    expect((await json(detected)).id).toBe(a.id);
+  });
+
+  it("refuses bytes that are not the declared charset, and charsets it does not know", async () => {
+    const bad = await post(t, "/v1/validate", seedGb(), { "content-type": "text/plain; charset=utf-8" });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.code).toBe("unreadable_encoding");
+    const unknown = await post(t, "/v1/validate", seedUtf8(), { "content-type": "text/plain; charset=big5" });
+    expect(unknown.status).toBe(415);
+  });
+
+  it("answers only links and findings with Prefer: return=minimal", async () => {
+    const res = await post(t, "/v1/reports", seedUtf8(), {
+      "content-type": "text/plain",
+      prefer: "return=minimal",
+    });
+    const body = await json(res);
+    expect(body.report).toBeUndefined();
+    expect(Object.keys(body.links)).toEqual(["self", "pdf", "html", "json"]);
+    expect(res.headers.get("preference-applied")).toBe("return=minimal");
+  });
+
+  it("accepts text/html and a multipart text file", async () => {
+    const text = seedUtf8().toString("utf8");
+    const html = `<!doctype html><html><body>${text
+      .split("\n")
+      .map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</p>`)
+      .join("\n")}</body></html>`;
+    const res = await post(t, "/v1/validate", html, { "content-type": "text/html; charset=utf-8" });
+    expect(res.status).toBe(200);
+    expect((await json(res)).report.organ).toBe(ORGAN);
+    const form = new FormData();
+    form.set("file", new File([seedGb()], "永康.txt", { type: "text/plain" }));
+    const up = await post(t, "/v1/validate", form);
+    expect(up.status).toBe(200);
+    expect((await json(up)).report.organ).toBe(ORGAN);
   });
 });

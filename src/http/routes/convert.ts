@@ -18,7 +18,7 @@ export function convertRoutes(app: App, services: AppServices): void {
     path: "/v1/reports",
     summary: "Validate, render and publish a report",
     description:
-      "Stores the PDF, HTML and normalized JSON under a content id. The same report again gives the same id and writes nothing. With error findings: 422 and nothing stored, unless force=true.",
+      "Stores the PDF, HTML and normalized JSON under a content id. The same report again gives the same id and writes nothing. With error findings: 422 and nothing stored, unless force=true. `Prefer: return=minimal` leaves `report` out of the answer. Text in GB18030 is read by `charset=gb18030` (or detected when no charset is given).",
     security: bearer,
     request: { query: ForceQuery, body: reportBody(Report) },
     responses: {
@@ -35,21 +35,18 @@ export function convertRoutes(app: App, services: AppServices): void {
     });
     const base = baseUrl(c, services.config);
     const links = reportLinks(meta.id, base);
+    const portal = {
+      pdf: portalLink(meta.organ, meta.year, "pdf", base),
+      html: portalLink(meta.organ, meta.year, "html", base),
+    };
+    const status = created ? 201 : 200;
     c.header("Location", links.self);
-    return c.json(
-      {
-        id: meta.id,
-        created,
-        report,
-        findings,
-        links,
-        portal: {
-          pdf: portalLink(meta.organ, meta.year, "pdf", base),
-          html: portalLink(meta.organ, meta.year, "html", base),
-        },
-      },
-      created ? 201 : 200,
-    );
+    // `Prefer: return=minimal` (RFC 7240) leaves the report out: the links and findings are what a script wants.
+    if (/\breturn=minimal\b/i.test(c.req.header("prefer") ?? "")) {
+      c.header("Preference-Applied", "return=minimal");
+      return c.json({ id: meta.id, created, findings, links, portal }, status);
+    }
+    return c.json({ id: meta.id, created, report, findings, links, portal }, status);
   });
 
   app.openAPIRegistry.registerPath({
