@@ -25,6 +25,8 @@ export function chooseRow(
   columns: readonly string[],
   pointer: string,
   findings: Finding[],
+  /** Count of soft-rule violations of a reading (e.g. 现行有效件数 below 本年制发件数); fewer is more plausible. */
+  violations: (values: readonly Slot[]) => number = () => 0,
 ): Slot[] {
   const first = cands[0];
   if (!first) return columns.map(() => undefined);
@@ -50,14 +52,15 @@ export function chooseRow(
     return [...first.values];
   }
   if (first.origin === "split") {
-    const sorted = [...cands].sort((a, b) => implausibility(a.values) - implausibility(b.values));
+    const score = (c: Candidate) => violations(c.values) * 1e12 + implausibility(c.values);
+    const sorted = [...cands].sort((a, b) => score(a) - score(b));
     const best = sorted[0] as Candidate;
     findings.push(
       finding(
         "warning",
         "parse.ambiguous",
         pointer,
-        `连写的数字有${cands.length}种拆分都符合勾稽关系，已取 ${show(best.values)}，请核对：${sorted
+        `连写的数字有${cands.length}种拆分都说得通（已用勾稽关系筛选），已取 ${show(best.values)}，请核对：${sorted
           .slice(1, 6)
           .map((c) => show(c.values))
           .join("；")}`,

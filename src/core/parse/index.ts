@@ -27,6 +27,12 @@ export { decodeInput, detectInputKind } from "./decode.ts";
 export type TextKind = "text" | "html";
 
 const TABLE_ROLES = ["proactive", "requests", "appeals"] as const;
+const PROBLEMS = new Set([
+  "parse.row-missing",
+  "parse.cell-missing",
+  "parse.extra-cells",
+  "normalize.unreadable",
+]);
 
 /** Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found. */
 export function parseReport(text: string, kind: TextKind): { report: Report; findings: Finding[] } {
@@ -69,14 +75,37 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   );
   let year = titleYear ?? yearFromBody(bodyParas.filter((p) => p !== ""));
   const evidence = detectEdition([...tableLines.proactive, ...tableLines.requests].join("\n"));
-  const edition: Edition = evidence.edition ?? (year !== undefined && year >= 2021 ? "2021" : "2019");
+  const byYear: Edition = year !== undefined && year >= 2021 ? "2021" : "2019";
+  const opts = { trailingEmptyIsArtefact: kind === "text" };
+  const tokens = {
+    proactive: tokenize(tableLines.proactive, opts),
+    requests: tokenize(tableLines.requests, opts),
+    appeals: tokenize(tableLines.appeals, opts),
+  };
+  const readTables = (ed: Edition) => {
+    const local: Finding[] = [];
+    const tables = {
+      proactive: parseProactive(tokens.proactive, ed, local),
+      requests: parseRequests(tokens.requests, ed, local),
+      appeals: parseAppeals(tokens.appeals, ed, local),
+    };
+    const problems = local.filter((f) => PROBLEMS.has(f.code)).length;
+    return { ed, tables, local, problems };
+  };
+  // Headers may be wrong (OCR, copied from the other form): when both forms show, or neither, the rows decide.
+  let read = readTables(evidence.edition ?? byYear);
+  if (!evidence.edition || (evidence.score2019 > 0 && evidence.score2021 > 0)) {
+    const other = readTables(read.ed === "2021" ? "2019" : "2021");
+    if (other.problems < read.problems) read = other;
+  }
+  const edition = read.ed;
   if (!evidence.edition)
     findings.push(
       finding(
         "info",
         "parse.edition-assumed",
         "/edition",
-        `表格中没有可区分版本的表头或行，已按年度认定为${edition}版格式`,
+        `表格中没有可区分版本的表头，已按表格各行的写法${edition === byYear ? "和年度" : ""}认定为${edition}版格式`,
       ),
     );
   if (year === undefined) {
@@ -85,11 +114,8 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
       finding("warning", "parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`),
     );
   }
-
-  const opts = { trailingEmptyIsArtefact: kind === "text" };
-  const proactive = parseProactive(tokenize(tableLines.proactive, opts), edition, findings);
-  const requests = parseRequests(tokenize(tableLines.requests, opts), edition, findings);
-  const appeals = parseAppeals(tokenize(tableLines.appeals, opts), edition, findings);
+  findings.push(...read.local);
+  const { proactive, requests, appeals } = read.tables;
 
   const standardRoles = sections.filter((s) => s.role !== "extra").length;
   if (!proactive.found && !requests.found && !appeals.found && standardRoles < 2 && !titleFound)

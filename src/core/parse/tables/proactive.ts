@@ -29,7 +29,16 @@ export function parseProactive(
       let values: Slot[] = columns.map(() => undefined);
       if (row) {
         const spec = { columns, kinds: columns.map(kindOf), sums: [], leftAlign: true, splitLoneRun: false };
-        values = chooseRow(rowCandidates(row, spec, { findings, pointer: ptr }), columns, ptr, findings);
+        values = chooseRow(
+          rowCandidates(row, spec, { findings, pointer: ptr }),
+          columns,
+          ptr,
+          findings,
+          (v) =>
+            columns[2] === "inForce"
+              ? Number((v[2] ?? 0) < (v[0] ?? 0)) + Number((v[2] ?? 0) < (v[1] ?? 0))
+              : 0,
+        );
       } else if (raw.size > 0) {
         findings.push(
           finding("warning", "parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`),

@@ -178,10 +178,28 @@ export function inferRequestCells(
 /** Reads table 三 from its tokens. */
 export function parseRequests(tokens: readonly Token[], edition: Edition, findings: Finding[]): TableResult {
   const raw = collectRows(tokens, "requests", edition);
+  const local: Finding[] = [];
+  if (
+    edition === "2021" &&
+    !["noCorrection", "unpaidFee", "other"].some((k) => raw.has(`otherHandling.${k}`))
+  ) {
+    // A 2021 table written with the 2019 single 「（六）其他处理」 row: its numbers go to 「3.其他」.
+    const single = collectRows(tokens, "requests", "2019").get("otherHandling");
+    if (single?.cells.some((c) => c.raw !== null)) {
+      raw.set("otherHandling.other", { ...single, path: ["otherHandling", "other"] });
+      local.push(
+        finding(
+          "warning",
+          "edition.mix",
+          pointer("requests", "otherHandling"),
+          "「（六）其他处理」按2019版写成一行，已计入2021版的「3.其他」，请核对",
+        ),
+      );
+    }
+  }
   const defs = requestRows(edition);
   const keys = defs.map((d) => d.path.join("."));
   const cands = new Map<string, Candidate[]>();
-  const local: Finding[] = [];
   for (const d of defs) {
     const k = d.path.join(".");
     const row = raw.get(k);
