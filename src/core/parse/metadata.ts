@@ -62,7 +62,8 @@ export function organFromTitle(title: string): string | undefined {
     const plain = /^(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
     organ = plain ? cleanOrgan(plain[1] ?? "") : "";
   }
-  return organ.length >= 2 && organ.length <= 40 ? organ : undefined;
+  organ = organ.replace(/(政府信息公开|政务公开|信息公开).*$/, "");
+  return organ.length >= 2 && organ.length <= 40 && !/[0-9]|年度?$/.test(organ) ? organ : undefined;
 }
 
 /** The year reported on, from a title or a sentence (「2020年度」, 「2020年」). */
@@ -126,7 +127,7 @@ function cnDate(s: string): string | undefined {
     );
   if (!m) return undefined;
   const y = [...(m[1] ?? "")].map((c) => String(CN_DIGIT[c] ?? "")).join("");
-  return `${y}年${cnNumber(m[2] ?? "")}月${cnNumber(m[3] ?? "")}日`;
+  return s.replace(m[0], `${y}年${cnNumber(m[2] ?? "")}月${cnNumber(m[3] ?? "")}日`);
 }
 
 /** The signature at the end: a short date line among the last lines, with the organ on it or just before it. */

@@ -1,0 +1,169 @@
+// Parser pieces: run-together digit splits, decoding, input kinds, page marks, signatures, organs, blanks and errors.
+import { describe, expect, it } from "vitest";
+import { NianbaoError } from "../../src/core/errors.ts";
+import { decodeInput, detectInputKind } from "../../src/core/parse/decode.ts";
+import { splitDigits } from "../../src/core/parse/digits-split.ts";
+import { parseReport } from "../../src/core/parse/index.ts";
+import { cleanLines } from "../../src/core/parse/lines.ts";
+import { findSignature, organFromTitle } from "../../src/core/parse/metadata.ts";
+
+const r2 = (vals: readonly number[]) =>
+  vals.length < 7 || vals.slice(0, 6).reduce((a, b) => a + b, 0) === vals[6];
+
+describe("splitDigits", () => {
+  it("splits 640020470 into seven cells that satisfy R2", () => {
+    expect(splitDigits(["640020470"], { cells: 7, accept: r2 })).toEqual([[64, 0, 0, 2, 0, 4, 70]]);
+  });
+
+  it("splits a table-四 row of fifteen cells with R4 per group", () => {
+    const r4 = (v: readonly number[]) =>
+      v.length % 5 !== 0 || v.slice(-5, -1).reduce((a, b) => a + b, 0) === v[v.length - 1];
+    const out = splitDigits(["10203120001200000"], { cells: 15, accept: r4 });
+    expect(out).toContainEqual([1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
+    for (const s of out) expect(s).toHaveLength(15);
+  });
+
+  it("never makes a number with a leading zero, and keeps decimals only where allowed", () => {
+    expect(splitDigits(["0010"], { cells: 3 })).toEqual([[0, 0, 10]]);
+    const money = splitDigits(["4213.84"], { cells: 2, decimal: (i) => i === 1 });
+    expect(money).toEqual([
+      [4, 213.84],
+      [42, 13.84],
+      [421, 3.84],
+    ]);
+  });
+});
+
+describe("decodeInput and detectInputKind", () => {
+  it("decodes UTF-8 with and without BOM, GB18030, and rejects garbage", () => {
+    const utf8 = new TextEncoder().encode("政府信息公开");
+    expect(decodeInput(utf8)).toBe("政府信息公开");
+    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe("政府信息公开");
+    const gb = new Uint8Array([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xb9, 0xab, 0xbf, 0xaa]);
+    expect(decodeInput(gb)).toBe("政府信息公开");
+    try {
+      decodeInput(new Uint8Array([0x41, 0x80, 0xff, 0x81, 0x42]));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as NianbaoError).code).toBe("unreadable_encoding");
+    }
+  });
+
+  it("tells JSON, HTML and text apart by content", () => {
+    expect(detectInputKind(' {"edition":"2019"}')).toBe("json");
+    expect(detectInputKind("<!DOCTYPE html><html><body></body></html>")).toBe("html");
+    expect(detectInputKind("标题\n<table><tr><td>规章</td></tr></table>")).toBe("html");
+    expect(detectInputKind("一、总体情况\n规章\t0\t0\t0")).toBe("text");
+  });
+});
+
+describe("text clean-up and metadata", () => {
+  it("drops page marks, Word PAGE fields and portal chrome", () => {
+    const lines = cleanLines(
+      [
+        "首页 > 政务公开 > 年报",
+        "正文",
+        "- 2 -",
+        "— 3 —",
+        "PAGE 7",
+        "PAGE",
+        "8",
+        "第2页 共8页",
+        "【打印】【关闭】",
+        "\t0",
+      ].join("\n"),
+    );
+    expect(lines).toEqual(["正文", "\t0"]);
+  });
+
+  it("takes issuedOn only from a signature at the end", () => {
+    expect(findSignature(["正文", "", "永康市商务局", "2021年1月25日"])).toMatchObject({
+      issuedOn: "2021-01-25",
+      organ: "永康市商务局",
+    });
+    expect(findSignature(["某局 二〇二二年一月五日"])).toMatchObject({
+      issuedOn: "2022-01-05",
+      organ: "某局",
+    });
+    expect(findSignature(["2021年1月25日，我局召开会议。", "无。"])).toBeUndefined();
+  });
+
+  it("reads the organ from titles of several shapes", () => {
+    expect(organFromTitle("永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");
+    expect(organFromTitle("2021年度杭州市财政局政府信息公开工作年度报告")).toBe("杭州市财政局");
+    expect(organFromTitle("北京市海淀区人民政府关于2021年政府信息公开工作年度报告")).toBe(
+      "北京市海淀区人民政府",
+    );
+    expect(organFromTitle("某市统计局政府信息公开工作年度报告（2021年）")).toBe("某市统计局");
+  });
+});
+
+describe("parseReport", () => {
+  const minimal = (body: string[]) =>
+    ["2021年度政府信息公开工作年度报告", "一、总体情况", "2021年，我局依法公开政府信息。", ...body].join(
+      "\n",
+    );
+
+  it("throws not_a_report for text with no report in it, and empty_input for blank text", () => {
+    expect(() => parseReport("今天天气很好。\n明天也不错。", "text")).toThrow(NianbaoError);
+    try {
+      parseReport("今天天气很好。", "text");
+    } catch (e) {
+      expect((e as NianbaoError).code).toBe("not_a_report");
+    }
+    try {
+      parseReport(" \n\t\n", "text");
+    } catch (e) {
+      expect((e as NianbaoError).code).toBe("empty_input");
+    }
+  });
+
+  it("takes the organ from the signature when the title has none", () => {
+    const { report, findings } = parseReport(
+      minimal(["六、其他需要报告的事项", "无。", "", "某市审计局", "2022年1月10日"]),
+      "text",
+    );
+    expect(report.organ).toBe("某市审计局");
+    expect(report.issuedOn).toBe("2022-01-10");
+    expect(findings.map((f) => f.code)).toContain("parse.organ-from-signature");
+  });
+
+  it("keeps blank cells null and reports an ambiguous split with its alternatives", () => {
+    const { report, findings } = parseReport(
+      minimal([
+        "二、主动公开政府信息情况",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "规章\t\t\t",
+        "行政规范性文件3125",
+        "行政许可\t12",
+      ]),
+      "text",
+    );
+    expect(report.proactive).toMatchObject({ regulations: { issued: null, repealed: null, inForce: null } });
+    expect(report.proactive).toMatchObject({ normativeDocuments: { issued: 3, repealed: 1, inForce: 25 } });
+    const amb = findings.find((f) => f.code === "parse.ambiguous");
+    expect(amb?.path).toBe("/proactive/normativeDocuments");
+    expect(amb?.severity).toBe("warning");
+    expect(amb?.alternatives).toContainEqual({ issued: 3, repealed: 12, inForce: 5 });
+  });
+
+  it("joins lines a PDF wrapped mid-sentence and tells sub-headings from paragraphs", () => {
+    const { report } = parseReport(
+      minimal([
+        "（一）加强组织领导",
+        "我局成立了政务公开工作领导小组，由主要负责人任组长，分管负责人任副组",
+        "长，各科室负责人为成员。",
+      ]),
+      "text",
+    );
+    const overview = report.sections.find((s) => s.role === "overview");
+    expect(overview?.blocks).toEqual([
+      { type: "paragraph", text: "2021年，我局依法公开政府信息。" },
+      { type: "heading", text: "（一）加强组织领导" },
+      {
+        type: "paragraph",
+        text: "我局成立了政务公开工作领导小组，由主要负责人任组长，分管负责人任副组长，各科室负责人为成员。",
+      },
+    ]);
+  });
+});
