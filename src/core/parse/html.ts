@@ -1,10 +1,17 @@
-// HTML (a portal page or Word's "save as HTML") → text lines: each table row one tab-separated line, other blocks as lines.
-import { Parser } from "htmlparser2";
+// HTML (a portal page or Word's "save as HTML") → text lines: each data-table row one tab-separated line, other blocks as lines; layout tables read as blocks.
+import { parseDocument } from "htmlparser2";
+
+/** The parts of domhandler's nodes this walker reads. */
+interface Node {
+  type: string;
+  name?: string;
+  data?: string;
+  children?: Node[];
+}
 
 const BLOCK = new Set([
   "p",
   "div",
-  "br",
   "h1",
   "h2",
   "h3",
@@ -18,10 +25,6 @@ const BLOCK = new Set([
   "article",
   "header",
   "footer",
-  "table",
-  "tbody",
-  "thead",
-  "tfoot",
   "blockquote",
   "pre",
   "hr",
@@ -30,6 +33,18 @@ const BLOCK = new Set([
   "dl",
   "center",
   "title",
+  "tr",
+  "td",
+  "th",
+  "table",
+  "tbody",
+  "thead",
+  "tfoot",
+  "caption",
+  "main",
+  "aside",
+  "form",
+  "font",
 ]);
 const SKIP = new Set([
   "script",
@@ -44,70 +59,65 @@ const SKIP = new Set([
   "nav",
 ]);
 
+const isTag = (n: Node, name?: string) =>
+  (n.type === "tag" || n.type === "script" || n.type === "style") && (name === undefined || n.name === name);
+
+function hasTable(n: Node): boolean {
+  for (const c of n.children ?? []) if (isTag(c, "table") || hasTable(c)) return true;
+  return false;
+}
+
+/** A data cell's text: whitespace collapsed, line breaks inside the cell joined. */
+function cellText(n: Node): string {
+  if (n.type === "text") return (n.data ?? "").replace(/[\s\u00a0]+/g, " ");
+  if (!isTag(n) || SKIP.has(n.name ?? "")) return "";
+  return (n.children ?? []).map(cellText).join("");
+}
+
+function rowsOf(n: Node, out: Node[][]): void {
+  for (const c of n.children ?? []) {
+    if (!isTag(c)) continue;
+    if (c.name === "tr") out.push((c.children ?? []).filter((x) => isTag(x, "td") || isTag(x, "th")));
+    else rowsOf(c, out);
+  }
+}
+
 /** Converts HTML to the text the raw-text parser reads. */
 export function htmlToText(html: string): string {
+  const doc = parseDocument(html, { decodeEntities: true }) as unknown as Node;
   const out: string[] = [];
   let line = "";
-  let skip = 0;
-  const tables: { row: string[] | undefined; cell: string | undefined }[] = [];
-  const cur = () => tables[tables.length - 1];
   const newline = () => {
-    out.push(line);
+    const t = line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, "");
+    if (t !== "") out.push(t);
     line = "";
   };
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP.has(name)) {
-          skip++;
-          return;
-        }
-        if (skip) return;
-        const t = cur();
-        if (name === "table") {
-          if (line.trim() !== "") newline();
-          tables.push({ row: undefined, cell: undefined });
-        } else if (name === "tr" && t) t.row = [];
-        else if ((name === "td" || name === "th") && t) {
-          if (!t.row) t.row = [];
-          t.cell = "";
-        } else if (!t?.row && BLOCK.has(name)) {
-          if (line !== "") newline();
-        }
-      },
-      ontext(text) {
-        if (skip) return;
-        const clean = text.replace(/[\r\n\t]+/g, " ");
-        const t = cur();
-        if (t?.cell !== undefined) t.cell += clean.replace(/^ +| +$/g, "");
-        else if (t?.row) return;
-        else line += clean;
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) {
-          skip = Math.max(0, skip - 1);
-          return;
-        }
-        if (skip) return;
-        const t = cur();
-        if ((name === "td" || name === "th") && t?.row && t.cell !== undefined) {
-          t.row.push(t.cell.replace(/[\s\u00a0]+$/, ""));
-          t.cell = undefined;
-        } else if (name === "tr" && t?.row) {
-          out.push(t.row.join("\t"));
-          t.row = undefined;
-        } else if (name === "table") {
-          tables.pop();
-          out.push("");
-        } else if (!t?.row && BLOCK.has(name)) {
-          if (line !== "") newline();
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  if (line !== "") newline();
-  return out.map((l) => (l.includes("\t") ? l : l.replace(/^[ \u00a0]+|[ \u00a0]+$/g, ""))).join("\n");
+  const walk = (n: Node): void => {
+    if (n.type === "text") {
+      line += (n.data ?? "").replace(/[\r\n\t]+/g, " ");
+      return;
+    }
+    if (!isTag(n) && n.type !== "root") return;
+    const name = n.name ?? "";
+    if (SKIP.has(name)) return;
+    if (name === "br") {
+      newline();
+      return;
+    }
+    if (name === "table" && !hasTable(n)) {
+      newline();
+      const rows: Node[][] = [];
+      rowsOf(n, rows);
+      for (const r of rows) out.push(r.map((c) => cellText(c).trim()).join("\t"));
+      out.push("");
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) newline();
+    for (const c of n.children ?? []) walk(c);
+    if (block) newline();
+  };
+  walk(doc);
+  newline();
+  return out.join("\n");
 }

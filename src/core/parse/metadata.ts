@@ -165,18 +165,39 @@ export function findSignature(lines: readonly string[]): Signature | undefined {
   return undefined;
 }
 
-/** Title lines at the top (a title may be split over up to three lines). Returns the title and lines used. */
+const TITLE_END = /(年度报告|年报|工作报告|报告)\s*([（(][^）)]*[）)])?$/;
+
+function titleScore(title: string): number {
+  const organ = organFromTitle(title);
+  return (
+    (/(19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年/.test(title) ? 2 : 0) +
+    (/政府信息公开|政务公开/.test(title) ? 2 : 0) +
+    (/年度报告|年报/.test(title) ? 1 : 0) +
+    (organ && ORGAN_SUFFIX.test(organ) ? 2 : 0)
+  );
+}
+
+/** The title among the lines before the first section (split over two or three lines, after portal chrome). */
 export function findTitle(lines: readonly string[]): { title: string; used: number } | undefined {
-  let acc = "";
-  let count = 0;
-  for (let i = 0; i < lines.length && count < 4; i++) {
+  let best: { title: string; used: number; score: number } | undefined;
+  const short = (t: string) => t !== "" && t.length <= 40 && !/[。；，：:,;]/.test(t);
+  for (let i = 0; i < lines.length && i < 60; i++) {
     const t = trimAll(lines[i] ?? "");
-    if (t === "") continue;
-    if (t.length > 45 || /[。；]$/.test(t) || /^[一二三四五六七八九十]+、/.test(t)) return undefined;
-    acc += t;
-    count++;
-    if (/(年度报告|年报|工作报告|报告)\s*[）)]?$/.test(t) || /年度报告[（(]/.test(t))
-      return { title: acc, used: i + 1 };
+    if (t.length > 60 || !TITLE_END.test(t) || /[。；]/.test(t)) continue;
+    let title = t;
+    // Join up to two short lines before it when the line alone lacks the organ or the year.
+    let j = i - 1;
+    for (let k = 0; k < 2 && (!organFromTitle(title) || titleScore(title) < 5); k++) {
+      while (j >= 0 && trimAll(lines[j] ?? "") === "") j--;
+      const prev = j >= 0 ? trimAll(lines[j] ?? "") : "";
+      if (!short(prev) || TITLE_END.test(prev)) break;
+      const joined = prev + title;
+      if (titleScore(joined) <= titleScore(title)) break;
+      title = joined;
+      j--;
+    }
+    const score = titleScore(title);
+    if (!best || score > best.score) best = { title, used: i + 1, score };
   }
-  return undefined;
+  return best && best.score >= 3 ? { title: best.title, used: best.used } : undefined;
 }
