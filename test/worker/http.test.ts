@@ -2,6 +2,8 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import invalid from "../fixtures/service/invalid-2020.json";
+import seedGb18030Base64 from "../fixtures/service/seed-002.gb18030.b64?raw";
+import seedText from "../fixtures/service/seed-002.txt?raw";
 import valid from "../fixtures/service/valid-2020.json";
 
 const ORIGIN = "https://nianbao.test";
@@ -76,5 +78,26 @@ describe("Worker HTTP API", () => {
       headers: { "content-type": "image/png" },
     });
     expect(unsupported.status).toBe(415);
+  });
+});
+
+describe("Worker HTTP API with raw text", () => {
+  it("publishes the seed text in UTF-8 and in GB18030 (by charset) as one report", async () => {
+    const utf8 = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: "POST",
+      body: seedText,
+      headers: { "content-type": "text/plain; charset=utf-8", prefer: "return=minimal" },
+    });
+    expect(utf8.status).toBeLessThan(300);
+    const { id, links } = await json(utf8);
+    const gbBytes = Uint8Array.from(atob(seedGb18030Base64.trim()), (c) => c.charCodeAt(0));
+    const gb = await SELF.fetch(`${ORIGIN}/v1/reports`, {
+      method: "POST",
+      body: gbBytes,
+      headers: { "content-type": "text/plain; charset=gb18030" },
+    });
+    expect(gb.status).toBe(200);
+    expect((await json(gb)).id).toBe(id);
+    expect((await SELF.fetch(links.html)).status).toBe(200);
   });
 });
