@@ -30,14 +30,16 @@ export function assertSafePrefix(prefix: string): string {
 }
 
 /**
- * Any user-supplied name (an organ, a file name) as exactly one key segment: percent-encoded, with "."
- * encoded too, so it can never be "..", contain "/", or start a hidden file.
+ * Any user-supplied name (an organ, a file name) as exactly one key segment. Letters and digits of any script
+ * stay as they are (a CJK name costs 3 bytes a character, not 9, so real organ names fit a filesystem's
+ * 255-byte file names); everything else, "." and "%" included, is percent-encoded as UTF-8, so the segment can
+ * never be "..", contain "/" or "\\", or start a hidden file. Lone surrogates become U+FFFD instead of throwing.
  */
 export function keySegment(name: string): string {
   if (name.length === 0) throw new NianbaoError("invalid_input", "名称不能为空");
-  return encodeURIComponent(name)
-    .replace(/\./g, "%2E")
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return name.replace(/[^\p{L}\p{N}_-]/gu, (c) =>
+    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
 }
 
 /** The inverse of keySegment. */
