@@ -2,6 +2,7 @@
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
 import type { Finding, Report } from "../core/model.ts";
+import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
 import type { Engine, InputHint } from "./engine.ts";
@@ -45,6 +46,11 @@ export async function publish(
   }
   const id = await reportId(report, deps.engine.rendererVersion);
   const { storage } = deps;
+  // The index entry is written last: a name too long for a key must be refused before anything is stored.
+  const segment = new TextEncoder().encode(keySegment(report.organ)).length;
+  if (segment > 255 || !isSafeKey(indexKey(report.organ, report.year, new Date(0).toISOString(), id))) {
+    throw new NianbaoError("input_limit", "机关名称过长，无法建立索引");
+  }
 
   const existing = await readMeta(storage, id);
   if (existing) {
