@@ -122,7 +122,9 @@ export function matchRow(
   edition: Edition,
   seen: string | undefined,
 ): RowMatch | undefined {
-  const t = labelKey(text);
+  const spaced = /[\s\u3000．]/.test(text);
+  if (!spaced && !ANY_KEY[table].test(text)) return undefined;
+  const t = spaced ? labelKey(text) : text;
   if (t === "" || !ANY_KEY[table].test(t)) return undefined;
   let best: RowMatch | undefined;
   for (const row of TABLE_KEYWORDS[table]) {
@@ -157,5 +159,5 @@ export function mentionsRow(text: string, minKeyLength = 3): boolean {
     re = anyOf(ALL_KEYS.filter((k) => k.length >= minKeyLength));
     MENTION[minKeyLength] = re;
   }
-  return re.test(labelKey(text));
+  return re.test(/[\s\u3000]/.test(text) ? labelKey(text) : text);
 }

@@ -19,6 +19,7 @@ const CHROME = [
 ];
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
@@ -38,7 +39,10 @@ export function isChrome(line: string): boolean {
 
 /** Splits text into clean lines: BOM, CR/LF, form feeds, invisible characters, page marks and chrome removed. */
 export function cleanLines(text: string): string[] {
-  const raw = text.replace(INVISIBLE, "").replace(/\r\n?/g, "\n").replace(/\f/g, "\n").split("\n");
+  const raw = (INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text)
+    .replace(/\r\n?/g, "\n")
+    .replace(/\f/g, "\n")
+    .split("\n");
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const full = raw[i] ?? "";

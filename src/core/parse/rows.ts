@@ -147,6 +147,7 @@ export interface RowContext {
 
 function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowContext): number | null {
   if (raw === null) return null;
+  if (/^(0|[1-9][0-9]{0,8})$/.test(raw)) return Number(raw);
   const r = readCell(raw, kind);
   if (r.unreadable) {
     ctx.findings.push(

@@ -8,11 +8,13 @@ export type Token =
   | { kind: "empty"; lineEnd: boolean }
   | { kind: "break" };
 
+const PLAIN_NUMBER = /^[0-9]{1,9}$/;
 const VALUE_RE =
   /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
 
 /** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
 export function isValueText(s: string): boolean {
+  if (PLAIN_NUMBER.test(s)) return true;
   return VALUE_RE.test(s.replace(/[\s\u00a0\u3000]+/g, ""));
 }
 

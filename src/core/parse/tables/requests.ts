@@ -110,6 +110,7 @@ export function inferRequestCells(
     );
     return true;
   };
+  if (![...grid.values()].some((row) => row.includes(undefined))) return;
   const n = (x: Slot) => x ?? 0;
   for (let pass = 0; pass < 6; pass++) {
     let changed = false;
