@@ -203,6 +203,13 @@ function inferWithinRow(spec: RowSpec, vals: Slot[]): boolean {
   return sumsHold(spec, vals);
 }
 
+/** Every sum group holds, blanks counting as 0 (a blank total fails). */
+const strictSums = (spec: RowSpec, vals: readonly Slot[]): boolean =>
+  spec.sums.every(([parts, total]) => {
+    const t = vals[total];
+    return typeof t === "number" && parts.reduce((a, i) => a + (vals[i] ?? 0), 0) === t;
+  });
+
 function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
   if (acc.length === k) {
     yield acc;
@@ -282,17 +289,34 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     });
     return [{ values, origin: "placement" }];
   }
+  // One number for a row with a sum rule: it is the total, the parts were left blank (PDF text drops blank cells).
+  const totals = spec.sums.map(([, t]) => t);
+  if (read.length === 1 && spec.sums.length === 1 && totals[0] === n - 1) {
+    const values: Slot[] = new Array(n).fill(null);
+    values[n - 1] = readValue(read[0] ?? null, spec.kinds[n - 1] ?? "count", at(n - 1), ctx);
+    ctx.findings.push(
+      finding(
+        "warning",
+        "parse.blanks-assumed",
+        ctx.pointer,
+        "本行只写有一个数，已读作总计，其余单元格按空白处理，请核对",
+      ),
+    );
+    return [{ values, origin: "direct" }];
+  }
+  // Several cells absent: they were blank (null) when the row's sums then hold.
+  const blanksFill = read.length < n - 1;
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
   for (const pos of combinations(n, read.length)) {
     if (++tried > 5000) break;
-    const values: Slot[] = new Array(n).fill(undefined);
+    const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
     const sub: RowContext = { findings: [], pointer: ctx.pointer };
     pos.forEach((p, j) => {
       values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
     });
-    if (!inferWithinRow(spec, values)) continue;
+    if (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)) continue;
     const key = values.map(String).join(",");
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);

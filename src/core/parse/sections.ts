@@ -10,7 +10,8 @@ export interface RawSection {
   lines: string[];
 }
 
-const HEADING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.{0,40})$/;
+const HEADING =
+  /^(?:([一二三四五六七八九十]{1,3})\s*[、.．]|第([一二三四五六七八九十]{1,3})部分[、：:．.]?)\s*(\S.{0,40})$/;
 const TABLE_ROW_HEADING = /本年新收|上年结转|办理结果|结转下年|新收政府信息|结转政府信息/;
 const STANDARD_HEADING =
   /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/;
@@ -46,8 +47,10 @@ export function splitSections(lines: readonly string[]): { head: string[]; secti
         rest = trimAll(t.slice(std[0].length).replace(/^[：:。]/, ""));
       } else if (m && !TABLE_ROW_HEADING.test(t) && !/[。；]$/.test(t) && !/[。；].+/.test(t)) heading = t;
       if (heading) {
-        const num = cnNumber((std ?? m)?.[1] ?? "") ?? 0;
-        if (num <= last) heading = undefined;
+        const num = cnNumber(std?.[1] ?? m?.[1] ?? m?.[2] ?? "") ?? 0;
+        const role = roleOf(heading);
+        // A repeated number is still a heading when it names a standard section not seen yet (「五、平台建设」「五、存在的主要问题…」).
+        if (num < last || (num === last && (role === "extra" || used.has(role)))) heading = undefined;
         else last = num;
       }
     }
