@@ -100,7 +100,13 @@ export default async function buildFonts() {
     }
     const t0 = Date.now();
     const text = f.levelOneOnly ? levelOne : full;
-    const bytes = await subsetFont(readFileSync(src), text, { targetFormat: "truetype", noHinting: true });
+    const bytes = await subsetFont(readFileSync(src), text, {
+      targetFormat: "truetype",
+      noHinting: true,
+      // No shaping tables (CJK body text needs none; fontkit's layout then has no lookups to run) and no vertical
+      // metrics (horizontal text only): smaller files, faster PDF rendering.
+      dropTables: ["GSUB", "GPOS", "GDEF", "vhea", "vmtx", "VORG", "DSIG"],
+    });
     writeFileSync(join(out, f.out), bytes);
     console.log(`fonts: ${f.out} ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
     if (f.licence) copyFileSync(f.licence(), join(out, f.licenceOut));

@@ -298,7 +298,7 @@ export const templateSpecs = {
   "_pdf-cell": {"0":function(container,depth0,helpers,partials,data) {
     return "{}";
 },"1":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -306,13 +306,10 @@ export const templateSpecs = {
     };
 
   return "{\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":56}}})) != null ? stack1 : "")
-    + ", \"alignment\": \""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"align") || (depth0 != null ? lookupProperty(depth0,"align") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"align","hash":{},"data":data,"loc":{"start":{"line":1,"column":72},"end":{"line":1,"column":81}}}) : helper)))
-    + "\", \"verticalAlignment\": \"middle\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"colSpan") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":113},"end":{"line":1,"column":159}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":159},"end":{"line":1,"column":205}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"note") : depth0),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":1,"column":205},"end":{"line":1,"column":281}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"cell")||(depth0 && lookupProperty(depth0,"cell"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(depth0 != null ? lookupProperty(depth0,"align") : depth0),(depth0 != null ? lookupProperty(depth0,"note") : depth0),{"name":"cell","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":60}}})) != null ? stack1 : "")
+    + ", \"verticalAlignment\": \"middle\""
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"colSpan") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":91},"end":{"line":1,"column":137}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":137},"end":{"line":1,"column":183}}})) != null ? stack1 : "")
     + " }";
 },"2":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -323,7 +320,7 @@ export const templateSpecs = {
     };
 
   return ", \"colSpan\": "
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"colSpan") || (depth0 != null ? lookupProperty(depth0,"colSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"colSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":141},"end":{"line":1,"column":152}}}) : helper)));
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"colSpan") || (depth0 != null ? lookupProperty(depth0,"colSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"colSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":119},"end":{"line":1,"column":130}}}) : helper)));
 },"3":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -333,20 +330,7 @@ export const templateSpecs = {
     };
 
   return ", \"rowSpan\": "
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"rowSpan") || (depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"rowSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":187},"end":{"line":1,"column":198}}}) : helper)));
-},"4":function(container,depth0,helpers,partials,data) {
-    return ", \"style\": \"note\"";
-},"5":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"th") : depth0),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":242},"end":{"line":1,"column":274}}})) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data) {
-    return ", \"style\": \"th\"";
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"rowSpan") || (depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"rowSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":165},"end":{"line":1,"column":176}}}) : helper)));
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -355,7 +339,7 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"covered") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":290}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"covered") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":192}}})) != null ? stack1 : "")
     + "\n";
 },"useData":true},
   "_pdf-document": {"0":function(container,depth0,helpers,partials,data) {
@@ -378,7 +362,7 @@ export const templateSpecs = {
     };
 
   return "  {\"stack\": "
-    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||container.hooks.helperMissing).call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"lines","hash":{"outline":true},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":69}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||container.hooks.helperMissing).call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"lines","hash":{"level":1,"outline":true},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":77}}})) != null ? stack1 : "")
     + ", \"style\": \"heading\"},\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -400,9 +384,9 @@ export const templateSpecs = {
     };
 
   return "  {\"stack\": "
-    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":24,"column":49},"end":{"line":24,"column":60}}}),{"name":"lines","hash":{},"data":data,"loc":{"start":{"line":24,"column":35},"end":{"line":24,"column":63}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":24,"column":49},"end":{"line":24,"column":60}}}),{"name":"lines","hash":{"level":(lookupProperty(helpers,"level")||(depth0 && lookupProperty(depth0,"level"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"level","hash":{},"data":data,"loc":{"start":{"line":24,"column":67},"end":{"line":24,"column":79}}})},"data":data,"loc":{"start":{"line":24,"column":35},"end":{"line":24,"column":82}}})) != null ? stack1 : "")
     + ", \"style\": \""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":24,"column":75},"end":{"line":24,"column":83}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":24,"column":94},"end":{"line":24,"column":102}}}) : helper)))
     + "\"},\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3=container.lambda, alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -447,7 +431,7 @@ export const templateSpecs = {
     };
 
   return "    ["
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":19},"end":{"line":7,"column":88}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":19},"end":{"line":9,"column":88}}})) != null ? stack1 : "")
     + "],\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -457,7 +441,7 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":33},"end":{"line":7,"column":64}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":33},"end":{"line":9,"column":64}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"_pdf-cell"),depth0,{"name":"_pdf-cell","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     return ", ";
@@ -469,9 +453,9 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":23},"end":{"line":9,"column":11}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,(data && lookupProperty(data,"first")),{"name":"unless","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":23},"end":{"line":11,"column":11}}})) != null ? stack1 : "")
     + "    ["
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,depth0,{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":16},"end":{"line":9,"column":85}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,depth0,{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":16},"end":{"line":11,"column":85}}})) != null ? stack1 : "")
     + "]";
 },"4":function(container,depth0,helpers,partials,data) {
     return ",\n";
@@ -486,10 +470,10 @@ export const templateSpecs = {
   return "{\"table\": {\n  \"headerRows\": "
     + container.escapeExpression(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"head") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
     + ",\n  \"dontBreakRows\": true,\n  \"keepWithHeaderRows\": 1,\n  \"widths\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"widths") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":5,"column":12},"end":{"line":5,"column":29}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"widths") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":7,"column":12},"end":{"line":7,"column":29}}})) != null ? stack1 : "")
     + ",\n  \"body\": [\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"head") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":8,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"body") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":9},"end":{"line":9,"column":95}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"head") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"body") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":9},"end":{"line":11,"column":95}}})) != null ? stack1 : "")
     + "\n  ]},\n \"layout\": \"official\", \"style\": \"table\"},\n";
 },"usePartial":true,"useData":true},
   "report-2019.html": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

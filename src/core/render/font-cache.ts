@@ -26,6 +26,52 @@ export function forgetParsedFont(name: string): void {
   parsed.delete(name);
 }
 
+interface SubsetLike {
+  font: {
+    _variationProcessor?: unknown;
+    loca: { offsets: number[] };
+    _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
+    getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+
+let subsetPatched = false;
+/**
+ * fontkit's TrueType subsetter decodes every glyph's outline only to learn whether it is composite; a CJK document
+ * embeds hundreds of simple glyphs. Read the contour count from the glyph's first two bytes instead and copy the
+ * bytes as fontkit does; composite glyphs (and variable fonts) still take fontkit's own path.
+ */
+function patchSubset(fontkitFont: unknown): void {
+  if (subsetPatched) return;
+  subsetPatched = true;
+  const sample = (fontkitFont as { createSubset?: () => object }).createSubset?.();
+  const proto = sample ? (Object.getPrototypeOf(sample) as SubsetLike) : undefined;
+  if (!proto || typeof proto._addGlyph !== "function" || !("glyf" in (sample as object) || true)) return;
+  const original = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetLike, gid: number) {
+    const font = this.font;
+    if (font._variationProcessor || !font.loca?.offsets) return original.call(this, gid);
+    const start = font.loca.offsets[gid] ?? 0;
+    const end = font.loca.offsets[gid + 1] ?? start;
+    const stream = font._getTableStream("glyf");
+    stream.pos += start;
+    const bytes = stream.readBuffer(end - start);
+    const contours = bytes.length >= 2 ? (((bytes[0] ?? 0) << 24) | ((bytes[1] ?? 0) << 16)) >> 16 : 0;
+    if (contours < 0) return original.call(this, gid);
+    const glyph = font.getGlyph(gid);
+    this.glyf.push(bytes);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += bytes.length;
+    return this.glyf.length - 1;
+  };
+}
+
 /** Installs the cache on pdfmake's document class (once). Each PDF still gets its own embedded subset. */
 export function installFontCache(): void {
   if (installed) return;
@@ -50,6 +96,7 @@ export function installFontCache(): void {
         font = original.call(this, family, bold, italics);
         EmbeddedFont = font.constructor;
         parsed.set(file, font.font);
+        patchSubset(font.font);
         // pdfkit registered it under its PostScript name; keep one entry so it is finalized once.
         for (const [k, v] of Object.entries(this._fontFamilies)) if (v === font) delete this._fontFamilies[k];
       }

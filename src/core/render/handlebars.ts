@@ -4,7 +4,7 @@ import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./assets.ts";
 import { breakLines } from "./lines.ts";
-import { pdfRuns } from "./runs.ts";
+import { explicitRuns, pdfRuns } from "./runs.ts";
 
 export interface TemplateData {
   assets: RenderAssets;
@@ -17,6 +17,7 @@ type Template = (context: unknown, options?: { data?: Record<string, unknown> })
 const hb = (HandlebarsRuntime as unknown as typeof HandlebarsFull).create();
 hb.registerHelper("json", (value: unknown) => JSON.stringify(value ?? null));
 hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+hb.registerHelper("level", (kind: unknown) => (kind === "paragraph" ? 0 : 2));
 hb.registerHelper("face", (kind: unknown): FaceRole => (kind === "subheading" ? "subheading" : "body"));
 hb.registerHelper("runs", (text: unknown, role: unknown, options: { data: TemplateData }) =>
   JSON.stringify(pdfRuns(String(text ?? ""), role as FaceRole, options.data.assets)),
@@ -24,11 +25,40 @@ hb.registerHelper("runs", (text: unknown, role: unknown, options: { data: Templa
 
 /** Body text as justified lines: 16 pt, 28 characters in the 156 mm line, 2-character first-line indent. */
 const BODY_LINES = { width: 442.2, fontSize: 16, perLine: 28, indent: 2 };
+const LINE_HEIGHT_KEY: Record<FaceRole, string> = {
+  body: "lineHeight",
+  title: "titleLineHeight",
+  heading: "headingLineHeight",
+  subheading: "subheadingLineHeight",
+};
+
+/** A table cell's text: runs with explicit properties (tables are most of the inlines of a report). */
+hb.registerHelper("cell", (text: unknown, align: unknown, note: unknown, options: { data: TemplateData }) => {
+  const layout = options.data.layout ?? {};
+  const runs = pdfRuns(String(text ?? ""), "body", options.data.assets);
+  return JSON.stringify(
+    explicitRuns(runs, "body", {
+      fontSize: note ? (layout.noteFontSize ?? 9) : (layout.tableFontSize ?? 10.5),
+      lineHeight: layout.tableLineHeight ?? 1,
+      characterSpacing: 0,
+      alignment: align === "left" || align === "right" ? align : "center",
+      noWrap: false,
+    }),
+  );
+});
 hb.registerHelper(
   "lines",
-  (text: unknown, role: unknown, options: { data: TemplateData; hash: { outline?: boolean } }) => {
+  (
+    text: unknown,
+    role: unknown,
+    options: { data: TemplateData; hash: { outline?: boolean; level?: number } },
+  ) => {
     const value = String(text ?? "");
-    const lines: object[] = breakLines(value, role as FaceRole, options.data.assets, BODY_LINES);
+    const face = role as FaceRole;
+    const lineHeight = options.data.layout?.[LINE_HEIGHT_KEY[face]] ?? 1;
+    const lines: object[] = breakLines(value, face, options.data.assets, { ...BODY_LINES, lineHeight }).map(
+      (l) => (options.hash.level ? { ...l, headlineLevel: options.hash.level } : l),
+    );
     // The section's bookmark sits on its heading's first line.
     if (options.hash.outline && lines[0]) lines[0] = { ...lines[0], outline: true, outlineText: value };
     return JSON.stringify(lines);

@@ -1,14 +1,15 @@
 // Breaks body text into justified lines (CJK line-breaking rules, 28 characters of 16 pt per 156 mm line) for the PDF.
 import { type FaceRole, faceFile, type RenderAssets } from "./assets.ts";
 import { advance, fontInfo, isControl } from "./coverage.ts";
-import { PDF_FAMILY, type Run } from "./runs.ts";
+import { explicitRuns, PDF_FAMILY, type Run } from "./runs.ts";
 
 /** A pdfmake text node of one line: its runs, the spacing that justifies it, its indent. */
 export interface LineNode {
-  text: string | Run[];
-  noWrap: true;
-  characterSpacing: number;
+  /** Runs with explicit inline properties (font, size, spacing…). */
+  text: object[];
   margin?: [number, number, number, number];
+  /** Set on every line of a heading (see keepWithNext in pdf.ts). */
+  headlineLevel?: number;
 }
 
 export interface LineOptions {
@@ -19,6 +20,8 @@ export interface LineOptions {
   perLine: number;
   /** First-line indent in characters. */
   indent: number;
+  /** pdfmake line height (multiple of the face's own line height). */
+  lineHeight: number;
 }
 
 /** Characters that may not start a line (closing punctuation). */
@@ -141,9 +144,13 @@ export function breakLines(
       if (justified < opts.fontSize * 0.5) spacing = justified;
     }
     const node: LineNode = {
-      text: toRuns(gs, role),
-      noWrap: true,
-      characterSpacing: Math.round(spacing * 1000) / 1000,
+      text: explicitRuns(toRuns(gs, role), role, {
+        fontSize: opts.fontSize,
+        lineHeight: opts.lineHeight,
+        characterSpacing: Math.round(spacing * 1000) / 1000,
+        alignment: "left",
+        noWrap: true,
+      }),
     };
     if (i === 0 && indentPt > 0) node.margin = [Math.round(indentPt * 100) / 100, 0, 0, 0];
     return node;

@@ -6,6 +6,10 @@ import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
+
+/** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
+const CELL_PAD_V = 1.5;
+
 import { RENDERER_VERSION } from "./version.ts";
 import { buildView } from "./view.ts";
 
@@ -21,6 +25,8 @@ const LAYOUT = {
   titleLineHeight: 1.15,
   characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
   tableFontSize: 10.5,
+  noteFontSize: 9,
+  tableLineHeight: 0.92,
   headingLineHeight: round(PITCH / (16 * EM_HEIGHT.sans)),
   subheadingLineHeight: round(PITCH / (16 * EM_HEIGHT.kai)),
 };
@@ -45,8 +51,8 @@ function configureOnce(): void {
       vLineColor: () => "#000000",
       paddingLeft: () => CELL_PAD,
       paddingRight: () => CELL_PAD,
-      paddingTop: () => CELL_PAD,
-      paddingBottom: () => CELL_PAD,
+      paddingTop: () => CELL_PAD_V,
+      paddingBottom: () => CELL_PAD_V,
     },
   });
 }
@@ -88,15 +94,38 @@ function footer(currentPage: number) {
   };
 }
 
+interface NodeInfo {
+  headlineLevel?: number;
+  table?: unknown;
+  pageNumbers?: number[];
+  startPosition?: { verticalRatio?: number };
+}
+
+/** A table that would break over pages although it did not start at the top of one. */
+const breaksNeedlessly = (n: NodeInfo) =>
+  n.table !== undefined && (n.pageNumbers?.length ?? 0) > 1 && (n.startPosition?.verticalRatio ?? 0) > 0.02;
+
+/**
+ * Page breaks: a table that would break over pages starts on a new page (pdfmake misdraws a row span cut by a page
+ * break); a heading stays with what follows it (moves when nothing but headings follows it on its page, or when the
+ * table after it moves). pdfmake lays the document out again once per break added here.
+ */
+function keepWithNext(
+  node: NodeInfo,
+  nodes: { getFollowingNodesOnPage(): NodeInfo[]; getNodesOnNextPage(): NodeInfo[] },
+): boolean {
+  if (!node.headlineLevel) return breaksNeedlessly(node);
+  const next = nodes.getFollowingNodesOnPage().find((n) => !n.headlineLevel);
+  if (!next) return nodes.getNodesOnNextPage().some((n) => !n.headlineLevel);
+  return breaksNeedlessly(next);
+}
+
 /** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
 export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
   configureOnce();
   const view = buildView(report);
   const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: LAYOUT });
   const doc = JSON.parse(json) as Record<string, unknown>;
-  const styles = doc.styles as Record<string, Record<string, unknown>>;
-  if (styles.heading) styles.heading.lineHeight = LAYOUT.headingLineHeight;
-  if (styles.subheading) styles.subheading.lineHeight = LAYOUT.subheadingLineHeight;
   const date = new Date(`${view.documentDate}T00:00:00Z`);
   doc.info = {
     ...(doc.info as object),
@@ -105,6 +134,7 @@ export async function renderPdf(report: Report, assets: RenderAssets): Promise<U
     modDate: date,
   };
   doc.footer = footer;
+  doc.pageBreakBefore = keepWithNext;
   pdfmake.setFonts(fontTable(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);

@@ -180,12 +180,12 @@ function requestsTable(report: Report): ViewTable {
     for (const col of APPLICANT_COLUMNS) cells.push(td(report, "requests", row.path, col.key));
     body.push(cells);
   }
-  const value = (TEXT_WIDTH - 30 - 50 - 110) / n;
+  const value = 28;
   return {
     id: "requests",
     caption: "收到和处理政府信息公开申请情况",
     columns: 3 + n,
-    widths: fitWidths([30, 50, 110, ...Array.from({ length: n }, () => value)]),
+    widths: fitWidths([28, 50, 442 - 28 - 50 - n * value, ...Array.from({ length: n }, () => value)]),
     head,
     body,
   };
