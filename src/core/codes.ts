@@ -2,6 +2,12 @@
 import type { CodeDoc } from "./finding.ts";
 import { NORMALIZE_CODES } from "./normalize.ts";
 import { PARSE_CODES } from "./parse/codes.ts";
+import { RENDER_CODES } from "./render/codes.ts";
 import { RULE_CODES } from "./rules.ts";
 
-export const FINDING_CODES: readonly CodeDoc[] = [...RULE_CODES, ...NORMALIZE_CODES, ...PARSE_CODES];
+export const FINDING_CODES: readonly CodeDoc[] = [
+  ...RULE_CODES,
+  ...NORMALIZE_CODES,
+  ...PARSE_CODES,
+  ...RENDER_CODES,
+];
