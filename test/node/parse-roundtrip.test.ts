@@ -88,3 +88,73 @@ describe("layout crawler (cells run together)", () => {
     );
   });
 });
+
+/** Text noise real copies carry: padding spaces in cells, full-width digits, CRLF, BOM, page marks, portal chrome. */
+function noisy(text: string, seed: number): string {
+  let n = seed;
+  const rnd = () => {
+    n = (n * 1103515245 + 12345) & 0x7fffffff;
+    return n / 0x7fffffff;
+  };
+  const lines = text.split("\n").flatMap((line) => {
+    let l = line.replace(/(^|\t)(\d+)(?=\t|$)/g, (_m, sep: string, d: string) => {
+      const r = rnd();
+      if (r < 0.15) return `${sep}\u3000\u3000${d}`;
+      if (r < 0.3) return `${sep}${d}\u00a0`;
+      if (r < 0.4) return `${sep}${d.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}`;
+      return `${sep}${d}`;
+    });
+    if (rnd() < 0.03) l = `${l}\n- ${Math.floor(rnd() * 9) + 2} -`;
+    return [l];
+  });
+  return `\ufeff首页 > 政务公开 > 年报\r\n${lines.join("\r\n")}\r\n【打印本页】【关闭窗口】`;
+}
+
+describe("noise", () => {
+  it.each<Layout>(["tabs", "cells"])(
+    "%s text with padding, full-width digits, CRLF, BOM, page marks and chrome reads the same",
+    (layout) => {
+      fc.assert(
+        fc.property(reportArb({ blanks: true }), fc.integer({ min: 1, max: 1e6 }), (report, seed) => {
+          const { report: back } = parseReport(noisy(writeReport(report, layout), seed), "text");
+          expect(differences(back, report)).toEqual([]);
+        }),
+        { numRuns: 30 },
+      );
+    },
+  );
+});
+
+describe("a cell missing from a tab row (Word text with a lost cell)", () => {
+  it("is inferred exactly or left null with a finding at its row — never a wrong number", () => {
+    fc.assert(
+      fc.property(reportArb(), fc.nat(), fc.nat(), (report, rowPick, cellPick) => {
+        const lines = writeReport(report, "tabs").split("\n");
+        const rowIdx = lines
+          .map((l, i) => [l, i] as const)
+          .filter(([l]) =>
+            /^(.*?(申请数量|公开|秘密|稳定|权益|信息|案卷|事项|制作|明确|申请|出版物|处理|总计|办理)[^\t]*)(\t\d+){7}$/.test(
+              l,
+            ),
+          )
+          .map(([, i]) => i);
+        const at = rowIdx[rowPick % rowIdx.length] as number;
+        const cells = (lines[at] as string).split("\t");
+        const drop = 1 + (cellPick % 7);
+        const label = cells.slice(0, cells.length - 7).join("");
+        cells.splice(cells.length - 7 + drop - 1, 1);
+        lines[at] = cells.join("\t");
+        const { report: back, findings } = parseReport(lines.join("\n"), "text");
+        for (const ref of cellRefs(report.edition)) {
+          const got = getCell(back, ref);
+          const truth = getCell(report, ref);
+          if (got === truth) continue;
+          const ptr = cellPointer(ref);
+          expect(got, `${ptr} (row 「${label}」 lost a cell)`).toBeNull();
+          expect(findings.some((f) => f.severity !== "info" && ptr.startsWith(f.path))).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

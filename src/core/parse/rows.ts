@@ -270,11 +270,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   if (canSplit) {
     const pieces = cells.map((c) => c.raw as string);
     const decimal = (i: number) => spec.kinds[i] === "money";
-    let splits = splitDigits(pieces, {
-      cells: n,
-      decimal,
-      accept: (vals) => sumsHold(spec, vals.concat(new Array(n - vals.length).fill(undefined))),
-    });
+    let splits = splitDigits(pieces, { cells: n, decimal, sums: spec.sums });
     if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
     if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
       splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
