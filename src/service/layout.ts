@@ -60,7 +60,8 @@ export function reportLinks(id: string, base = ""): Links {
   return { self: root, pdf: `${root}.pdf`, html: `${root}.html`, json: `${root}.json` };
 }
 
-/** The stable portal link of an organ's report for a year. */
-export function portalLink(organ: string, year: number, kind: "pdf" | "html", base = ""): string {
-  return `${base.replace(/\/+$/, "")}/r/${encodeURIComponent(organ)}/${year}.${kind}`;
+/** The stable portal links of an organ's report for a year (the latest version behind them). */
+export function portalLinks(organ: string, year: number, base = ""): { pdf: string; html: string } {
+  const root = `${base.replace(/\/+$/, "")}/r/${encodeURIComponent(organ)}/${year}`;
+  return { pdf: `${root}.pdf`, html: `${root}.html` };
 }

@@ -2,6 +2,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { NianbaoError } from "../core/errors.ts";
+import { storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, sha256Hex, toBytes } from "./keys.ts";
 import { pageOf } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
@@ -42,7 +43,7 @@ export class FsStorage implements Storage {
       return JSON.parse(await readFile(this.#metaPath(key), "utf8")) as Sidecar;
     } catch (e) {
       if (isMissing(e)) return null;
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -57,7 +58,7 @@ export class FsStorage implements Storage {
       mtime = s.mtime;
     } catch (e) {
       if (isMissing(e)) return null;
-      throw unavailable(e);
+      throw storageError(e);
     }
     const side = await this.#readSidecar(key);
     const etag = side?.etag ?? (await sha256Hex(await readFile(path))).slice(0, 32);
@@ -78,7 +79,7 @@ export class FsStorage implements Storage {
       return { ...info, body: new Uint8Array(await readFile(this.#path(key))) };
     } catch (e) {
       if (isMissing(e)) return null;
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -96,7 +97,7 @@ export class FsStorage implements Storage {
       await this.#atomicWrite(this.#metaPath(key), JSON.stringify(side));
       await this.#atomicWrite(path, bytes);
     } catch (e) {
-      throw unavailable(e);
+      throw storageError(e);
     }
     return {
       key,
@@ -139,7 +140,7 @@ export class FsStorage implements Storage {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
       if (isMissing(e) || (e as NodeJS.ErrnoException).code === "ENOTDIR") return;
-      throw unavailable(e);
+      throw storageError(e);
     }
     for (const entry of entries) {
       const full = join(dir, entry.name);
@@ -155,7 +156,7 @@ export class FsStorage implements Storage {
       await rm(path, { force: true });
       await rm(this.#metaPath(key), { force: true });
     } catch (e) {
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 }
@@ -163,8 +164,4 @@ export class FsStorage implements Storage {
 function isMissing(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return code === "ENOENT" || code === "ENOTDIR";
-}
-
-function unavailable(e: unknown): NianbaoError {
-  return e instanceof NianbaoError ? e : new NianbaoError("storage_unavailable", undefined, {}, { cause: e });
 }

@@ -3,13 +3,17 @@ import type { ListedObject, ListOptions, ListPage } from "./types.ts";
 
 export const DEFAULT_LIST_LIMIT = 1000;
 
+/** The page size a listing asks its backend for: the caller's limit within 1…1000. */
+export const pageLimit = (options: ListOptions): number =>
+  Math.max(1, Math.min(options.limit ?? DEFAULT_LIST_LIMIT, DEFAULT_LIST_LIMIT));
+
 /** `keys` sorted ascending; the cursor is the last key returned. */
 export async function pageOf(
   keys: string[],
   options: ListOptions,
   describe: (key: string) => ListedObject | Promise<ListedObject>,
 ): Promise<ListPage> {
-  const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIST_LIMIT, DEFAULT_LIST_LIMIT));
+  const limit = pageLimit(options);
   const after = options.cursor;
   const rest = after === undefined ? keys : keys.filter((k) => k > after);
   const slice = rest.slice(0, limit);

@@ -1,7 +1,8 @@
 // Cloudflare R2 store through a Worker binding.
 import { NianbaoError } from "../core/errors.ts";
+import { storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, toBytes } from "./keys.ts";
-import { DEFAULT_LIST_LIMIT } from "./paging.ts";
+import { pageLimit } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
 
 export class R2Storage implements Storage {
@@ -44,7 +45,7 @@ export class R2Storage implements Storage {
     const r = await guard(() =>
       this.#bucket.list({
         prefix,
-        limit: Math.max(1, Math.min(options.limit ?? DEFAULT_LIST_LIMIT, DEFAULT_LIST_LIMIT)),
+        limit: pageLimit(options),
         ...(options.cursor ? { cursor: options.cursor } : {}),
       }),
     );
@@ -74,8 +75,6 @@ async function guard<T>(op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (e) {
-    throw e instanceof NianbaoError
-      ? e
-      : new NianbaoError("storage_unavailable", undefined, {}, { cause: e });
+    throw storageError(e);
   }
 }

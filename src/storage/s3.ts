@@ -7,9 +7,9 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { NianbaoError } from "../core/errors.ts";
+import { storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, toBytes } from "./keys.ts";
-import { DEFAULT_LIST_LIMIT } from "./paging.ts";
+import { pageLimit } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
 
 export interface S3StorageOptions {
@@ -58,7 +58,7 @@ export class S3Storage implements Storage {
       return info(key, r);
     } catch (e) {
       if (isNotFound(e)) return null;
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -69,7 +69,7 @@ export class S3Storage implements Storage {
       return { ...info(key, { ...r, ContentLength: body.byteLength }), body };
     } catch (e) {
       if (isNotFound(e)) return null;
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -96,7 +96,7 @@ export class S3Storage implements Storage {
         ...(options.contentType ? { contentType: options.contentType } : {}),
       };
     } catch (e) {
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -109,7 +109,7 @@ export class S3Storage implements Storage {
         new ListObjectsCommand({
           Bucket: this.bucket,
           Prefix: this.#prefix + prefix,
-          MaxKeys: Math.max(1, Math.min(options.limit ?? DEFAULT_LIST_LIMIT, DEFAULT_LIST_LIMIT)),
+          MaxKeys: pageLimit(options),
           ...(options.cursor ? { Marker: this.#prefix + assertSafeKey(options.cursor) } : {}),
         }),
       );
@@ -124,7 +124,7 @@ export class S3Storage implements Storage {
       const last = objects[objects.length - 1];
       return r.IsTruncated && last ? { objects, cursor: last.key } : { objects };
     } catch (e) {
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 
@@ -133,7 +133,7 @@ export class S3Storage implements Storage {
       await this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.#key(key) }));
     } catch (e) {
       if (isNotFound(e)) return;
-      throw unavailable(e);
+      throw storageError(e);
     }
   }
 }
@@ -179,9 +179,4 @@ const unquote = (etag: string | undefined): string => (etag ?? "").replace(/^W\/
 function isNotFound(e: unknown): boolean {
   const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
   return err?.name === "NoSuchKey" || err?.name === "NotFound" || err?.$metadata?.httpStatusCode === 404;
-}
-
-function unavailable(e: unknown): NianbaoError {
-  if (e instanceof NianbaoError) return e;
-  return new NianbaoError("storage_unavailable", undefined, {}, { cause: e });
 }

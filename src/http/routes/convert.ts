@@ -3,7 +3,7 @@ import { NianbaoError } from "../../core/errors.ts";
 import { hasErrors } from "../../core/finding.ts";
 import { Report } from "../../core/model.ts";
 import { publish } from "../../service/convert.ts";
-import { CONTENT_TYPES, portalLink, reportLinks } from "../../service/layout.ts";
+import { CONTENT_TYPES, portalLinks, reportLinks } from "../../service/layout.ts";
 import type { App } from "../app-type.ts";
 import { readInput } from "../body.ts";
 import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
@@ -35,10 +35,7 @@ export function convertRoutes(app: App, services: AppServices): void {
     });
     const base = baseUrl(c, services.config);
     const links = reportLinks(meta.id, base);
-    const portal = {
-      pdf: portalLink(meta.organ, meta.year, "pdf", base),
-      html: portalLink(meta.organ, meta.year, "html", base),
-    };
+    const portal = portalLinks(meta.organ, meta.year, base);
     const status = created ? 201 : 200;
     c.header("Location", links.self);
     // `Prefer: return=minimal` (RFC 7240) leaves the report out: the links and findings are what a script wants.

@@ -7,7 +7,7 @@ import {
   type ArtifactKind,
   artifactKey,
   CONTENT_TYPES,
-  portalLink,
+  portalLinks,
   REPORT_ID,
   reportLinks,
 } from "../../service/layout.ts";
@@ -90,10 +90,7 @@ export function reportRoutes(app: App, services: AppServices): void {
       return c.json({
         ...meta,
         links: reportLinks(id, base),
-        portal: {
-          pdf: portalLink(meta.organ, meta.year, "pdf", base),
-          html: portalLink(meta.organ, meta.year, "html", base),
-        },
+        portal: portalLinks(meta.organ, meta.year, base),
       });
     }
     return serveArtifact(c, services, id, kind);
