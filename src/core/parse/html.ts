@@ -1,5 +1,7 @@
 // HTML (a portal page or Word's "save as HTML") → text lines: each data-table row one tab-separated line, other blocks as lines; layout tables read as blocks.
+
 import { parseDocument } from "htmlparser2";
+import { NianbaoError } from "../errors.ts";
 
 /** The parts of domhandler's nodes this walker reads. */
 interface Node {
@@ -82,9 +84,23 @@ function rowsOf(n: Node, out: Node[][]): void {
   }
 }
 
+/** Deeper nesting is refused: the walks below recurse, and real report pages nest a few dozen levels. */
+const MAX_DEPTH = 400;
+
+function tooDeep(root: Node): boolean {
+  const stack: [Node, number][] = [[root, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [n, depth] = top;
+    if (depth > MAX_DEPTH) return true;
+    for (const c of n.children ?? []) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
 /** Converts HTML to the text the raw-text parser reads. */
 export function htmlToText(html: string): string {
   const doc = parseDocument(html, { decodeEntities: true }) as unknown as Node;
+  if (tooDeep(doc)) throw new NianbaoError("input_limit", `HTML 嵌套超过 ${MAX_DEPTH} 层，无法读取`);
   const out: string[] = [];
   let line = "";
   const newline = () => {
