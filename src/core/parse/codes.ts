@@ -65,6 +65,12 @@ export const PARSE_CODES: readonly CodeDoc[] = [
     meaning: "No organ found in the title, signature or body.",
   },
   {
+    code: "parse.blanks-assumed",
+    severity: "warning",
+    meaning:
+      "A row with a sum rule has a single number: it is read as the total and the other cells as blank (PDF text drops blank cells).",
+  },
+  {
     code: "parse.title-missing",
     severity: "info",
     meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",
