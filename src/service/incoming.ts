@@ -9,7 +9,8 @@ import type { InputHint } from "./engine.ts";
 import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
 
 export const IncomingResult = z.object({
-  status: z.enum(["published", "rejected"]),
+  /** failed: the conversion kept failing (storage or an internal error) and was given up; a redelivery tries again. */
+  status: z.enum(["published", "rejected", "failed"]),
   source: z.object({ key: z.string(), etag: z.string() }),
   id: z.string().optional(),
   links: z.object({ self: z.string(), pdf: z.string(), html: z.string(), json: z.string() }).optional(),
@@ -57,7 +58,7 @@ export async function processUpload(
   if (!object) return { status: "ignored", key, reason: "missing" };
 
   const previous = await readResult(deps, key);
-  if (previous && previous.source.etag === object.etag) {
+  if (previous && previous.source.etag === object.etag && previous.status !== "failed") {
     return { status: "done", key, result: previous, repeated: true };
   }
 
@@ -111,4 +112,24 @@ async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResul
   }
   const parsed = IncomingResult.safeParse(body);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Records that converting an upload was given up (retries exhausted, or an error no retry can fix), so the
+ * upload is never left without a result. Throws when the store cannot be reached: the caller retries then.
+ */
+export async function recordFailure(deps: ServiceDeps, key: string, error: unknown): Promise<IncomingResult> {
+  // The etag is nice to have; the record is not (the upload itself may be what keeps failing).
+  const object = await deps.storage.head(key).catch(() => null);
+  const code = isNianbaoError(error) ? error.code : "internal";
+  const result: IncomingResult = {
+    status: "failed",
+    source: { key, etag: object?.etag ?? "" },
+    error: { code, message: ERROR_CODES[code].message },
+    finishedAt: (deps.now?.() ?? new Date()).toISOString(),
+  };
+  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+    contentType: "application/json; charset=utf-8",
+  });
+  return result;
 }

@@ -1,8 +1,12 @@
 // The upload-queue consumer, runtime-neutral: R2 event messages → processUpload; ack when done, retry with backoff.
+import { isNianbaoError } from "../core/errors.ts";
 import type { LogEntry } from "../http/services.ts";
 import type { ServiceDeps } from "./convert.ts";
 import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
-import { processUpload } from "./incoming.ts";
+import { processUpload, recordFailure } from "./incoming.ts";
+
+/** wrangler.toml: max_retries = 5, so the sixth delivery is the last. */
+export const DEFAULT_MAX_ATTEMPTS = 6;
 
 /** The part of a Queues message the consumer uses. */
 export interface QueueMessage {
@@ -15,6 +19,8 @@ export interface QueueMessage {
 
 export interface ConsumerOptions {
   publicBaseUrl?: string;
+  /** Deliveries before a failing upload is given up and recorded as failed (wrangler.toml max_retries + 1). */
+  maxAttempts?: number;
   log?: (entry: LogEntry) => void;
 }
 
@@ -58,8 +64,25 @@ export async function consumeUploads(
         });
         return true;
       },
-      (error: unknown) => {
+      async (error: unknown) => {
         const delaySeconds = retryDelaySeconds(message.attempts);
+        // What a retry cannot fix, or the last delivery: record the failure so the upload has a result.
+        const permanent = !isNianbaoError(error) || !error.retryable;
+        if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
+          try {
+            await recordFailure(deps, key, error);
+            options.log?.({
+              level: "error",
+              msg: "upload conversion given up; recorded as failed",
+              key,
+              attempts: message.attempts,
+              cause: String(error),
+            });
+            return true;
+          } catch {
+            // The store is unreachable even for the record: retry, and the dead-letter queue keeps it.
+          }
+        }
         options.log?.({
           level: "error",
           msg: "upload conversion failed; will retry",
