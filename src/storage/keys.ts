@@ -38,7 +38,9 @@ export function assertSafePrefix(prefix: string): string {
 export function keySegment(name: string): string {
   if (name.length === 0) throw new NianbaoError("invalid_input", "名称不能为空");
   return name.replace(/[^\p{L}\p{N}_-]/gu, (c) =>
-    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join(
+      "",
+    ),
   );
 }
 

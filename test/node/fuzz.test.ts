@@ -211,6 +211,15 @@ describe("findings of the fuzzer, kept as regressions", () => {
     expect(o.name).toMatch(/^queue:(published|rejected)$/);
   });
 
+  it("deeply nested HTML is refused with input_limit, not a stack overflow", () => {
+    const deep = `${"<div>".repeat(20_000)}${SEED_TEXTS[2]}`;
+    expect(outcomeOf(() => analyzeInput(deep, { contentType: "text/html" })).name).toBe(
+      "rejected:input_limit",
+    );
+    const fine = `${"<div>".repeat(50)}<pre>${SEED_TEXTS[2]}</pre>`;
+    expect(outcomeOf(() => analyzeInput(fine, { contentType: "text/html" })).crash).toBe(false);
+  });
+
   it("an S3 event key with a malformed escape is answered per record, not with a 500", async () => {
     const res = await target.app.request("/v1/events/s3", {
       method: "POST",
