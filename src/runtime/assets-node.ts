@@ -1,4 +1,4 @@
-// RenderAssets for Node and the CLI: the subset fonts read from fonts/, a full fallback font, and subset-font for HTML.
+// RenderAssets for Node and the CLI: the subset fonts read from fonts/ and a full fallback font, read once per process.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -39,22 +39,6 @@ async function load(dir: string, name: string): Promise<FontFile> {
   return { name, data: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
 }
 
-type Subset = (font: Uint8Array, text: string) => Promise<Uint8Array>;
-
-async function subsetter(): Promise<Subset | undefined> {
-  try {
-    const mod = await import("subset-font");
-    return async (font, text) => {
-      const out = await mod.default(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, {
-        targetFormat: "truetype",
-      });
-      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    };
-  } catch {
-    return undefined;
-  }
-}
-
 export interface NodeAssetsOptions {
   /** Directory holding the subset fonts (default: the package's fonts/). */
   fontsDir?: string;
@@ -88,8 +72,6 @@ export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAsset
           };
         }
       }
-      const subset = await subsetter();
-      if (subset) assets.subsetFont = subset;
       return assets;
     })();
     cache.set(key, hit);

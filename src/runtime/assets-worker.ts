@@ -52,8 +52,7 @@ async function load(options: WorkerAssetsOptions): Promise<RenderAssets> {
 }
 
 /**
- * RenderAssets inside workerd. Without a bucket (or with fonts absent from it) every face is the bundled body
- * font; the HTML page then embeds no font subset (see README: no subsetter runs inside workerd).
+ * RenderAssets inside workerd. Without a bucket (or with fonts absent from it) every face is the bundled body font.
  */
 export function workerAssets(options: WorkerAssetsOptions = {}): Promise<RenderAssets> {
   const key = options.bucket ? (options.prefix ?? "fonts/") : "";

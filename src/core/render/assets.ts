@@ -24,7 +24,7 @@ export interface RenderAssets {
   fallback?: FontFile;
   /**
    * Subsets a TrueType font to the given characters, for the HTML page's embedded fonts.
-   * Absent: the HTML page embeds no fonts and names the faces in its font stack only.
+   * Absent: the renderer's own pure-JS subsetter (ttf-subset.ts), which also runs inside workerd.
    */
   subsetFont?: (font: Uint8Array, text: string) => Promise<Uint8Array>;
 }

@@ -4,6 +4,7 @@ import { type FaceRole, type FontFile, faceFile, type RenderAssets } from "./ass
 import { base64 } from "./base64.ts";
 import { coverage, isControl } from "./coverage.ts";
 import { runTemplate } from "./handlebars.ts";
+import { subsetTtf } from "./ttf-subset.ts";
 import { buildView, type ReportView } from "./view.ts";
 
 /** CSS family names of the embedded faces (the template's font stacks name them). */
@@ -43,8 +44,7 @@ function charsByRole(view: ReportView): Record<FaceRole, Set<string>> {
 }
 
 async function fontFaces(view: ReportView, assets: RenderAssets): Promise<string> {
-  const subset = assets.subsetFont;
-  if (!subset) return "";
+  const subset = assets.subsetFont ?? (async (font: Uint8Array, text: string) => subsetTtf(font, text));
   const chars = charsByRole(view);
   const faces: { family: string; file: FontFile; text: string; weight: number }[] = [];
   const body = assets.fonts.body;

@@ -1,0 +1,167 @@
+// Subsets a TrueType font to some characters in pure JS (fontkit's glyph subsetter plus cmap, OS/2, name and post
+// tables), so the HTML page embeds fonts in every runtime, workerd included (no WebAssembly, no eval).
+import bundle from "../../generated/pdfmake.js";
+
+interface FontkitFont {
+  glyphForCodePoint(cp: number): { id: number };
+  createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
+}
+
+const parsed = new WeakMap<Uint8Array, FontkitFont>();
+
+function open(data: Uint8Array): FontkitFont {
+  let font = parsed.get(data);
+  if (!font) {
+    font = bundle.fontkit.create(data) as FontkitFont;
+    parsed.set(data, font);
+  }
+  return font;
+}
+
+/** The tables of an sfnt file: tag → bytes. */
+function readTables(data: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const out = new Map<string, Uint8Array>();
+  const n = view.getUint16(4);
+  for (let i = 0; i < n; i++) {
+    const rec = 12 + i * 16;
+    const tag = String.fromCharCode(
+      data[rec] ?? 0,
+      data[rec + 1] ?? 0,
+      data[rec + 2] ?? 0,
+      data[rec + 3] ?? 0,
+    );
+    const offset = view.getUint32(rec + 8);
+    const length = view.getUint32(rec + 12);
+    out.set(tag, data.subarray(offset, offset + length));
+  }
+  return out;
+}
+
+/** cmap with a format 4 subtable (BMP) and a format 12 subtable (all), one segment per character. */
+function buildCmap(map: [number, number][]): Uint8Array {
+  const bmp = map.filter(([cp]) => cp <= 0xfffe);
+  const segs = bmp.length + 1;
+  const f4len = 16 + segs * 8;
+  const f12len = 16 + map.length * 12;
+  const out = new Uint8Array(4 + 2 * 8 + f4len + f12len);
+  const v = new DataView(out.buffer);
+  v.setUint16(0, 0);
+  v.setUint16(2, 2);
+  const f4 = 4 + 16;
+  const f12 = f4 + f4len;
+  v.setUint16(4, 3);
+  v.setUint16(6, 1);
+  v.setUint32(8, f4);
+  v.setUint16(12, 3);
+  v.setUint16(14, 10);
+  v.setUint32(16, f12);
+  // format 4
+  v.setUint16(f4, 4);
+  v.setUint16(f4 + 2, f4len);
+  v.setUint16(f4 + 6, segs * 2);
+  const pow = 2 ** Math.floor(Math.log2(segs));
+  v.setUint16(f4 + 8, pow * 2);
+  v.setUint16(f4 + 10, Math.log2(pow));
+  v.setUint16(f4 + 12, segs * 2 - pow * 2);
+  const ends = f4 + 14;
+  const starts = ends + segs * 2 + 2;
+  const deltas = starts + segs * 2;
+  const offsets = deltas + segs * 2;
+  bmp.forEach(([cp, gid], i) => {
+    v.setUint16(ends + i * 2, cp);
+    v.setUint16(starts + i * 2, cp);
+    v.setUint16(deltas + i * 2, (gid - cp) & 0xffff);
+    v.setUint16(offsets + i * 2, 0);
+  });
+  v.setUint16(ends + bmp.length * 2, 0xffff);
+  v.setUint16(starts + bmp.length * 2, 0xffff);
+  v.setUint16(deltas + bmp.length * 2, 1);
+  // format 12
+  v.setUint16(f12, 12);
+  v.setUint32(f12 + 4, f12len);
+  v.setUint32(f12 + 12, map.length);
+  map.forEach(([cp, gid], i) => {
+    const at = f12 + 16 + i * 12;
+    v.setUint32(at, cp);
+    v.setUint32(at + 4, cp);
+    v.setUint32(at + 8, gid);
+  });
+  return out;
+}
+
+function checksum(bytes: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < bytes.length; i += 4) {
+    sum =
+      (sum +
+        (((bytes[i] ?? 0) << 24) |
+          ((bytes[i + 1] ?? 0) << 16) |
+          ((bytes[i + 2] ?? 0) << 8) |
+          (bytes[i + 3] ?? 0))) >>>
+      0;
+  }
+  return sum;
+}
+
+function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const n = tags.length;
+  let size = 12 + n * 16;
+  const offsets: number[] = [];
+  for (const tag of tags) {
+    offsets.push(size);
+    size += ((tables.get(tag)?.length ?? 0) + 3) & ~3;
+  }
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  const pow = 2 ** Math.floor(Math.log2(n));
+  v.setUint32(0, 0x00010000);
+  v.setUint16(4, n);
+  v.setUint16(6, pow * 16);
+  v.setUint16(8, Math.log2(pow));
+  v.setUint16(10, n * 16 - pow * 16);
+  let headAt = -1;
+  tags.forEach((tag, i) => {
+    const bytes = tables.get(tag) as Uint8Array;
+    const at = offsets[i] as number;
+    out.set(bytes, at);
+    if (tag === "head") {
+      headAt = at;
+      v.setUint32(at + 8, 0);
+    }
+    const rec = 12 + i * 16;
+    for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
+    v.setUint32(rec + 4, checksum(out.subarray(at, at + ((bytes.length + 3) & ~3))));
+    v.setUint32(rec + 8, at);
+    v.setUint32(rec + 12, bytes.length);
+  });
+  if (headAt >= 0) v.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
+
+/** A TrueType font holding only the glyphs of `text` (and .notdef), with the tables browsers require. */
+export function subsetTtf(data: Uint8Array, text: string): Uint8Array {
+  const font = open(data);
+  const subset = font.createSubset();
+  const map: [number, number][] = [];
+  const cps = [...new Set([...text].map((ch) => ch.codePointAt(0) ?? 0))].sort((a, b) => a - b);
+  for (const cp of cps) {
+    const glyph = font.glyphForCodePoint(cp);
+    if (glyph.id !== 0) map.push([cp, subset.includeGlyph(glyph.id)]);
+  }
+  const tables = readTables(subset.encode());
+  const original = readTables(data);
+  tables.set("cmap", buildCmap(map));
+  for (const tag of ["OS/2", "name"]) {
+    const t = original.get(tag);
+    if (t) tables.set(tag, t);
+  }
+  const post = original.get("post");
+  if (post && post.length >= 32) {
+    const p = post.slice(0, 32);
+    new DataView(p.buffer).setUint32(0, 0x00030000); // version 3: no glyph names
+    tables.set("post", p);
+  }
+  return writeSfnt(tables);
+}
