@@ -199,6 +199,14 @@ describe("artifacts and links", () => {
     expect(new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 
+  it("answers HEAD with the headers and no body", async () => {
+    const res = await t.app.request(`/v1/reports/${id}.pdf`, { method: "HEAD" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("etag")).toMatch(/^"/);
+    expect(await res.text()).toBe("");
+  });
+
   it("serves HTML and JSON with their types", async () => {
     const html = await t.app.request(`/v1/reports/${id}.html`);
     expect(html.headers.get("content-type")).toBe("text/html; charset=utf-8");
