@@ -23,7 +23,7 @@ const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
-  const t = line.trim();
+  const t = line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (t === "" || t.length > 20 || !/[-－—–‒―─/页]|PAGE/i.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
   if (/^[-－—–‒―─]+\s*\d{1,3}\s*[-－—–‒―─]+$/.test(t)) return true;
@@ -37,9 +37,18 @@ export function isChrome(line: string): boolean {
   return CHROME.some((re) => re.test(t));
 }
 
+const STANDARD_HEADING_INLINE =
+  /(?=[一二三四五六](?:、|．|\.)(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|其他需要报告的事项))/g;
+
+/** Crawler text with no line breaks at all: breaks before the standard section headings. */
+function splitRunOn(text: string): string {
+  if (text.length < 400 || text.split("\n", 12).length > 10) return text;
+  return text.replace(STANDARD_HEADING_INLINE, "\n");
+}
+
 /** Splits text into clean lines: BOM, CR/LF, form feeds, invisible characters, page marks and chrome removed. */
 export function cleanLines(text: string): string[] {
-  const raw = (INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text)
+  const raw = splitRunOn(INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text)
     .replace(/\r\n?/g, "\n")
     .replace(/\f/g, "\n")
     .split("\n");

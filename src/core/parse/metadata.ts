@@ -95,7 +95,7 @@ const VERB =
 /** Organ named in the body, as the subject of a sentence (「2019年，区商务局认真贯彻…」). */
 export function organFromBody(paragraphs: readonly string[]): string | undefined {
   const re =
-    /(?:^|[，。；、,]|年度?(?:以来)?[，,]?)\s*([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|委员会|管委会|办公室|街道办事处|局|厅|委|政府|中心|院|署|街道|镇|乡))/g;
+    /(?:^|[，。；、,]|[0-9]{4}年度?(?:以来)?[，,])\s*([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|委员会|管委会|办公室|街道办事处|局|厅|委|政府|中心|院|署|街道|镇|乡))/g;
   for (const p of paragraphs.slice(0, 8)) {
     for (let m = re.exec(p); m; m = re.exec(p)) {
       const name = m[1] ?? "";
@@ -199,5 +199,23 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
     const score = titleScore(title);
     if (!best || score > best.score) best = { title, used: i + 1, score };
   }
-  return best && best.score >= 3 ? { title: best.title, used: best.used } : undefined;
+  if (best && best.score >= 3) return { title: best.title, used: best.used };
+  return inlineTitle(lines);
+}
+
+/** A title inside a long run-on line (crawler text with no breaks): the organ runs back to a delimiter. */
+function inlineTitle(lines: readonly string[]): { title: string; used: number } | undefined {
+  for (let i = 0; i < lines.length && i < 5; i++) {
+    const line = asciiDigits(lines[i] ?? "");
+    const m = /((?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?年度报告/.exec(line);
+    if (!m) continue;
+    const before =
+      line
+        .slice(0, m.index)
+        .split(/[\s>＞»】\]:：|]/)
+        .pop() ?? "";
+    const organ = before.replace(/^.*(年报|专栏|栏目|公开)/, "");
+    if (organ.length >= 2) return { title: organ + m[0], used: i + 1 };
+  }
+  return undefined;
 }

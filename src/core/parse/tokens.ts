@@ -73,7 +73,8 @@ export function splitGlued(s: string, out: Token[]): void {
 
 /** Whether text right after a digit run starts a new row label (crawler text glues rows together). */
 function startsLabel(rest: string): boolean {
-  if (/^([一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十0-9])/.test(rest)) return true;
+  if (/^([一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十0-9]|第二十条|信息内容)/.test(rest))
+    return true;
   const head = rest.slice(0, 10);
   return mentionsRow(head, 2) && !/^[年月日个件项条位万元]/.test(rest);
 }
