@@ -412,8 +412,8 @@ export const templateSpecs = {
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"titleLineHeight")), depth0))
     + ", \"characterSpacing\": 0, \"margin\": [0, 0, 0, 29]},\n  \"heading\": {\"font\": \"Heading\"},\n  \"subheading\": {\"font\": \"Subheading\"},\n  \"minor\": {},\n  \"paragraph\": {},\n  \"table\": {\"fontSize\": "
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"tableFontSize")), depth0))
-    + ", \"lineHeight\": 1, \"characterSpacing\": 0, \"margin\": [0, 6, 0, 12]},\n  \"th\": {\"alignment\": \"center\"},\n  \"note\": {\"fontSize\": 9},\n  \"signature\": {\"alignment\": \"right\", \"margin\": [0, 29, 32, 0]}\n },\n \"content\": [\n  {\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),"title",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":20,"column":11},"end":{"line":20,"column":35}}})) != null ? stack1 : "")
+    + ", \"lineHeight\": 1, \"characterSpacing\": 0, \"margin\": [0, 6, 0, 12]},\n  \"th\": {\"alignment\": \"center\"},\n  \"note\": {\"fontSize\": 9},\n  \"signature\": {\"alignment\": \"right\", \"margin\": [0, 29, 32, 0]}\n },\n \"content\": [\n  {\"stack\": "
+    + ((stack1 = (lookupProperty(helpers,"titleLines")||(depth0 && lookupProperty(depth0,"titleLines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),(depth0 != null ? lookupProperty(depth0,"organ") : depth0),{"name":"titleLines","hash":{},"data":data,"loc":{"start":{"line":20,"column":12},"end":{"line":20,"column":40}}})) != null ? stack1 : "")
     + ", \"style\": \"title\"},\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":25,"column":18}}})) != null ? stack1 : "")
     + "\n  {\"stack\": [{\"text\": "

@@ -3,7 +3,7 @@ import type HandlebarsFull from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./assets.ts";
-import { breakLines } from "./lines.ts";
+import { breakLines, titleLines } from "./lines.ts";
 import { explicitRuns, pdfRuns } from "./runs.ts";
 
 export interface TemplateData {
@@ -63,6 +63,17 @@ hb.registerHelper(
     if (options.hash.outline && lines[0]) lines[0] = { ...lines[0], outline: true, outlineText: value };
     return JSON.stringify(lines);
   },
+);
+
+/** The title: 22 pt, centred lines of about equal length. */
+hb.registerHelper("titleLines", (text: unknown, organ: unknown, options: { data: TemplateData }) =>
+  JSON.stringify(
+    titleLines(String(text ?? ""), String(organ ?? ""), options.data.assets, {
+      width: BODY_LINES.width,
+      fontSize: 22,
+      lineHeight: options.data.layout?.titleLineHeight ?? 1.15,
+    }),
+  ),
 );
 
 const templates = new Map<string, Template>();

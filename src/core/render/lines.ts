@@ -156,3 +156,71 @@ export function breakLines(
     return node;
   });
 }
+
+/** Where a title may break: after 「年度」/「年」, before 「政府信息公开」/「政务公开」, after the organ's name. */
+function titleBreaks(text: string, organ: string): Set<number> {
+  const out = new Set<number>();
+  const chars = [...text];
+  const joined = (i: number) => chars.slice(0, i).join("");
+  for (let i = 1; i < chars.length; i++) {
+    const head = joined(i);
+    const tail = chars.slice(i).join("");
+    if (/\d{4}年度?$/.test(head) && !/^度/.test(tail)) out.add(i);
+    if (/^(政府信息公开|政务公开)/.test(tail)) out.add(i);
+    if (organ && head === organ) out.add(i);
+  }
+  return out;
+}
+
+/**
+ * The title in centred lines of about equal length (a long title is not filled line by line): breaks at a natural
+ * place when one gives lines that fit, else between characters, never inside a number.
+ */
+export function titleLines(
+  text: string,
+  organ: string,
+  assets: RenderAssets,
+  opts: { width: number; fontSize: number; lineHeight: number },
+): LineNode[] {
+  const gs = glyphs(text.trim(), "title", assets, opts.fontSize);
+  const total = sum(gs);
+  const n = Math.max(1, Math.ceil(total / opts.width));
+  const make = (part: Glyph[]): LineNode => ({
+    text: explicitRuns(toRuns(part, "title"), "title", {
+      fontSize: opts.fontSize,
+      lineHeight: opts.lineHeight,
+      characterSpacing: 0,
+      alignment: "center",
+      noWrap: true,
+    }),
+  });
+  if (n === 1) return [make(gs)];
+  const natural = titleBreaks(gs.map((g) => g.ch).join(""), organ);
+  const lines: LineNode[] = [];
+  let start = 0;
+  for (let k = 1; k < n; k++) {
+    const target = (total * k) / n;
+    let best = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    let acc = sum(gs.slice(0, start));
+    for (let i = start + 1; i < gs.length; i++) {
+      acc += gs[i - 1]?.width ?? 0;
+      const lineWidth = acc - sum(gs.slice(0, start));
+      if (lineWidth > opts.width) break;
+      const prev = gs[i - 1]?.ch ?? "";
+      const next = gs[i]?.ch ?? "";
+      if (/[0-9A-Za-z]/.test(prev) && /[0-9A-Za-z]/.test(next)) continue;
+      if (NO_START.has(next) || NO_END.has(prev)) continue;
+      const score = Math.abs(acc - target) - (natural.has(i) ? opts.fontSize * 4 : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) best = Math.min(gs.length - 1, start + 1);
+    lines.push(make(gs.slice(start, best)));
+    start = best;
+  }
+  lines.push(make(gs.slice(start)));
+  return lines;
+}
