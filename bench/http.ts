@@ -45,6 +45,18 @@ async function start(name: string, args: string[], port: number, cwd = root): Pr
   throw new Error(`${name} did not start: ${err.slice(-2000)}`);
 }
 
+/** wrangler dev reloads when a source file changes under it: a closed connection is tried again. */
+async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
 const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 interface Row {
@@ -102,7 +114,7 @@ async function scenarios(target: Target): Promise<Row[]> {
   const rows: Row[] = [];
   // Warm-up: fonts, templates and JIT.
   for (let i = 0; i < 3; i++) {
-    await fetch(`${target.url}/v1/reports`, {
+    await fetchRetry(`${target.url}/v1/reports`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ ...base, title: `${base.title}（warm-${i}）` }),
@@ -113,7 +125,7 @@ async function scenarios(target: Target): Promise<Row[]> {
       requests: uniqueReports(target.name),
     }),
   );
-  const res = await fetch(`${target.url}/v1/reports`, {
+  const res = await fetchRetry(`${target.url}/v1/reports`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(base),
