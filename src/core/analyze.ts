@@ -1,5 +1,6 @@
 // The one entry for every runtime: bytes or text → kind (JSON, HTML, text) → normalized report + findings.
 import { NianbaoError } from "./errors.ts";
+import { checkInputLimits, checkReportLimits } from "./limits.ts";
 import type { Report, ValidationResult } from "./model.ts";
 import { normalizeReport } from "./normalize.ts";
 import { decodeInput as decodeBytes } from "./parse/decode.ts";
@@ -67,7 +68,9 @@ export function analyzeInput(
   const text = decodeInput(input);
   if (text.trim() === "") throw new NianbaoError("empty_input");
   const kind = detectKind(text, hint);
+  checkInputLimits(text, kind);
   const previous = previousReport(options.previous);
   const parsed = kind === "json" ? normalizeReport(parseJson(text)) : parseReport(text, kind);
+  checkReportLimits(parsed.report);
   return checkAndSort(parsed.report, parsed.findings, previous);
 }
