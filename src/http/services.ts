@@ -1,5 +1,6 @@
 // What createApp needs, injected by each runtime's entry: storage, the engine, parsed config, a logger.
 import type { ServiceDeps } from "../service/convert.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 
 export interface HttpConfig {
   /** Bearer tokens accepted for writes; empty means writes are open (local use). */
@@ -20,6 +21,8 @@ export interface LogEntry {
 
 export interface AppServices extends ServiceDeps {
   config: HttpConfig;
+  /** Counts writes per client; unset means no rate limit. */
+  rateLimiter?: RateLimiter;
   log?: (entry: LogEntry) => void;
 }
 
