@@ -113,6 +113,21 @@ const ANY_KEY: Record<TableName, RegExp> = {
   requests: anyOf([...REQUESTS.flatMap((r) => r.keys), "其他"]),
   appeals: anyOf(APPEALS.flatMap((r) => r.keys)),
 };
+const keyRows = (rows: readonly RowKeywords[]) => {
+  const map = new Map<string, RowKeywords[]>();
+  for (const row of rows) for (const key of row.keys) map.set(key, [...(map.get(key) ?? []), row]);
+  return map;
+};
+const KEY_ROWS: Record<TableName, Map<string, RowKeywords[]>> = {
+  proactive: keyRows(PROACTIVE),
+  requests: keyRows(REQUESTS),
+  appeals: keyRows(APPEALS),
+};
+const ALL_KEYS_G: Record<TableName, RegExp> = {
+  proactive: new RegExp(ANY_KEY.proactive.source, "g"),
+  requests: new RegExp([...KEY_ROWS.requests.keys()].map(escapeRe).join("|"), "g"),
+  appeals: new RegExp(ANY_KEY.appeals.source, "g"),
+};
 const ALL_KEYS = Object.values(TABLE_KEYWORDS).flatMap((rows) => rows.flatMap((r) => r.keys));
 const MENTION: Record<number, RegExp> = {};
 
@@ -127,22 +142,25 @@ export function matchRow(
   const t = spaced ? labelKey(text) : text;
   if (t === "" || !ANY_KEY[table].test(t)) return undefined;
   let best: RowMatch | undefined;
+  const consider = (row: RowKeywords, key: string, at: number) => {
+    if (row.edition && row.edition !== edition) return;
+    if (row.after && !reached(seen, row.after)) return;
+    // 「总计」 only as a row label of its own, not inside longer header text.
+    if ((key === "总计" || key === "合计") && t.replace(/^[（(][七7][）)]|^七[、.]?/, "").length > 3) return;
+    if (!best || at > best.at || (at === best.at && row.path.length > 0 && best.path.length === 0))
+      best = { path: row.path, at };
+  };
+  const re = ALL_KEYS_G[table];
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    for (const row of KEY_ROWS[table].get(m[0]) ?? []) consider(row, m[0], m.index);
+    // Keys may overlap (「确认或重新出具」): look again one character on.
+    re.lastIndex = m.index + 1;
+  }
   for (const row of TABLE_KEYWORDS[table]) {
-    if (row.edition && row.edition !== edition) continue;
-    if (row.after && !reached(seen, row.after)) continue;
-    if (row.exact) {
-      if (row.exact.test(t)) best = { path: row.path, at: 0 };
+    if (!row.exact || (row.edition && row.edition !== edition) || (row.after && !reached(seen, row.after)))
       continue;
-    }
-    for (const key of row.keys) {
-      const at = t.lastIndexOf(key);
-      if (at < 0) continue;
-      // 「总计」 only as a row label of its own, not inside longer header text.
-      if ((key === "总计" || key === "合计") && t.replace(/^[（(][七7][）)]|^七[、.]?/, "").length > 3)
-        continue;
-      if (!best || at > best.at || (at === best.at && row.path.length > 0 && best.path.length === 0))
-        best = { path: row.path, at };
-    }
+    if (row.exact.test(t)) best = { path: row.path, at: 0 };
   }
   return best;
 }

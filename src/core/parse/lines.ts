@@ -18,11 +18,13 @@ const CHROME = [
   /^(打印|关闭|打印本页|关闭窗口|返回顶部|\[?打印\]?\s*\[?关闭\]?)$/,
 ];
 
+const CHROME_HINT = /[：:>＞»【]|ICP|公网|上一篇|下一篇|相关|分享|扫一扫|网站|版权|主办|承办|技术支持|联系我们|打印|关闭|返回/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
+  if (line.length > 40) return false;
   const t = line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (t === "" || t.length > 20 || !/[-－—–‒―─/页]|PAGE/i.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
@@ -33,7 +35,7 @@ export function isPageMark(line: string): boolean {
 /** True when a short line is portal chrome (breadcrumbs, print/close links, metadata boxes). */
 export function isChrome(line: string): boolean {
   const t = line.trim();
-  if (t === "" || t.length > 80) return false;
+  if (t === "" || t.length > 80 || !CHROME_HINT.test(t)) return false;
   return CHROME.some((re) => re.test(t));
 }
 

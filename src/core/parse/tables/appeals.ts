@@ -1,11 +1,12 @@
 // Table 四 (appeals): one data row of fifteen cells or one labelled row per group, split and inferred with R4.
-import { pointer } from "../../cells.ts";
+
 import { finding } from "../../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, type RawRow, type RowSpec, rowCandidates, valueRuns } from "../rows.ts";
 import type { Slot } from "../sums.ts";
+import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);

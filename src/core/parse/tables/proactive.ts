@@ -1,13 +1,13 @@
 // Table 二 (proactive disclosure): each row label's cells, in the columns of its block for the edition.
 
 import type { CellKind } from "../../cell-value.ts";
-import { pointer } from "../../cells.ts";
 import { finding } from "../../finding.ts";
 import { proactiveBlocks } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, rowCandidates } from "../rows.ts";
 import type { Slot } from "../sums.ts";
+import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const kindOf = (column: string): CellKind =>

@@ -1,11 +1,12 @@
 // Table 三 (requests): labelled rows → seven applicant columns, run-together rows split and missing cells inferred with R1–R3.
-import { pointer } from "../../cells.ts";
+
 import { finding } from "../../finding.ts";
 import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { type Candidate, collectRows, type RowSpec, rowCandidates } from "../rows.ts";
 import type { Slot } from "../sums.ts";
+import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
