@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fromZodError } from "../core/errors.ts";
 import { DEFAULT_BODY_LIMIT, type HttpConfig } from "../http/services.ts";
+import { DEFAULT_RENDER_BUDGET_MS } from "../service/budget.ts";
 import type { S3StorageOptions } from "../storage/s3.ts";
 
 /** Unset and blank are the same; values are trimmed. */
@@ -37,6 +38,13 @@ export const EnvSchema = z.object({
       .max(100 * 1024 * 1024),
   ),
   PUBLIC_BASE_URL: optional(HttpUrl),
+  RATE_LIMIT_WRITES: optional(
+    z.coerce.number({ error: "must be a number of writes (0: no limit)" }).int().min(0).max(1_000_000),
+  ),
+  RATE_LIMIT_PERIOD_SECONDS: optional(z.enum(["10", "60"], { error: "must be 10 or 60" }).transform(Number)),
+  RENDER_BUDGET_MS: optional(
+    z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000),
+  ),
   S3_BUCKET: optional(z.string().min(3).max(63)),
   S3_REGION: optional(z.string().min(1)),
   S3_ENDPOINT: optional(HttpUrl),
@@ -48,6 +56,10 @@ export const EnvSchema = z.object({
 
 export interface ServiceConfig {
   http: HttpConfig;
+  /** Writes allowed per client and period (RATE_LIMIT_WRITES, default 120; 0 turns the limit off). */
+  rateLimit?: { limit: number; periodSeconds: 10 | 60 };
+  /** Longest a render may take before render_timeout (RENDER_BUDGET_MS). */
+  renderBudgetMs: number;
   /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
   s3?: S3StorageOptions;
 }
@@ -93,9 +105,17 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     ...(e.S3_BUCKET ? { eventBucket: e.S3_BUCKET } : {}),
   };
-  if (!e.S3_BUCKET) return { http };
+  const writes = e.RATE_LIMIT_WRITES ?? 120;
+  const limits = {
+    ...(writes > 0
+      ? { rateLimit: { limit: writes, periodSeconds: (e.RATE_LIMIT_PERIOD_SECONDS ?? 60) as 10 | 60 } }
+      : {}),
+    renderBudgetMs: e.RENDER_BUDGET_MS ?? DEFAULT_RENDER_BUDGET_MS,
+  };
+  if (!e.S3_BUCKET) return { http, ...limits };
   return {
     http,
+    ...limits,
     s3: {
       bucket: e.S3_BUCKET,
       region: e.S3_REGION ?? "us-east-1",

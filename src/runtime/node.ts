@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
+import { tokenBucket } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
+import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
 import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
@@ -53,9 +55,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const assets = await nodeAssets(fontsDirOption());
   const services: AppServices = {
     storage,
-    engine: coreEngine(async () => assets),
+    engine: withRenderBudget(
+      coreEngine(async () => assets),
+      config.renderBudgetMs,
+    ),
     config: config.http,
     log,
+    ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
   };
   const app = createApp(services);
   const host = options.host ?? "127.0.0.1";

@@ -1,7 +1,9 @@
 // Cloudflare Workers entry: wires the app to R2 and the queue; the only file that knows it is a Worker.
 import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
+import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
+import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
 import { consumeUploads } from "../service/queue.ts";
 import { R2Storage } from "../storage/r2.ts";
@@ -15,6 +17,12 @@ export interface Env {
   API_TOKENS?: string;
   BODY_LIMIT_BYTES?: string;
   PUBLIC_BASE_URL?: string;
+  /** "0" turns write rate limiting off; the limit itself is the WRITE_LIMITER binding's (wrangler.toml). */
+  RATE_LIMIT_WRITES?: string;
+  RATE_LIMIT_PERIOD_SECONDS?: string;
+  RENDER_BUDGET_MS?: string;
+  /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
+  WRITE_LIMITER?: RateLimitBinding;
 }
 
 const log = (entry: LogEntry): void => {
@@ -33,12 +41,21 @@ function build(env: Env) {
       API_TOKENS: env.API_TOKENS,
       BODY_LIMIT_BYTES: env.BODY_LIMIT_BYTES,
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
+      RATE_LIMIT_WRITES: env.RATE_LIMIT_WRITES,
+      RATE_LIMIT_PERIOD_SECONDS: env.RATE_LIMIT_PERIOD_SECONDS,
+      RENDER_BUDGET_MS: env.RENDER_BUDGET_MS,
     });
     const services: AppServices = {
       storage: new R2Storage(env.REPORTS),
-      engine: coreEngine(() => workerAssets({ bucket: env.REPORTS })),
+      engine: withRenderBudget(
+        coreEngine(() => workerAssets({ bucket: env.REPORTS })),
+        config.renderBudgetMs,
+      ),
       config: config.http,
       log,
+      ...(config.rateLimit && env.WRITE_LIMITER
+        ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
+        : {}),
     };
     hit = { services, app: createApp(services) };
     built.set(env, hit);
@@ -67,6 +84,7 @@ export default {
     const { services } = build(env);
     await consumeUploads(batch.messages, services, {
       log,
+      maxBytes: services.config.bodyLimitBytes,
       ...(services.config.publicBaseUrl ? { publicBaseUrl: services.config.publicBaseUrl } : {}),
     });
   },

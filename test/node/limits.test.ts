@@ -4,6 +4,8 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { createApp } from "../../src/http/app.ts";
 import { type RateLimiter, tokenBucket } from "../../src/http/rate-limit.ts";
 import type { HttpConfig } from "../../src/http/services.ts";
+import { parseConfig } from "../../src/runtime/config.ts";
+import { withRenderBudget } from "../../src/service/budget.ts";
 import { MODELS, SEED_TEXTS } from "../fixtures/reliability/inputs.ts";
 import { outcomeOf } from "../fixtures/reliability/outcome.ts";
 import { auth, json, makeApp as makeBaseApp } from "../fixtures/service/app.ts";
@@ -148,5 +150,54 @@ describe("input caps", () => {
     const res = await app.request("/v1/validate", textReq("1".repeat(3 * 1024 * 1024)));
     expect(res.status).toBe(413);
     expect((await json(res)).error.code).toBe("input_limit");
+  });
+});
+
+describe("render time budget", () => {
+  it("a render past the budget is 503 render_timeout with Retry-After, and nothing is stored", async () => {
+    const base = await makeBaseApp();
+    const hanging = withRenderBudget(
+      { ...base.services.engine, renderPdf: () => new Promise<Uint8Array>(() => {}) },
+      200,
+    );
+    const app = createApp({ ...base.services, engine: hanging });
+    const res = await app.request("/v1/reports", {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify(MODELS[1]),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await json(res)).error.code).toBe("render_timeout");
+    expect((await base.storage.list("")).objects).toEqual([]);
+  });
+
+  it("a render inside the budget is untouched", async () => {
+    const base = await makeBaseApp();
+    const app = createApp({ ...base.services, engine: withRenderBudget(base.services.engine, 60_000) });
+    const res = await app.request("/v1/render?format=html", {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify(MODELS[1]),
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("limits configuration (env)", () => {
+  it("RATE_LIMIT_WRITES, RATE_LIMIT_PERIOD_SECONDS and RENDER_BUDGET_MS are read and checked", () => {
+    expect(parseConfig({}).rateLimit).toEqual({ limit: 120, periodSeconds: 60 });
+    expect(parseConfig({}).renderBudgetMs).toBe(20_000);
+    const c = parseConfig({
+      RATE_LIMIT_WRITES: "5",
+      RATE_LIMIT_PERIOD_SECONDS: "10",
+      RENDER_BUDGET_MS: "3000",
+    });
+    expect(c.rateLimit).toEqual({ limit: 5, periodSeconds: 10 });
+    expect(c.renderBudgetMs).toBe(3000);
+    expect(parseConfig({ RATE_LIMIT_WRITES: "0" }).rateLimit).toBeUndefined();
+    expect(() => parseConfig({ RATE_LIMIT_WRITES: "-1" })).toThrow(/RATE_LIMIT_WRITES/);
+    expect(() => parseConfig({ RATE_LIMIT_PERIOD_SECONDS: "30" })).toThrow(/RATE_LIMIT_PERIOD_SECONDS/);
+    expect(() => parseConfig({ RENDER_BUDGET_MS: "soon" })).toThrow(/RENDER_BUDGET_MS/);
   });
 });

@@ -4,7 +4,11 @@ import { ConfigError, parseConfig } from "../../src/runtime/config.ts";
 
 describe("parseConfig", () => {
   it("defaults to open writes, a 5 MB body limit and no S3", () => {
-    expect(parseConfig({})).toEqual({ http: { apiTokens: [], bodyLimitBytes: 5 * 1024 * 1024 } });
+    expect(parseConfig({})).toEqual({
+      http: { apiTokens: [], bodyLimitBytes: 5 * 1024 * 1024 },
+      rateLimit: { limit: 120, periodSeconds: 60 },
+      renderBudgetMs: 20_000,
+    });
   });
 
   it("reads tokens, limits, the public URL and S3 settings", () => {
