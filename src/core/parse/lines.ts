@@ -18,7 +18,8 @@ const CHROME = [
   /^(打印|关闭|打印本页|关闭窗口|返回顶部|\[?打印\]?\s*\[?关闭\]?)$/,
 ];
 
-const CHROME_HINT = /[：:>＞»【]|ICP|公网|上一篇|下一篇|相关|分享|扫一扫|网站|版权|主办|承办|技术支持|联系我们|打印|关闭|返回/;
+const CHROME_HINT =
+  /[：:>＞»【]|ICP|公网|上一篇|下一篇|相关|分享|扫一扫|网站|版权|主办|承办|技术支持|联系我们|打印|关闭|返回/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 

@@ -18,6 +18,8 @@ export interface RawRow {
   cells: RawCell[];
   /** The row was written with a trailing empty field (a Word tab artefact) that was dropped. */
   artefact: boolean;
+  /** The label as written. */
+  label?: string;
 }
 
 const REQUEST_ORDER = [
@@ -40,11 +42,11 @@ export function collectRows(
   edition: Edition,
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
-  let current: { path: readonly string[]; toks: Token[] } | undefined;
+  let current: { path: readonly string[]; toks: Token[]; label: string } | undefined;
   let seen: string | undefined;
   const finish = () => {
     if (!current) return;
-    const row = toRawRow(current.path, current.toks);
+    const row = { ...toRawRow(current.path, current.toks), label: current.label };
     const key = current.path.join(".");
     const prev = rows.get(key);
     if (!prev || (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null)))
@@ -57,7 +59,7 @@ export function collectRows(
       if (m) {
         finish();
         if (m.path.length > 0) {
-          current = { path: m.path, toks: [] };
+          current = { path: m.path, toks: [], label: tok.text };
           const head = m.path[0] as string;
           if (
             table === "requests" &&

@@ -20,6 +20,16 @@ export function parseProactive(
   findings: Finding[],
 ): { rows: Map<string, { columns: string[]; values: Slot[] }>; found: boolean } {
   const raw = collectRows(tokens, "proactive", edition);
+  const docs = raw.get("normativeDocuments")?.label ?? "";
+  if (edition === "2021" && /规范性文件/.test(docs) && !/行政规范性文件/.test(docs))
+    findings.push(
+      finding(
+        "warning",
+        "edition.mix",
+        pointer("proactive", "normativeDocuments"),
+        `2021版表格应为「行政规范性文件」，原文写作「${docs}」（2019版的行名）`,
+      ),
+    );
   const out = new Map<string, { columns: string[]; values: Slot[] }>();
   for (const block of proactiveBlocks(edition)) {
     const columns = block.columns.map((c) => c.key);
