@@ -1,6 +1,6 @@
 // Conversion on upload: an object under incoming/ is published like a POST, and <key>.result.json records the outcome.
 import { z } from "zod";
-import { ERROR_CODES, isNianbaoError } from "../core/errors.ts";
+import { ERROR_CODES, isNianbaoError, NianbaoError } from "../core/errors.ts";
 import { Finding } from "../core/model.ts";
 import { isSafeKey } from "../storage/keys.ts";
 import type { StoredObject } from "../storage/types.ts";
@@ -47,22 +47,40 @@ export type IncomingOutcome =
  * result file and returned; transient ones (storage, timeouts) are thrown so the caller retries.
  * A result already recorded for the same bytes (same etag) is returned without doing the work again.
  */
+export interface UploadOptions {
+  publicBaseUrl?: string;
+  /** Uploads larger than this are rejected (input_limit) without being read; the HTTP body limit is the usual value. */
+  maxBytes?: number;
+}
+
 export async function processUpload(
   deps: ServiceDeps,
   key: string,
-  options: { publicBaseUrl?: string } = {},
+  options: UploadOptions = {},
 ): Promise<IncomingOutcome> {
   const hint = uploadHint(key);
   if (!hint) return { status: "ignored", key, reason: "not-an-upload" };
-  const object = await deps.storage.get(key);
-  if (!object) return { status: "ignored", key, reason: "missing" };
+  // head first: a redelivery or an oversized upload is answered without reading the object.
+  const info = await deps.storage.head(key);
+  if (!info) return { status: "ignored", key, reason: "missing" };
 
   const previous = await readResult(deps, key);
-  if (previous && previous.source.etag === object.etag && previous.status !== "failed") {
+  if (previous && previous.source.etag === info.etag && previous.status !== "failed") {
     return { status: "done", key, result: previous, repeated: true };
   }
 
-  const result = await convertUpload(deps, object, hint, options.publicBaseUrl);
+  let result: IncomingResult;
+  if (options.maxBytes !== undefined && info.size > options.maxBytes) {
+    const tooLarge = new NianbaoError(
+      "input_limit",
+      `上传文件超过大小限制（${Math.floor(options.maxBytes / 1024)} KB）`,
+    );
+    result = rejected(deps, { key, etag: info.etag }, tooLarge);
+  } else {
+    const object = await deps.storage.get(key);
+    if (!object) return { status: "ignored", key, reason: "missing" };
+    result = await convertUpload(deps, object, hint, options.publicBaseUrl);
+  }
   await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
     contentType: "application/json; charset=utf-8",
   });
@@ -76,7 +94,6 @@ async function convertUpload(
   publicBaseUrl?: string,
 ): Promise<IncomingResult> {
   const source = { key: object.key, etag: object.etag };
-  const finishedAt = () => (deps.now?.() ?? new Date()).toISOString();
   try {
     const { meta, findings } = await publish(deps, object.body, hint);
     return {
@@ -85,20 +102,26 @@ async function convertUpload(
       id: meta.id,
       links: reportLinks(meta.id, publicBaseUrl),
       findings,
-      finishedAt: finishedAt(),
+      finishedAt: now(deps),
     };
   } catch (e) {
     // Only a failure that a retry cannot fix is recorded; everything else goes back to the caller.
     if (!isNianbaoError(e) || ERROR_CODES[e.code].retry) throw e;
-    return {
-      status: "rejected",
-      source,
-      error: { code: e.code, message: e.message },
-      ...(e.details.findings ? { findings: e.details.findings } : {}),
-      finishedAt: finishedAt(),
-    };
+    return rejected(deps, source, e);
   }
 }
+
+function rejected(deps: ServiceDeps, source: IncomingResult["source"], e: NianbaoError): IncomingResult {
+  return {
+    status: "rejected",
+    source,
+    error: { code: e.code, message: e.message },
+    ...(e.details.findings ? { findings: e.details.findings } : {}),
+    finishedAt: now(deps),
+  };
+}
+
+const now = (deps: ServiceDeps): string => (deps.now?.() ?? new Date()).toISOString();
 
 async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResult | null> {
   const o = await deps.storage.get(resultKey(key));
@@ -126,7 +149,7 @@ export async function recordFailure(deps: ServiceDeps, key: string, error: unkno
     status: "failed",
     source: { key, etag: object?.etag ?? "" },
     error: { code, message: ERROR_CODES[code].message },
-    finishedAt: (deps.now?.() ?? new Date()).toISOString(),
+    finishedAt: now(deps),
   };
   await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
     contentType: "application/json; charset=utf-8",

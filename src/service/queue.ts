@@ -3,7 +3,7 @@ import { isNianbaoError } from "../core/errors.ts";
 import type { LogEntry } from "../http/services.ts";
 import type { ServiceDeps } from "./convert.ts";
 import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
-import { processUpload, recordFailure } from "./incoming.ts";
+import { processUpload, recordFailure, type UploadOptions } from "./incoming.ts";
 
 /** wrangler.toml: max_retries = 5, so the sixth delivery is the last. */
 export const DEFAULT_MAX_ATTEMPTS = 6;
@@ -17,8 +17,7 @@ export interface QueueMessage {
   retry(options?: { delaySeconds?: number }): void;
 }
 
-export interface ConsumerOptions {
-  publicBaseUrl?: string;
+export interface ConsumerOptions extends UploadOptions {
   /** Deliveries before a failing upload is given up and recorded as failed (wrangler.toml max_retries + 1). */
   maxAttempts?: number;
   log?: (entry: LogEntry) => void;
@@ -34,6 +33,10 @@ export async function consumeUploads(
   deps: ServiceDeps,
   options: ConsumerOptions = {},
 ): Promise<void> {
+  const uploadOptions: UploadOptions = {
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+  };
   for (const message of messages) {
     const parsed = R2EventMessage.safeParse(message.body);
     if (!parsed.success) {
@@ -50,11 +53,7 @@ export async function consumeUploads(
       continue;
     }
     const key = parsed.data.object.key;
-    const ok = await processUpload(
-      deps,
-      key,
-      options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {},
-    ).then(
+    const ok = await processUpload(deps, key, uploadOptions).then(
       (outcome) => {
         options.log?.({
           level: "info",

@@ -86,6 +86,27 @@ describe("POST /v1/events/s3", () => {
     expect((await resultOf(key)).findings.length).toBeGreaterThan(0);
   });
 
+  it("rejects an upload over the body limit without converting it", async () => {
+    const small = await makeApp({
+      storage: store,
+      engine: t.services.engine,
+      config: { eventBucket: s3.bucket, bodyLimitBytes: 1024 },
+    });
+    const key = "incoming/too-big.txt";
+    await store.put(key, fixture("seed-002.txt"));
+    const res = await small.app.request("/v1/events/s3", {
+      method: "POST",
+      body: JSON.stringify(s3Event(key)),
+      headers: { "content-type": "application/json", ...auth },
+    });
+    expect(res.status).toBe(200);
+    expect((await json(res)).results[0]).toMatchObject({
+      status: "rejected",
+      error: { code: "input_limit" },
+    });
+    expect((await resultOf(key)).status).toBe("rejected");
+  });
+
   it("ignores other buckets, other events and keys outside incoming/", async () => {
     const res = await send({
       Records: [

@@ -46,7 +46,10 @@ export function eventRoutes(app: App, services: AppServices): void {
         continue;
       }
       try {
-        const outcome = await processUpload(services, key, { publicBaseUrl: base });
+        const outcome = await processUpload(services, key, {
+          publicBaseUrl: base,
+          maxBytes: services.config.bodyLimitBytes,
+        });
         if (outcome.status === "ignored") results.push({ key, status: "ignored" });
         else
           results.push({
