@@ -1,6 +1,7 @@
 // Property tests: any consistent model report, written in each supported layout and parsed back, gives the same report (run-together text: the truth is the choice or among the alternatives).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import type { Report } from "../../src/core/model.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
@@ -157,4 +158,19 @@ describe("a cell missing from a tab row (Word text with a lost cell)", () => {
       { numRuns: 60 },
     );
   });
+});
+
+describe("through analyzeInput (parser + rules)", () => {
+  it.each<Layout>(["tabs", "cells", "pdf", "html"])(
+    "a consistent report written as %s gets no error finding",
+    (layout) => {
+      fc.assert(
+        fc.property(reportArb({ blanks: layout !== "pdf" }), (report) => {
+          const { findings } = analyzeInput(writeReport(report, layout));
+          expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+        }),
+        { numRuns: 15 },
+      );
+    },
+  );
 });
