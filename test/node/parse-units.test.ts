@@ -167,3 +167,27 @@ describe("parseReport", () => {
     ]);
   });
 });
+
+describe("notes around a table", () => {
+  it("keeps prose and remarks written around table 二 as its section's blocks, not the table", () => {
+    const { report } = parseReport(
+      [
+        "某区司法局2020年度政府信息公开工作年度报告",
+        "一、总体情况",
+        "2020年，某区司法局认真落实《条例》。",
+        "二、主动公开政府信息情况",
+        "单位：件",
+        "第二十条第（一）项",
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+        "规章\t0\t0\t0",
+        "规范性文件\t16\t16\t40",
+        "其中修订16件",
+        "三、收到和处理政府信息公开申请情况",
+      ].join("\n"),
+      "text",
+    );
+    const proactive = report.sections.find((s) => s.role === "proactive");
+    expect(proactive?.blocks.map((b) => b.text)).toEqual(["单位：件", "其中修订16件"]);
+    expect(report.proactive).toMatchObject({ normativeDocuments: { made: 16, published: 16, inForce: 40 } });
+  });
+});

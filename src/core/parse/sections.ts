@@ -113,7 +113,7 @@ export function toBlocks(lines: readonly string[]): Block[] {
 export function isProseLine(line: string): boolean {
   if (line.includes("\t") || line.includes("|")) return false;
   const t = trimAll(line);
-  if (t.length < 2 || !(/[。！？]$/.test(t) || t.length >= 40 || /^(注|备注|说明)[：:]/.test(t)))
+  if (t.length < 2 || !(/[。！？]$/.test(t) || t.length >= 40 || /^(注|备注|说明|单位|其中)/.test(t)))
     return false;
   return !/勾稽/.test(t) && !mentionsRow(t);
 }
