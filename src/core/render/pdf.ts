@@ -4,6 +4,7 @@ import type { Report } from "../model.ts";
 import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
+import { installMeasureCache } from "./measure-cache.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
 
@@ -40,6 +41,7 @@ function configureOnce(): void {
   if (configured) return;
   configured = true;
   installFontCache();
+  installMeasureCache();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
