@@ -1,0 +1,57 @@
+// Worker font assets inside workerd: the bundled body face alone, or every face (and a fallback) from an R2-like bucket.
+import { describe, expect, it } from "vitest";
+import kai from "../../fonts/LXGWWenKai-Regular.ttf";
+import sans from "../../fonts/NotoSansSC-Regular.ttf";
+import serifBold from "../../fonts/NotoSerifSC-Bold.ttf";
+import type { Report } from "../../src/core/model.ts";
+import { checkGlyphs, renderPdf } from "../../src/core/render/index.ts";
+import { workerAssets } from "../../src/runtime/assets-worker.ts";
+import report2021 from "../fixtures/render/report-2021.json";
+
+const objects: Record<string, ArrayBuffer> = {
+  "fonts/NotoSerifSC-Bold.ttf": serifBold,
+  "fonts/NotoSansSC-Regular.ttf": sans,
+  "fonts/LXGWWenKai-Regular.ttf": kai,
+};
+let gets = 0;
+const bucket = {
+  async get(key: string) {
+    gets++;
+    const data = objects[key];
+    return data ? { arrayBuffer: async () => data } : null;
+  },
+};
+
+const fontNames = (pdf: Uint8Array) =>
+  [...new TextDecoder("latin1").decode(pdf).matchAll(/\/BaseFont \/[A-Z]{6}\+([A-Za-z-]+)/g)].map(
+    (m) => m[1],
+  );
+
+describe("worker font assets", () => {
+  it("without a bucket draws every face with the bundled body font", async () => {
+    const assets = await workerAssets();
+    expect(assets.fonts.title).toBeUndefined();
+    const pdf = await renderPdf(report2021 as Report, assets);
+    expect(new Set(fontNames(pdf))).toEqual(new Set(["NotoSerifSC-Regular"]));
+  });
+
+  it("loads the other faces from the bucket once per isolate", async () => {
+    const first = await workerAssets({ bucket });
+    const again = await workerAssets({ bucket });
+    expect(again).toBe(first);
+    expect(gets).toBe(4); // three faces and the (absent) fallback, fetched once
+    const pdf = await renderPdf(report2021 as Report, first);
+    expect(new Set(fontNames(pdf))).toEqual(
+      new Set(["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "LXGWWenKai-Regular"]),
+    );
+  });
+
+  it("reports a character outside the subsets when no fallback font is in the bucket", async () => {
+    const report = structuredClone(report2021) as Report;
+    report.sections[0]?.blocks.push({ type: "paragraph", text: "堃" });
+    const findings = checkGlyphs(report, await workerAssets({ bucket }));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: "font.missing-glyph", codePoint: "U+5803" });
+    expect(findings[0]?.message).toContain("方框");
+  });
+});
