@@ -10,9 +10,6 @@ export const CONTENT_TYPES: Record<ArtifactKind, string> = {
   json: "application/json; charset=utf-8",
 };
 
-/** 32 hex digits: the first 128 bits of SHA-256 over the normalized report and the renderer version. */
-export const REPORT_ID = /^[0-9a-f]{32}$/;
-
 export const artifactKey = (id: string, kind: ArtifactKind): string => `reports/${id}/report.${kind}`;
 export const metaKey = (id: string): string => `reports/${id}/meta.json`;
 

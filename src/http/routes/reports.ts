@@ -8,7 +8,6 @@ import {
   artifactKey,
   CONTENT_TYPES,
   portalLinks,
-  REPORT_ID,
   reportLinks,
 } from "../../service/layout.ts";
 import { latestVersion, listVersions } from "../../service/versions.ts";
@@ -23,6 +22,7 @@ import { baseUrl } from "./base-url.ts";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const SHORT = "public, max-age=60";
+/** A report id (32 hex digits, see service/canonical.ts) with an optional artifact extension. */
 const REF = /^([0-9a-f]{32})(?:\.(pdf|html|json))?$/;
 const PORTAL_FILE = /^(\d{4})\.(pdf|html)$/;
 
@@ -121,7 +121,6 @@ export function reportRoutes(app: App, services: AppServices): void {
 }
 
 async function serveArtifact(c: Context<AppEnv>, services: AppServices, id: string, kind: ArtifactKind) {
-  if (!REPORT_ID.test(id)) throw new NianbaoError("not_found");
   const object = await services.storage.get(artifactKey(id, kind));
   if (!object) throw new NianbaoError("not_found", "未找到该报告文件");
   const etag = `"${object.etag}"`;
