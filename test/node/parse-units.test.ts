@@ -191,3 +191,22 @@ describe("notes around a table", () => {
     expect(report.proactive).toMatchObject({ normativeDocuments: { made: 16, published: 16, inForce: 40 } });
   });
 });
+
+describe("titles over several lines", () => {
+  it("joins a place line above the organ line, and an organ line above the year line", () => {
+    const body = ["一、总体情况", "2021年，我局依法公开政府信息。"];
+    const a = parseReport(
+      ["杭州市", "西湖区市场监督管理局", "2021年度政府信息公开工作年度报告", ...body].join("\n"),
+      "text",
+    );
+    expect(a.report.organ).toBe("杭州市西湖区市场监督管理局");
+    expect(a.report.title).toBe("杭州市西湖区市场监督管理局2021年度政府信息公开工作年度报告");
+    const b = parseReport(["杭州市", "财政局2021年度政府信息公开工作年度报告", ...body].join("\n"), "text");
+    expect(b.report.organ).toBe("杭州市财政局");
+    const c = parseReport(
+      ["网站首页", "政策文件", "杭州市财政局2021年度政府信息公开工作年度报告", ...body].join("\n"),
+      "text",
+    );
+    expect(c.report.organ).toBe("杭州市财政局");
+  });
+});

@@ -187,12 +187,17 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
     let title = t;
     // Join up to two short lines before it when the line alone lacks the organ or the year.
     let j = i - 1;
-    for (let k = 0; k < 2 && (!organFromTitle(title) || titleScore(title) < 5); k++) {
+    for (let k = 0; k < 3; k++) {
       while (j >= 0 && trimAll(lines[j] ?? "") === "") j--;
       const prev = j >= 0 ? trimAll(lines[j] ?? "") : "";
-      if (!short(prev) || TITLE_END.test(prev)) break;
+      if (!short(prev) || TITLE_END.test(prev) || prev.length > 24) break;
       const joined = prev + title;
-      if (titleScore(joined) <= titleScore(title)) break;
+      // A line naming just a place above (「杭州市」 over 「西湖区市场监督管理局2021年度…」) belongs to the organ.
+      const place =
+        /[省市区县州盟旗镇乡]$/.test(prev) &&
+        (organFromTitle(joined)?.length ?? 0) > (organFromTitle(title)?.length ?? 0);
+      const needsMore = !organFromTitle(title) || titleScore(title) < 5;
+      if (!place && !(needsMore && titleScore(joined) > titleScore(title))) break;
       title = joined;
       j--;
     }
