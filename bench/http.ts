@@ -25,7 +25,8 @@ async function start(name: string, args: string[], port: number, cwd = root): Pr
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd,
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    // The write rate limit (on by default) would answer 429: this measures the service.
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", RATE_LIMIT_WRITES: "0" },
   });
   let err = "";
   child.stderr?.on("data", (d) => {
@@ -168,6 +169,8 @@ try {
       String(wPort),
       "--persist-to",
       join(data, "wrangler"),
+      "--var",
+      "RATE_LIMIT_WRITES:0",
     ],
     wPort,
   );
