@@ -1,0 +1,303 @@
+// npm run load: a bounded load test on loopback — 50 and 200 connections for 30 s each against `nianbao serve` (Node) and `wrangler dev`
+// (workerd), mixing POST /v1/reports (seed texts and model JSON), artifact and portal reads, and bad requests. Prints throughput, p50/p99,
+// status counts, errors (dropped connections, timeouts) and peak memory (VmHWM of the server process; for wrangler dev, of the workerd
+// process, as a proxy for one isolate). LOAD_SECONDS and LOAD_CONNECTIONS (comma-separated) change the defaults.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS = Math.min(120, Number(process.env.LOAD_SECONDS ?? 30));
+const CONNECTIONS = (process.env.LOAD_CONNECTIONS ?? "50,200").split(",").map(Number);
+const TOKEN = "load-token-0123456789abcdef";
+const fixtures = join(root, "test/fixtures/reliability");
+const seeds = readdirSync(fixtures)
+  .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
+  .sort()
+  .map((f) => readFileSync(join(fixtures, f), "utf8"));
+const model = readFileSync(join(fixtures, "model-2021.json"), "utf8");
+const organ = (JSON.parse(model) as { organ: string; year: number }).organ;
+const year = (JSON.parse(model) as { year: number }).year;
+
+interface Target {
+  name: string;
+  url: string;
+  /** The process whose memory is reported. */
+  memoryPid: () => number | undefined;
+  stop(): void;
+}
+
+/** Peak resident set (VmHWM) and current (VmRSS) of a process, in MB, from /proc. */
+function memoryOf(pid: number | undefined): { peak: number; now: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
+    return { peak: kb("VmHWM") / 1024, now: kb("VmRSS") / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Descendants of a process named `name` (wrangler → workerd), by walking /proc. */
+function descendantNamed(pid: number | undefined, name: string): number | undefined {
+  if (!pid) return undefined;
+  const children = new Map<number, number[]>();
+  const names = new Map<number, string>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const m = /^\d+ \((.*)\) \S (\d+)/.exec(stat);
+      if (!m) continue;
+      names.set(Number(d), m[1] as string);
+      const list = children.get(Number(m[2])) ?? [];
+      list.push(Number(d));
+      children.set(Number(m[2]), list);
+    } catch {
+      // gone
+    }
+  }
+  const queue = [pid];
+  for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+    for (const c of children.get(p) ?? []) {
+      if (names.get(c)?.startsWith(name)) return c;
+      queue.push(c);
+    }
+  }
+  return undefined;
+}
+
+async function start(
+  name: string,
+  args: string[],
+  port: number,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
+  });
+  let err = "";
+  child.stderr?.on("data", (d) => {
+    err = (err + String(d)).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${err}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error(`${name} did not start: ${err}`);
+}
+
+async function retrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** Publishes the model once (and warms fonts, templates and the JIT); its id is what the reads ask for. */
+async function prepare(url: string): Promise<string> {
+  const res = await retrying(`${url}/v1/reports`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: model,
+  });
+  const body = (await res.json()) as { id?: string };
+  if (!body.id) throw new Error(`set-up publish failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  for (const s of seeds) {
+    await retrying(`${url}/v1/reports?force=true`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "text/plain; charset=utf-8" },
+      body: s,
+    });
+  }
+  return body.id;
+}
+
+/** The mix each connection cycles through: 3 writes, 4 reads, 3 bad requests. */
+function mix(id: string): autocannon.Request[] {
+  let n = 0;
+  return [
+    {
+      method: "POST",
+      path: "/v1/reports?force=true",
+      headers: { ...auth, "content-type": "text/plain; charset=utf-8" },
+      setupRequest: (req) => ({ ...req, body: seeds[n++ % seeds.length] as string }),
+    },
+    { method: "GET", path: `/v1/reports/${id}.pdf` },
+    {
+      method: "POST",
+      path: "/v1/reports",
+      headers: { ...auth, "content-type": "application/json" },
+      body: model,
+    },
+    { method: "GET", path: `/v1/reports/${id}` },
+    { method: "GET", path: `/r/${encodeURIComponent(organ)}/${year}.html` },
+    {
+      method: "POST",
+      path: "/v1/validate",
+      headers: { ...auth, "content-type": "application/xml" },
+      body: "<x/>",
+    },
+    { method: "GET", path: `/v1/reports/${id}.html` },
+    {
+      method: "POST",
+      path: "/v1/reports",
+      headers: { ...auth, "content-type": "application/json" },
+      body: "{oops",
+    },
+    { method: "GET", path: "/v1/reports/00000000000000000000000000000000.pdf" },
+    { method: "POST", path: "/v1/validate", headers: { "content-type": "text/plain" }, body: "no token" },
+  ];
+}
+
+interface Row {
+  target: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  codes: Record<string, number>;
+  fiveXx: number;
+  errors: number;
+  timeouts: number;
+  peakMb?: number;
+}
+
+async function load(target: Target, id: string, connections: number): Promise<Row> {
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, memoryOf(target.memoryPid())?.now ?? 0);
+  }, 250);
+  const r = (await autocannon({
+    url: target.url,
+    connections,
+    duration: SECONDS,
+    timeout: 30,
+    requests: mix(id),
+  } as autocannon.Options)) as autocannon.Result & {
+    statusCodeStats?: Record<string, { count: number }>;
+    "5xx": number;
+  };
+  clearInterval(sampler);
+  const mem = memoryOf(target.memoryPid());
+  const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+  return {
+    target: target.name,
+    connections,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    codes,
+    fiveXx: r["5xx"],
+    errors: r.errors,
+    timeouts: r.timeouts,
+    peakMb: Math.max(peak, mem?.peak ?? 0) || undefined,
+  };
+}
+
+const port = () => 20000 + Math.floor(Math.random() * 20000);
+const data = mkdtempSync(join(tmpdir(), "nianbao-load-"));
+const rows: Row[] = [];
+const only = process.env.LOAD_TARGETS?.split(",") ?? ["node", "wrangler"];
+try {
+  if (only.includes("node")) {
+    const p = port();
+    const { child, url } = await start(
+      "nianbao serve",
+      [join(root, "bin/nianbao.js"), "serve", "--port", String(p), "--data", join(data, "node")],
+      p,
+      // Rate limiting off: this measures the service, not the limiter (which answers 429 cheaply).
+      { API_TOKENS: TOKEN, RATE_LIMIT_WRITES: "0" },
+    );
+    const target: Target = {
+      name: "node",
+      url,
+      memoryPid: () => child.pid,
+      stop: () => child.kill("SIGTERM"),
+    };
+    try {
+      const id = await prepare(url);
+      for (const c of CONNECTIONS) rows.push(await load(target, id, c));
+    } finally {
+      target.stop();
+    }
+  }
+  if (only.includes("wrangler")) {
+    const p = port();
+    const { child, url } = await start(
+      "wrangler dev",
+      [
+        join(root, "node_modules/wrangler/bin/wrangler.js"),
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(p),
+        "--persist-to",
+        join(data, "wrangler"),
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "error",
+        "--var",
+        `API_TOKENS:${TOKEN}`,
+        "--var",
+        "RATE_LIMIT_WRITES:0",
+      ],
+      p,
+      {},
+    );
+    const target: Target = {
+      name: "wrangler dev",
+      url,
+      memoryPid: () => descendantNamed(child.pid, "workerd"),
+      stop: () => child.kill("SIGTERM"),
+    };
+    try {
+      const id = await prepare(url);
+      for (const c of CONNECTIONS) rows.push(await load(target, id, c));
+    } finally {
+      target.stop();
+    }
+  }
+} finally {
+  rmSync(data, { recursive: true, force: true });
+}
+
+console.log(
+  `\nLoad: ${SECONDS} s per run on 127.0.0.1 (autocannon); mix per connection: 3 writes, 4 reads, 3 bad requests`,
+);
+console.log(
+  "memory: peak RSS of the server process (node) or of the workerd process under wrangler dev (a proxy for one isolate)\n",
+);
+console.log(
+  `${"target".padEnd(13)} ${"conns".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"5xx".padStart(5)} ${"errors".padStart(6)} ${"timeouts".padStart(8)} ${"peak MB".padStart(8)}  status counts`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.target.padEnd(13)} ${String(r.connections).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.fiveXx).padStart(5)} ${String(r.errors).padStart(6)} ${String(r.timeouts).padStart(8)} ${(r.peakMb?.toFixed(0) ?? "?").padStart(8)}  ${JSON.stringify(r.codes)}`,
+  );
+}
+const bad = rows.filter((r) => r.fiveXx > 0 || r.errors > 0 || r.timeouts > 0);
+if (bad.length > 0) {
+  console.log(`\n${bad.length} run(s) had 5xx answers or dropped connections`);
+  process.exitCode = 1;
+}
