@@ -41,6 +41,8 @@ async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> 
 interface Row {
   name: string;
   pdf: number[];
+  /** CPU time of the process per PDF render (user + system, ms): steadier than wall time on a busy machine. */
+  pdfCpu: number[];
   html: number[];
   bytes: number;
   chromium?: number[];
@@ -53,10 +55,17 @@ const assets = await nodeAssets();
 const rows: Row[] = [];
 for (const { name, report } of seeds) {
   const bytes = (await renderPdf(report, assets)).length;
+  const pdfCpu: number[] = [];
   rows.push({
     name,
     bytes,
-    pdf: await time(() => renderPdf(report, assets)),
+    pdf: await time(async () => {
+      const c = process.cpuUsage();
+      await renderPdf(report, assets);
+      const d = process.cpuUsage(c);
+      pdfCpu.push((d.user + d.system) / 1000);
+    }),
+    pdfCpu,
     html: await time(() => renderHtml(report, assets)),
   });
 }
@@ -124,9 +133,12 @@ function bundleSize(entry: string | undefined): string {
 }
 
 // ---- report ----
-console.log(`\nRender bench: ${RUNS} timed runs after ${WARMUP} warm-up runs, ms (p50 / p95)\n`);
+const { loadavg, cpus } = await import("node:os");
 console.log(
-  "seed       PDF bytes | Node PDF p50   p95 | Node HTML p50  p95 | workerd PDF p50 p95 | workerd HTML p50 p95 | Chromium print p50 (ratio to Node PDF)",
+  `\nRender bench: ${RUNS} timed runs after ${WARMUP} warm-up runs, ms (p50 / p95); load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs\n`,
+);
+console.log(
+  "seed       PDF bytes | Node PDF p50   p95 (CPU p50) | Node HTML p50  p95 | workerd PDF p50 p95 | workerd HTML p50 p95 | Chromium print p50 (ratio to Node PDF)",
 );
 for (const r of rows) {
   const w =
@@ -137,7 +149,7 @@ for (const r of rows) {
     ? `${f1(pct(r.chromium, 50))} (${(pct(r.chromium, 50) / pct(r.pdf, 50)).toFixed(1)}×)`
     : "n/a";
   console.log(
-    `${r.name.padEnd(9)} ${String(r.bytes).padStart(9)} | ${f1(pct(r.pdf, 50))} ${f1(pct(r.pdf, 95))} | ${f1(pct(r.html, 50))} ${f1(pct(r.html, 95))} | ${w} | ${c}`,
+    `${r.name.padEnd(9)} ${String(r.bytes).padStart(9)} | ${f1(pct(r.pdf, 50))} ${f1(pct(r.pdf, 95))} (${f1(pct(r.pdfCpu, 50))}) | ${f1(pct(r.html, 50))} ${f1(pct(r.html, 95))} | ${w} | ${c}`,
   );
 }
 console.log(
