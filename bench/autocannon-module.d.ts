@@ -15,6 +15,8 @@ declare module "autocannon" {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
+      /** Replace every `[<id>]` in the request with a fresh id, per request. */
+      idReplacement?: boolean;
       requests?: Request[];
     }
     interface Result {
