@@ -92,6 +92,8 @@ if (existsSync(CHROMIUM)) {
 
 // ---- workerd: the bench Worker under wrangler's local runtime ----
 try {
+  // No network: miniflare would otherwise fetch a Request.cf sample from the internet.
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
   const { unstable_startWorker } = await import("wrangler");
   const worker = await unstable_startWorker({
     entrypoint: join(root, "bench/render-worker.ts"),
