@@ -210,3 +210,22 @@ describe("titles over several lines", () => {
     expect(c.report.organ).toBe("杭州市财政局");
   });
 });
+
+describe("unrecognized row labels", () => {
+  it("reads a row whose label OCR garbled as the next row in order, with a warning", () => {
+    const { report, findings } = parseReport(
+      [
+        "某县统计局2020年度政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "三、本年度办理结果\t（一）予l以公幵\t2\t0\t0\t0\t0\t0\t2",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.requests.granted.total).toBe(2);
+    expect(report.requests.partiallyGranted.total).toBe(1);
+    expect(findings.find((f) => f.code === "parse.label-by-order")?.path).toBe("/requests/granted");
+  });
+});

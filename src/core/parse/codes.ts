@@ -25,6 +25,12 @@ export const PARSE_CODES: readonly CodeDoc[] = [
       "Run-together digits allow several splits that satisfy every rule; the most plausible is used, `alternatives` lists all.",
   },
   {
+    code: "parse.label-by-order",
+    severity: "warning",
+    meaning:
+      "A row label that could not be recognized (OCR typo, cut by wrapping) was read as the next row of the table, by position.",
+  },
+  {
     code: "parse.extra-cells",
     severity: "warning",
     meaning: "A row has more values than columns; the extra values are not used.",

@@ -31,6 +31,7 @@ const PROBLEMS = new Set([
   "parse.row-missing",
   "parse.cell-missing",
   "parse.extra-cells",
+  "parse.label-by-order",
   "normalize.unreadable",
 ]);
 

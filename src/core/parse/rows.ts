@@ -20,6 +20,8 @@ export interface RawRow {
   artefact: boolean;
   /** The label as written. */
   label?: string;
+  /** The label was not recognized; the row was placed by its position in the table. */
+  byOrder?: boolean;
 }
 
 const REQUEST_ORDER = [
@@ -35,22 +37,42 @@ const REQUEST_ORDER = [
   "carriedForward",
 ];
 
-/** Walks tokens and collects the cells written after each recognized row label. */
+/**
+ * Walks tokens and collects the cells written after each recognized row label. `order` (leaf row keys in
+ * document order) lets a row whose label cannot be recognized (OCR typos, a label cut by wrapping) take the
+ * next row's place when numbers follow it; such rows are marked `byOrder`.
+ */
 export function collectRows(
   tokens: readonly Token[],
   table: TableName,
   edition: Edition,
+  order: readonly string[] = [],
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
-  let current: { path: readonly string[]; toks: Token[]; label: string } | undefined;
+  let current: { path: readonly string[] | undefined; toks: Token[]; label: string } | undefined;
   let seen: string | undefined;
+  let lastIdx = -1;
   const finish = () => {
     if (!current) return;
-    const row = { ...toRawRow(current.path, current.toks), label: current.label };
-    const key = current.path.join(".");
+    let path = current.path;
+    let byOrder = false;
+    if (!path) {
+      // An unrecognized label with numbers after it: the next row in order, if that row is still missing.
+      const next = order[lastIdx + 1];
+      if (!next || rows.has(next) || !current.toks.some((t) => t.kind === "value")) {
+        current = undefined;
+        return;
+      }
+      path = next.split(".");
+      byOrder = true;
+    }
+    const row: RawRow = { ...toRawRow(path, current.toks), label: current.label, byOrder };
+    const key = path.join(".");
     const prev = rows.get(key);
     if (!prev || (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null)))
       rows.set(key, row);
+    const idx = order.indexOf(key);
+    if (idx > lastIdx) lastIdx = idx;
     current = undefined;
   };
   for (const tok of tokens) {
@@ -70,6 +92,8 @@ export function collectRows(
         continue;
       }
       if (current?.toks.some((t) => t.kind === "value")) finish();
+      if (!current && order.length > 0) current = { path: undefined, toks: [], label: tok.text };
+      else if (current && !current.path) current.label += tok.text;
       continue;
     }
     current?.toks.push(tok);

@@ -19,7 +19,12 @@ export function parseProactive(
   edition: Edition,
   findings: Finding[],
 ): { rows: Map<string, { columns: string[]; values: Slot[] }>; found: boolean } {
-  const raw = collectRows(tokens, "proactive", edition);
+  const raw = collectRows(
+    tokens,
+    "proactive",
+    edition,
+    proactiveBlocks(edition).flatMap((b) => b.rows.map((r) => r.key)),
+  );
   const docs = raw.get("normativeDocuments")?.label ?? "";
   if (edition === "2021" && /规范性文件/.test(docs) && !/行政规范性文件/.test(docs))
     findings.push(
@@ -37,6 +42,15 @@ export function parseProactive(
       const ptr = pointer("proactive", r.key);
       const row = raw.get(r.key);
       let values: Slot[] = columns.map(() => undefined);
+      if (row?.byOrder)
+        findings.push(
+          finding(
+            "warning",
+            "parse.label-by-order",
+            ptr,
+            `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${r.label}」，请核对`,
+          ),
+        );
       if (row) {
         const spec = { columns, kinds: columns.map(kindOf), sums: [], leftAlign: true, splitLoneRun: false };
         values = chooseRow(

@@ -179,7 +179,9 @@ export function inferRequestCells(
 
 /** Reads table 三 from its tokens. */
 export function parseRequests(tokens: readonly Token[], edition: Edition, findings: Finding[]): TableResult {
-  const raw = collectRows(tokens, "requests", edition);
+  const defs = requestRows(edition);
+  const keys = defs.map((d) => d.path.join("."));
+  const raw = collectRows(tokens, "requests", edition, keys);
   const local: Finding[] = [];
   if (
     edition === "2021" &&
@@ -199,8 +201,6 @@ export function parseRequests(tokens: readonly Token[], edition: Edition, findin
       );
     }
   }
-  const defs = requestRows(edition);
-  const keys = defs.map((d) => d.path.join("."));
   const cands = new Map<string, Candidate[]>();
   for (const d of defs) {
     const k = d.path.join(".");
@@ -214,6 +214,15 @@ export function parseRequests(tokens: readonly Token[], edition: Edition, findin
       cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
       continue;
     }
+    if (row.byOrder)
+      local.push(
+        finding(
+          "warning",
+          "parse.label-by-order",
+          ptr,
+          `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${d.label}」，请核对`,
+        ),
+      );
     cands.set(k, rowCandidates(row, SPEC, { findings: local, pointer: ptr }));
   }
   filterByColumns(cands, keys);
