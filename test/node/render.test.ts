@@ -139,3 +139,44 @@ describe("characters outside the subsets", () => {
     expect(facts.fonts.length).toBeGreaterThan(4);
   });
 });
+
+describe("edge cases", () => {
+  it("renders an empty report of each edition: blank tables, no sections, no title, no date", async () => {
+    const { emptyTables } = await import("../../src/core/cells.ts");
+    for (const edition of ["2019", "2021"] as const) {
+      const report = {
+        edition,
+        organ: "某县某局",
+        year: edition === "2019" ? 2020 : 2022,
+        title: "",
+        issuedOn: null,
+        sections: [],
+        ...emptyTables(edition),
+      } as Report;
+      const facts = pdfFacts(await renderPdf(report, assets));
+      expect(facts.pages).toBeGreaterThanOrEqual(2);
+      const text = flat(facts.raw);
+      expect(text).toContain(`某县某局${report.year}年度政府信息公开工作年度报告`);
+      expect(text).toContain("二、主动公开政府信息情况");
+      expect(text).toContain("四、政府信息公开行政复议、行政诉讼情况");
+    }
+  });
+
+  it("keeps long numbers, URLs and unbroken Latin text whole in the extracted text", async () => {
+    const report = structuredClone(fixtures().find((f) => f.name === "report-2019")?.report as Report);
+    const url = `https://www.example.gov.cn/${"col/col1229/art/2021/".repeat(4)}index.html`;
+    report.sections.push({
+      role: "extra",
+      heading: "七、附件",
+      blocks: [
+        { type: "paragraph", text: `详见${url}。电话：0579-87101565。` },
+        { type: "heading", text: "（一）最后的标题" },
+      ],
+    });
+    report.appeals.review.total = 123456789;
+    const facts = pdfFacts(await renderPdf(report, assets));
+    expect(flat(facts.text)).toContain(`详见${url}。电话：0579-87101565。`);
+    expect(flat(facts.text)).toContain("（一）最后的标题");
+    expect(flat(facts.raw)).toContain("123456789");
+  });
+});
