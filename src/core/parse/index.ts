@@ -86,8 +86,8 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
     const tables = {
-      proactive: parseProactive(tokens.proactive, ed, local),
-      requests: parseRequests(tokens.requests, ed, local),
+      proactive: parseProactive(tokens.proactive, ed, local, haveSections.has("proactive")),
+      requests: parseRequests(tokens.requests, ed, local, haveSections.has("requests")),
       appeals: parseAppeals(tokens.appeals, ed, local),
     };
     const problems = local.filter((f) => PROBLEMS.has(f.code)).length;

@@ -18,12 +18,14 @@ export function parseProactive(
   tokens: readonly Token[],
   edition: Edition,
   findings: Finding[],
+  /** Place unrecognized labelled rows by position (only within the table's own section). */
+  byOrder = true,
 ): { rows: Map<string, { columns: string[]; values: Slot[] }>; found: boolean } {
   const raw = collectRows(
     tokens,
     "proactive",
     edition,
-    proactiveBlocks(edition).flatMap((b) => b.rows.map((r) => r.key)),
+    byOrder ? proactiveBlocks(edition).flatMap((b) => b.rows.map((r) => r.key)) : [],
   );
   const docs = raw.get("normativeDocuments")?.label ?? "";
   if (edition === "2021" && /规范性文件/.test(docs) && !/行政规范性文件/.test(docs))

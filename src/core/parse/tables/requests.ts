@@ -178,10 +178,16 @@ export function inferRequestCells(
 }
 
 /** Reads table 三 from its tokens. */
-export function parseRequests(tokens: readonly Token[], edition: Edition, findings: Finding[]): TableResult {
+export function parseRequests(
+  tokens: readonly Token[],
+  edition: Edition,
+  findings: Finding[],
+  /** Place unrecognized labelled rows by position (only within the table's own section). */
+  byOrder = true,
+): TableResult {
   const defs = requestRows(edition);
   const keys = defs.map((d) => d.path.join("."));
-  const raw = collectRows(tokens, "requests", edition, keys);
+  const raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
   const local: Finding[] = [];
   if (
     edition === "2021" &&
