@@ -18,6 +18,7 @@ const CHROME = [
   /^(打印|关闭|打印本页|关闭窗口|返回顶部|\[?打印\]?\s*\[?关闭\]?)$/,
 ];
 
+const PAGE_HINT = /[-－—–‒―─/页]|PAGE/i;
 const CHROME_HINT =
   /[：:>＞»【]|ICP|公网|上一篇|下一篇|相关|分享|扫一扫|网站|版权|主办|承办|技术支持|联系我们|打印|关闭|返回/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -25,7 +26,7 @@ const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
-  if (line.length > 40) return false;
+  if (line.length > 40 || !PAGE_HINT.test(line)) return false;
   const t = line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (t === "" || t.length > 20 || !/[-－—–‒―─/页]|PAGE/i.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
