@@ -10,7 +10,7 @@ import { Report } from "../../src/core/model.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const FIX = join(ROOT, "test/fixtures/validate");
-const SEEDS = resolve(ROOT, "../shared/corpus/seeds");
+const SEEDS = resolve(ROOT, "test/fixtures/seeds");
 const tmp = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
 
 function cli(args: string[], input?: string) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cellRefs, getCell, pointer, setCell } from "../../src/core/cells.ts";
 import { validateModel } from "../../src/core/validate.ts";
 
-const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/seeds");
+const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures/seeds");
 const files = readdirSync(SEEDS)
   .filter((f) => f.endsWith(".expected.json"))
   .sort();
