@@ -229,3 +229,17 @@ describe("unrecognized row labels", () => {
     expect(findings.find((f) => f.code === "parse.label-by-order")?.path).toBe("/requests/granted");
   });
 });
+
+describe("HTML", () => {
+  it("reads a one-cell box of prose as blocks and a real table as rows", () => {
+    const html = `<html><body><table><tr><td>
+      <p>某市档案局2021年度政府信息公开工作年度报告</p><p>一、总体情况</p><p>2021年，某市档案局依法公开政府信息。</p>
+      <p>二、主动公开政府信息情况</p></td></tr></table>
+      <table><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>7</td></tr></table>
+      <p>六、其他需要报告的事项</p><p>无。</p></body></html>`;
+    const { report } = parseReport(html, "html");
+    expect(report.organ).toBe("某市档案局");
+    expect(report.sections.map((s) => s.role)).toEqual(["overview", "proactive", "other"]);
+    expect(report.proactive).toMatchObject({ licensing: { decisions: 7 } });
+  });
+});

@@ -121,12 +121,20 @@ export function htmlToText(html: string): string {
       return;
     }
     if (name === "table" && !hasTable(n)) {
-      newline();
       const rows: Node[][] = [];
       rowsOf(n, rows);
-      for (const r of rows) out.push(r.map((c) => cellText(c).trim()).join("\t"));
-      out.push("");
-      return;
+      const texts = rows.map((r) => r.map((c) => cellText(c).trim()));
+      // A data table has rows of several short cells; a one-cell box of prose is layout, read as blocks.
+      const data =
+        texts.length >= 2 &&
+        texts.some((r) => r.length >= 2) &&
+        texts.every((r) => r.every((c) => c.length <= 300));
+      if (data) {
+        newline();
+        for (const r of texts) out.push(r.join("\t"));
+        out.push("");
+        return;
+      }
     }
     const block = BLOCK.has(name);
     if (block) newline();
