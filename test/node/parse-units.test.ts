@@ -243,3 +243,26 @@ describe("HTML", () => {
     expect(report.proactive).toMatchObject({ licensing: { decisions: 7 } });
   });
 });
+
+describe("signature before a portal footer", () => {
+  it("finds the date when contact lines and links follow it", () => {
+    const { report } = parseReport(
+      [
+        "某市水利局2021年度政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，某市水利局依法公开政府信息。",
+        "六、其他需要报告的事项",
+        "无。",
+        "某市水利局",
+        "2022年1月18日",
+        "责任编辑：王某",
+        "【我要纠错】",
+        "收藏",
+        "地址：某市某路1号  电话：0571-00000000",
+        "网站标识码：3300000000  浙ICP备00000000号",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.issuedOn).toBe("2022-01-18");
+  });
+});
