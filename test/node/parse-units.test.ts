@@ -266,3 +266,13 @@ describe("signature before a portal footer", () => {
     expect(report.issuedOn).toBe("2022-01-18");
   });
 });
+
+describe("HTML page title", () => {
+  it("uses the page <title> when the body has no title line", () => {
+    const html = `<html><head><title>某县林业局2020年度政府信息公开工作年度报告</title></head><body>
+      <p>一、总体情况</p><p>本局依法公开政府信息。</p><p>二、主动公开政府信息情况</p></body></html>`;
+    const { report } = parseReport(html, "html");
+    expect(report.organ).toBe("某县林业局");
+    expect(report.year).toBe(2020);
+  });
+});

@@ -69,6 +69,15 @@ function hasTable(n: Node): boolean {
   return false;
 }
 
+function findTag(n: Node, name: string): Node | undefined {
+  for (const c of n.children ?? []) {
+    if (isTag(c, name)) return c;
+    const found = isTag(c, "body") ? undefined : findTag(c, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A data cell's text: whitespace collapsed, line breaks inside the cell joined. */
 function cellText(n: Node): string {
   if (n.type === "text") return (n.data ?? "").replace(/[\s\u00a0]+/g, " ");
@@ -141,6 +150,9 @@ export function htmlToText(html: string): string {
     for (const c of n.children ?? []) walk(c);
     if (block) newline();
   };
+  // The page <title> first (inside <head>, which is otherwise skipped): a candidate when the body has no title line.
+  const title = findTag(doc, "title");
+  if (title) out.push(cellText(title).trim());
   walk(doc);
   newline();
   return out.join("\n");
