@@ -84,7 +84,8 @@ export function yearFromBody(paragraphs: readonly string[]): number | undefined 
   ];
   for (const re of patterns) {
     const m = re.exec(text);
-    if (m) return Number(m[1]);
+    const y = m ? Number(m[1]) : 0;
+    if (y >= 2008 && y <= 2100) return y;
   }
   return undefined;
 }
