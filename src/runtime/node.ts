@@ -1,7 +1,5 @@
 // Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
 import { tokenBucket } from "../http/rate-limit.ts";
@@ -11,7 +9,7 @@ import { coreEngine } from "../service/core-engine.ts";
 import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
-import { FONT_FILES, nodeAssets } from "./assets-node.ts";
+import { nodeAssets } from "./assets-node.ts";
 import { parseConfig } from "./config.ts";
 
 export interface ServeOptions {
@@ -36,23 +34,13 @@ export const jsonLog = (entry: LogEntry): void => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 };
 
-/**
- * The package's fonts/ folder, from this module's place in the source tree (src/runtime/) or in the CLI bundle
- * (dist/); undefined lets assets-node use its own default.
- */
-function packageFontsDir(): string | undefined {
-  return ["../../fonts/", "../fonts/"]
-    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
-    .find((dir) => existsSync(`${dir}${FONT_FILES.body}`));
-}
-
 /** Validates the configuration (throws ConfigError naming the variable), then listens. */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const config = parseConfig(options.env ?? process.env);
   const storage: Storage = config.s3 ? new S3Storage(config.s3) : new FsStorage(options.dataDir ?? "./data");
   const log = options.log ?? jsonLog;
   // Fonts are read before listening, so a broken installation fails at start, not on the first request.
-  const assets = await nodeAssets(fontsDirOption());
+  const assets = await nodeAssets();
   const services: AppServices = {
     storage,
     engine: withRenderBudget(
@@ -77,11 +65,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     storage,
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
-}
-
-function fontsDirOption(): { fontsDir?: string } {
-  const fontsDir = packageFontsDir();
-  return fontsDir ? { fontsDir } : {};
 }
 
 /** Resolves on SIGINT or SIGTERM. */
