@@ -8,8 +8,8 @@ import {
 } from "../../src/core/labels.ts";
 import type { Cell, Report } from "../../src/core/model.ts";
 
-export type Layout = "tabs" | "cells" | "markdown" | "pdf" | "crawler" | "html";
-export const LAYOUTS: readonly Layout[] = ["tabs", "cells", "markdown", "pdf", "crawler", "html"];
+export type Layout = "tabs" | "cells" | "markdown" | "pdf" | "lines" | "crawler" | "html";
+export const LAYOUTS: readonly Layout[] = ["tabs", "cells", "markdown", "pdf", "lines", "crawler", "html"];
 
 type Row = string[];
 
@@ -107,6 +107,8 @@ function tableText(rows: Row[], layout: Layout): string[] {
         const first = [...labels.slice(0, -1), a, ...values].join(" ");
         return b ? [first, b] : [first];
       });
+    case "lines": // pdftotext without -layout: one cell per line, no tabs, no blank lines, blank cells gone
+      return rows.flatMap((r) => r.filter((c) => c !== ""));
     case "crawler":
       return rows.map((r) => r.join(""));
     case "html":
