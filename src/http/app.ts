@@ -4,7 +4,7 @@ import { cors } from "hono/cors";
 import { NianbaoError } from "../core/errors.ts";
 import { errorResponse, onError } from "./errors.ts";
 import { limitBody, requestId, requireToken } from "./middleware.ts";
-import { rateLimit } from "./rate-limit.ts";
+import { rateLimit, shedLoad } from "./rate-limit.ts";
 import { convertRoutes } from "./routes/convert.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { metaRoutes } from "./routes/meta.ts";
@@ -33,7 +33,10 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   );
   const auth = requireToken(services.config);
   const limit = limitBody(services.config.bodyLimitBytes);
-  const rate = services.rateLimiter ? [rateLimit(services.rateLimiter)] : [];
+  const rate = [
+    ...(services.maxConcurrentWrites ? [shedLoad(services.maxConcurrentWrites)] : []),
+    ...(services.rateLimiter ? [rateLimit(services.rateLimiter)] : []),
+  ];
   for (const path of ["/v1/reports", "/v1/validate", "/v1/render", "/v1/events/s3"]) {
     app.post(path, auth, ...rate, limit);
   }

@@ -88,3 +88,24 @@ export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
+
+/**
+ * Load shedding: at most `max` writes in progress at once in this process or isolate; the next one is answered
+ * 429 rate_limited with Retry-After at once, instead of queueing behind CPU-bound work (one isolate runs one
+ * request at a time: a deep queue means seconds of latency for everyone, and wrangler dev gives up).
+ */
+export function shedLoad(max: number): MiddlewareHandler<AppEnv> {
+  let inFlight = 0;
+  return async (c, next) => {
+    if (inFlight >= max) {
+      c.header("Retry-After", "1");
+      throw new NianbaoError("rate_limited", "服务繁忙，请稍后再试");
+    }
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  };
+}

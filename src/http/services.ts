@@ -23,6 +23,8 @@ export interface AppServices extends ServiceDeps {
   config: HttpConfig;
   /** Counts writes per client; unset means no rate limit. */
   rateLimiter?: RateLimiter;
+  /** Writes in progress at once before more are shed with 429; unset means no cap. */
+  maxConcurrentWrites?: number;
   log?: (entry: LogEntry) => void;
 }
 

@@ -42,6 +42,9 @@ export const EnvSchema = z.object({
     z.coerce.number({ error: "must be a number of writes (0: no limit)" }).int().min(0).max(1_000_000),
   ),
   RATE_LIMIT_PERIOD_SECONDS: optional(z.enum(["10", "60"], { error: "must be 10 or 60" }).transform(Number)),
+  MAX_CONCURRENT_WRITES: optional(
+    z.coerce.number({ error: "must be a number of requests (0: no cap)" }).int().min(0).max(100_000),
+  ),
   RENDER_BUDGET_MS: optional(
     z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000),
   ),
@@ -58,6 +61,8 @@ export interface ServiceConfig {
   http: HttpConfig;
   /** Writes allowed per client and period (RATE_LIMIT_WRITES, default 120; 0 turns the limit off). */
   rateLimit?: { limit: number; periodSeconds: 10 | 60 };
+  /** Writes in progress at once before more are shed with 429 (MAX_CONCURRENT_WRITES, default 32; 0: no cap). */
+  maxConcurrentWrites: number;
   /** Longest a render may take before render_timeout (RENDER_BUDGET_MS). */
   renderBudgetMs: number;
   /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
@@ -111,6 +116,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
       ? { rateLimit: { limit: writes, periodSeconds: (e.RATE_LIMIT_PERIOD_SECONDS ?? 60) as 10 | 60 } }
       : {}),
     renderBudgetMs: e.RENDER_BUDGET_MS ?? DEFAULT_RENDER_BUDGET_MS,
+    maxConcurrentWrites: e.MAX_CONCURRENT_WRITES ?? 32,
   };
   if (!e.S3_BUCKET) return { http, ...limits };
   return {

@@ -50,6 +50,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     config: config.http,
     log,
     ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
+    ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),
   };
   const app = createApp(services);
   const host = options.host ?? "127.0.0.1";

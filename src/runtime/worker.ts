@@ -21,6 +21,8 @@ export interface Env {
   RATE_LIMIT_WRITES?: string;
   RATE_LIMIT_PERIOD_SECONDS?: string;
   RENDER_BUDGET_MS?: string;
+  /** Writes in progress at once per isolate before more are shed with 429 (default 32, "0": no cap). */
+  MAX_CONCURRENT_WRITES?: string;
   /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
   WRITE_LIMITER?: RateLimitBinding;
 }
@@ -44,6 +46,7 @@ function build(env: Env) {
       RATE_LIMIT_WRITES: env.RATE_LIMIT_WRITES,
       RATE_LIMIT_PERIOD_SECONDS: env.RATE_LIMIT_PERIOD_SECONDS,
       RENDER_BUDGET_MS: env.RENDER_BUDGET_MS,
+      MAX_CONCURRENT_WRITES: env.MAX_CONCURRENT_WRITES,
     });
     const services: AppServices = {
       storage: new R2Storage(env.REPORTS),
@@ -56,6 +59,7 @@ function build(env: Env) {
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
         : {}),
+      ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),
     };
     hit = { services, app: createApp(services) };
     built.set(env, hit);

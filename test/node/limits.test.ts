@@ -201,3 +201,46 @@ describe("limits configuration (env)", () => {
     expect(() => parseConfig({ RENDER_BUDGET_MS: "soon" })).toThrow(/RENDER_BUDGET_MS/);
   });
 });
+
+describe("load shedding", () => {
+  it("writes beyond maxConcurrentWrites in progress are answered 429 with Retry-After at once", async () => {
+    const base = await makeBaseApp();
+    const app = createApp({ ...base.services, maxConcurrentWrites: 2 });
+    const releases: (() => void)[] = [];
+    const slowBody = () =>
+      new ReadableStream<Uint8Array>({
+        start(ctl) {
+          ctl.enqueue(new TextEncoder().encode(SEED_TEXTS[2] as string));
+          releases.push(() => ctl.close());
+        },
+      });
+    const send = () =>
+      app.request("/v1/validate", {
+        method: "POST",
+        headers: { ...auth, "content-type": "text/plain" },
+        body: slowBody(),
+        duplex: "half",
+      } as RequestInit);
+    const first = send();
+    const second = send();
+    await new Promise((r) => setTimeout(r, 20));
+    const third = await send();
+    expect(third.status).toBe(429);
+    expect(third.headers.get("retry-after")).toBe("1");
+    expect((await json(third)).error.code).toBe("rate_limited");
+    for (const r of releases) r();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    // Capacity is given back when requests finish.
+    const fourth = send();
+    await new Promise((r) => setTimeout(r, 20));
+    for (const r of releases) {
+      try {
+        r();
+      } catch {
+        // already closed
+      }
+    }
+    expect((await fourth).status).toBe(200);
+  });
+});

@@ -8,6 +8,7 @@ describe("parseConfig", () => {
       http: { apiTokens: [], bodyLimitBytes: 5 * 1024 * 1024 },
       rateLimit: { limit: 120, periodSeconds: 60 },
       renderBudgetMs: 20_000,
+      maxConcurrentWrites: 32,
     });
   });
 
