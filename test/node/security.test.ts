@@ -1,4 +1,5 @@
 // Security: keys that cannot escape their prefix (memory, filesystem, S3), auth, unpublished uploads unreadable, no leaks, no fetch or fs while rendering.
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -430,26 +431,48 @@ describe("rendering touches no network and no file", () => {
     expect(touched).toEqual([]);
   });
 
-  it("pdfmake itself refuses URL and local-file images", async () => {
+  it("pdfmake itself refuses URL and local-file images (and would fetch them without the policy)", async () => {
     const { default: bundle } = await import("../../src/generated/pdfmake.js");
-    const pdfmake = (bundle as unknown as { pdfmake: Record<string, (...a: unknown[]) => unknown> }).pdfmake;
+    const { PDF_FAMILY } = await import("../../src/core/render/runs.ts");
+    const pdfmake = (
+      bundle as unknown as {
+        pdfmake: {
+          createPdf(doc: unknown): { getBuffer(): Promise<unknown> };
+          setUrlAccessPolicy(cb: (url: string) => boolean): void;
+        };
+      }
+    ).pdfmake;
+    const assets = await nodeAssets();
+    await renderPdf(validateModel(MODELS[1]).report, assets); // configures policies and fonts
     const http = await import("node:http");
     let hits = 0;
     const server = http.createServer((_req, res) => {
       hits++;
-      res.end("x");
+      res.end("not an image");
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as { port: number }).port;
+    const make = (image: string) =>
+      pdfmake
+        .createPdf({
+          content: [{ image: "img" }],
+          images: { img: image },
+          defaultStyle: { font: PDF_FAMILY.body },
+        })
+        .getBuffer();
     try {
       for (const image of [`http://127.0.0.1:${port}/x.png`, "/etc/passwd", "file:///etc/passwd"]) {
-        const doc = pdfmake.createPdf?.({ content: [{ image }] }) as { getBuffer(): Promise<unknown> };
-        await expect(doc.getBuffer(), image).rejects.toBeDefined();
+        await expect(make(image), image).rejects.toBeDefined();
       }
+      expect(hits).toBe(0);
+      // The control: with the URL policy opened, the same document does reach the server.
+      pdfmake.setUrlAccessPolicy(() => true);
+      await make(`http://127.0.0.1:${port}/x.png`).catch(() => undefined);
+      expect(hits).toBeGreaterThan(0);
     } finally {
+      pdfmake.setUrlAccessPolicy(() => false);
       server.close();
     }
-    expect(hits).toBe(0);
   });
 
   it("templates never read inherited properties (Handlebars prototype access is off)", async () => {
@@ -467,5 +490,41 @@ describe("rendering touches no network and no file", () => {
       html = "";
     }
     expect(html).not.toContain("INHERITED-PROTO-TITLE");
+  });
+});
+
+describe("template helpers and the core touch no I/O", () => {
+  const read = (rel: string) => readFileSync(new URL(`../../${rel}`, import.meta.url), "utf8");
+
+  it("Handlebars has only the known helpers, none of which reads files or the network", () => {
+    const source = read("src/core/render/handlebars.ts");
+    const helpers = [...source.matchAll(/registerHelper\(\s*"([^"]+)"/g)].map((m) => m[1]);
+    expect(helpers.length).toBeGreaterThan(0);
+    for (const h of helpers)
+      expect(["json", "eq", "level", "face", "runs", "cell", "lines", "titleLines"], h).toContain(h);
+    // Templates are precompiled: nothing is compiled from data at run time.
+    expect(source).not.toMatch(/\.compile\(/);
+  });
+
+  it("no module of the core imports Node, fetches, or reads the environment", () => {
+    const files = readdirSync(new URL("../../src/core/", import.meta.url), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) {
+      const code = read(`src/core/${f}`)
+        .split("\n")
+        .filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l))
+        .join("\n");
+      expect(code, f).not.toMatch(
+        /from "node:|require\(|\bfetch\(|\bprocess\.|\bBuffer\.|XMLHttpRequest|\bimport\(/,
+      );
+    }
+  });
+
+  it("pdfmake's URL and local-file policies are set to refuse", () => {
+    const pdf = read("src/core/render/pdf.ts");
+    expect(pdf).toMatch(/setUrlAccessPolicy\(\(\) => false\)/);
+    expect(pdf).toMatch(/setLocalAccessPolicy\(\(\) => false\)/);
   });
 });
