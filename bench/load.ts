@@ -3,7 +3,7 @@
 // status counts, errors (dropped connections, timeouts) and peak memory (VmHWM of the server process; for wrangler dev, of the workerd
 // process, as a proxy for one isolate). LOAD_SECONDS and LOAD_CONNECTIONS (comma-separated) change the defaults.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,7 +84,8 @@ async function start(
   });
   let err = "";
   child.stderr?.on("data", (d) => {
-    err = (err + String(d)).slice(-4000);
+    err = (err + String(d)).slice(-20000);
+    stderrTail.set(name, err);
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
@@ -112,6 +113,8 @@ async function retrying(url: string, init: RequestInit): Promise<Response> {
 }
 
 const auth = { authorization: `Bearer ${TOKEN}` };
+/** The last lines each server wrote to stderr, shown when a run had 5xx answers or dropped connections. */
+const stderrTail = new Map<string, string>();
 
 /** Publishes the model once (and warms fonts, templates and the JIT); its id is what the reads ask for. */
 async function prepare(url: string): Promise<string> {
@@ -215,6 +218,21 @@ async function load(target: Target, id: string, connections: number): Promise<Ro
 }
 
 const port = () => 20000 + Math.floor(Math.random() * 20000);
+
+/**
+ * A snapshot of the Worker's sources for `wrangler dev`: on the live tree it rebuilds and restarts workerd
+ * whenever a source file changes, dropping every connection in flight (seen as 500s and resets while the tree
+ * is being edited during a run). node_modules is linked, not copied.
+ */
+function snapshotWorker(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const f of ["src", "fonts", "templates", "wrangler.toml", "package.json", "tsconfig.json"]) {
+    cpSync(join(root, f), join(dir, f), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
+}
+
 const data = mkdtempSync(join(tmpdir(), "nianbao-load-"));
 const rows: Row[] = [];
 const only = process.env.LOAD_TARGETS?.split(",") ?? ["node", "wrangler"];
@@ -243,11 +261,14 @@ try {
   }
   if (only.includes("wrangler")) {
     const p = port();
+    const snapshot = snapshotWorker(join(data, "worker"));
     const { child, url } = await start(
       "wrangler dev",
       [
         join(root, "node_modules/wrangler/bin/wrangler.js"),
         "dev",
+        "--config",
+        join(snapshot, "wrangler.toml"),
         "--ip",
         "127.0.0.1",
         "--port",
@@ -256,7 +277,7 @@ try {
         join(data, "wrangler"),
         "--show-interactive-dev-session=false",
         "--log-level",
-        "error",
+        process.env.LOAD_WRANGLER_LOG ?? "error",
         "--var",
         `API_TOKENS:${TOKEN}`,
         "--var",
@@ -299,5 +320,6 @@ for (const r of rows) {
 const bad = rows.filter((r) => r.fiveXx > 0 || r.errors > 0 || r.timeouts > 0);
 if (bad.length > 0) {
   console.log(`\n${bad.length} run(s) had 5xx answers or dropped connections`);
+  for (const [name, tail] of stderrTail) console.log(`\n--- ${name} stderr (tail) ---\n${tail.slice(-6000)}`);
   process.exitCode = 1;
 }
