@@ -276,3 +276,14 @@ describe("HTML page title", () => {
     expect(report.year).toBe(2020);
   });
 });
+
+describe("HTML inline markup", () => {
+  it("keeps a heading split over <font>/<span> runs on one line", () => {
+    const html = `<html><body><p><font>某县民政局2021年度政府信息公开工作年度报告</font></p>
+      <p><font face="黑体">二、</font><span>主动公开政府信息情况</span></p>
+      <table><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政<font>许可</font></td><td>3</td></tr></table></body></html>`;
+    const { report } = parseReport(html, "html");
+    expect(report.sections.map((s) => s.heading)).toEqual(["二、主动公开政府信息情况"]);
+    expect(report.proactive).toMatchObject({ licensing: { decisions: 3 } });
+  });
+});

@@ -46,7 +46,6 @@ const BLOCK = new Set([
   "main",
   "aside",
   "form",
-  "font",
 ]);
 const SKIP = new Set([
   "script",
