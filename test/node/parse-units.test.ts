@@ -287,3 +287,14 @@ describe("HTML inline markup", () => {
     expect(report.proactive).toMatchObject({ licensing: { decisions: 3 } });
   });
 });
+
+describe("HTML source line breaks", () => {
+  it("drops spaces that source line breaks left between Chinese characters", () => {
+    const html =
+      "<p>某县民政局2021年度政府信息公开工作年度报告</p><p>一、总体情况</p><p>2021年，本局认真\n贯彻落实《条例》。</p>";
+    const { report } = parseReport(html, "html");
+    expect(report.sections[0]?.blocks).toEqual([
+      { type: "paragraph", text: "2021年，本局认真贯彻落实《条例》。" },
+    ]);
+  });
+});

@@ -112,7 +112,13 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   let line = "";
   const newline = () => {
-    const t = line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, "");
+    // Source line breaks between Chinese characters became spaces: drop them (「政府信息公 开」).
+    const t = line
+      .replace(/^[ \u00a0]+|[ \u00a0]+$/g, "")
+      .replace(
+        /(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e]) +(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e])/g,
+        "",
+      );
     if (t !== "") out.push(t);
     line = "";
   };
