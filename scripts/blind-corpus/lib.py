@@ -184,12 +184,12 @@ class Doc:
     def appeal_values(self):
         return [self.disp("appeals", [g], c) for g in GROUPS for c in APPEAL]
 
-    def write(self, name, text, expect, encoding="utf-8"):
+    def write(self, name, text, expect, encoding="utf-8", ext=None):
         m = dict(self.model)
         m["expect"] = expect
         base = os.path.join(OUT, name)
-        ext = ".html" if text.lstrip().startswith("<") else ".txt"
-        if encoding == "gb18030":
+        ext = ext or (".html" if text.lstrip().startswith("<") else ".txt")
+        if encoding == "gb18030" and ext != ".html":
             ext = ".gb18030.txt"
         with open(base + ext, "wb") as f:
             f.write(text.encode(encoding))

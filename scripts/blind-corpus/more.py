@@ -280,3 +280,280 @@ def f008():
     d.write("008_quanzhou-renshe-2022-error", text, expect(
         d, "Genuine 勾稽 error in the source: （七）总计 自然人 reads 42 but the result rows add up to 41 (R3), the row total 46 is the sum with 41 (R2 on the （七） row), and 41+2 ≠ 42+2 (R1, reported at received/natural). Fee written 「251000元」 in a 万元 column → 25.1 万元 (conversion reported). One extra empty trailing tab cell on row 一; 「1．」 full-width dots; heading 「存在的主要问题及整改措施」.",
         ["/requests/handledTotal/natural", "/requests/handledTotal/total", "/requests/received/natural"]))
+
+
+# ---------------------------------------------------------------------------------------------
+WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
+xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word"
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
+xmlns="http://www.w3.org/TR/REC-html40">
+
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<meta name=ProgId content=Word.Document>
+<meta name=Generator content="Microsoft Word 15">
+<meta name=Originator content="Microsoft Word 15">
+<title>{title}</title>
+<!--[if gte mso 9]><xml>
+ <o:DocumentProperties>
+  <o:Author>Administrator</o:Author>
+  <o:LastAuthor>DELL</o:LastAuthor>
+  <o:Revision>3</o:Revision>
+  <o:Pages>6</o:Pages>
+ </o:DocumentProperties>
+</xml><![endif]-->
+<style>
+<!--
+ /* Font Definitions */
+ @font-face
+	{{font-family:宋体;
+	panose-1:2 1 6 0 3 1 1 1 1 1;
+	mso-font-charset:134;}}
+ p.MsoNormal, li.MsoNormal, div.MsoNormal
+	{{mso-style-unhide:no;
+	margin:0cm;
+	text-align:justify;
+	text-justify:inter-ideograph;
+	font-size:10.5pt;
+	font-family:"Calibri",sans-serif;}}
+@page WordSection1
+	{{size:595.3pt 841.9pt;
+	margin:72.0pt 90.0pt 72.0pt 90.0pt;}}
+div.WordSection1
+	{{page:WordSection1;}}
+-->
+</style>
+<!--[if gte mso 10]>
+<style>
+ table.MsoNormalTable
+	{{mso-style-name:普通表格;
+	mso-tstyle-rowband-size:0;}}
+</style>
+<![endif]-->
+</head>
+
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+
+<div class=WordSection1 style='layout-grid:15.6pt'>
+"""
+
+
+def wp(text, heading=False):
+    if heading:
+        return (f"<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly'>"
+                f"<b><span style='font-size:16.0pt;font-family:黑体;mso-hansi-font-family:\"Times New Roman\"'>{text}</span></b>"
+                f"<span lang=EN-US style='font-size:16.0pt;font-family:黑体'><o:p></o:p></span></p>\n\n")
+    return (f"<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt;mso-line-height-rule:exactly'>"
+            f"<span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:\"Times New Roman\"'>{text}</span>"
+            f"<span lang=EN-US style='font-size:16.0pt;font-family:仿宋_GB2312'><o:p></o:p></span></p>\n\n")
+
+
+@fixture
+def f009():
+    org = "湖州市生态环境局"
+    req = build_requests(
+        "2021", [31, 14, 0, 2, 3, 0], [1, 2, 0, 0, 0, 0],
+        {
+            "granted": [12, 7, 0, 1, 1, 0],
+            "partiallyGranted": [3, 2, 0, 0, 1, 0],
+            "withheld/thirdParty": [1, 2, 0, 0, 0, 0],
+            "withheld/processInfo": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [9, 3, 0, 1, 1, 0],
+            "unavailable/unclear": [1, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [2, 0, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [1, 1, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2024, "2025-01-24", p21([0, 0, 0], [2, 1, 9], 642, 187, 9, 0),
+            req, build_appeals({"review": [2, 0, 1, 0], "litigationDirect": [1, 0, 0, 1], "litigationAfterReview": [0, 0, 0, 1]}))
+    d.show["/proactive/fees/amountWan"] = ""
+    d.model["proactive"]["fees"]["amountWan"] = None
+    title = f"{org}2024年政府信息公开工作年度报告"
+    tbl = "class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=568 style='width:426.1pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184'"
+    body = (
+        "<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'>"
+        "<span style='font-size:22.0pt;font-family:方正小标宋简体'>湖州市生态环境局</span>"
+        "<span lang=EN-US style='font-size:22.0pt;font-family:方正小标宋简体'>2024</span>"
+        "<span style='font-size:22.0pt;font-family:方正小标宋简体'>年政府信息公开工作年度报告<span lang=EN-US><o:p></o:p></span></span></p>\n\n"
+        "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n\n"
+        + wp("本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》要求编制。本报告中所列数据的统计期限自<span lang=EN-US>2024</span>年<span lang=EN-US>1</span>月<span lang=EN-US>1</span>日起至<span lang=EN-US>2024</span>年<span lang=EN-US>12</span>月<span lang=EN-US>31</span>日止。")
+        + wp("一、总体情况", True)
+        + wp(overview(org, 2024, "全年主动公开环境影响评价审批、排污许可、环境行政处罚等信息<span lang=EN-US>1137</span>条。").strip())
+        + wp("（一）主动公开。")
+        + wp("围绕生态环境质量、建设项目环评审批、重点排污单位名录等群众关注的重点领域，依法依规做好信息公开。")
+        + wp("二、主动公开政府信息情况", True)
+        + html_proactive(d, word=True, table_attrs=tbl)
+        + "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n\n"
+        + wp("三、收到和处理政府信息公开申请情况", True)
+        + html_requests(d, word=True, table_attrs=tbl)
+        + wp("四、政府信息公开行政复议、行政诉讼情况", True)
+        + html_appeals(d, word=True, table_attrs=tbl)
+        + wp("五、存在的主要问题及改进情况", True)
+        + "".join(wp(x) for x in pick(PROBLEMS, 0, year=2024, short="局").strip().split("\n"))
+        + wp("六、其他需要报告的事项", True)
+        + wp(pick(OTHER, 1).strip())
+        + "<p class=MsoNormal align=right style='text-align:right'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>湖州市生态环境局<span lang=EN-US><o:p></o:p></span></span></p>\n\n"
+        + "<p class=MsoNormal align=right style='text-align:right'><span lang=EN-US style='font-size:16.0pt;font-family:仿宋_GB2312'>2025</span><span style='font-size:16.0pt;font-family:仿宋_GB2312'>年</span><span lang=EN-US style='font-size:16.0pt'>1</span><span style='font-size:16.0pt;font-family:仿宋_GB2312'>月</span><span lang=EN-US style='font-size:16.0pt'>24</span><span style='font-size:16.0pt;font-family:仿宋_GB2312'>日<span lang=EN-US><o:p></o:p></span></span></p>\n\n"
+    )
+    html = WORD_HEAD.format(title=title) + body + "</div>\n\n</body>\n\n</html>\n"
+    d.write("009_huzhou-shengtai-2024-wordhtml", html, expect(d, "Word 「save as HTML」 in GB2312 (meta charset=gb2312, bytes GB18030-compatible): mso styles and conditional comments, every cell a <p class=MsoNormal> with nested <span>s, labels split between two spans, empty cells <o:p>&nbsp;</o:p> (fee cell blank → null), title and date split into spans (lang=EN-US digits). Official rowspan/colspan."), encoding="gb18030", ext=".html")
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f010():
+    org = "安吉县农业农村局"
+    req = build_requests(
+        "2021", [8, 2, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0],
+        {
+            "granted": [3, 1, 0, 0, 0, 1],
+            "partiallyGranted": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [2, 1, 0, 0, 0, 0],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2021, "2022-01-12", p21([0, 0, 0], [1, 0, 3], 416, 38, 2, 0),
+            req, build_appeals({}))
+    for p in ["/proactive/regulations/issued", "/proactive/regulations/repealed", "/proactive/regulations/inForce"]:
+        d.show[p] = "　　0"
+    rows = []
+    grp = ""
+    sub = ""
+    for labels, vals in d.request_rows():
+        if len(labels) >= 2:
+            grp = labels[0] or grp
+        if len(labels) == 3:
+            sub = labels[1] or sub
+            rows.append([grp, sub, labels[2], *vals])
+        elif len(labels) == 2:
+            rows.append([grp, labels[1], labels[1], *vals])
+        else:
+            rows.append([labels[0], labels[0], labels[0], *vals])
+    t3 = (
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| | | | 自然人 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 总计 |\n"
+        "| | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+        + "".join("| " + " | ".join(r) + " |\n" for r in rows)
+    )
+    t2 = md_rows_2(d)
+    av = d.appeal_values()
+    t4 = (
+        "| 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政复议 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 | 行政诉讼 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 未经复议直接起诉 | 未经复议直接起诉 | 未经复议直接起诉 | 未经复议直接起诉 | 复议后起诉 | 复议后起诉 | 复议后起诉 | 复议后起诉 | 复议后起诉 |\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+        "| " + " | ".join(av) + " |\n"
+    )
+    text = (
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现将安吉县农业农村局2021年度政府信息公开工作情况报告如下。"
+        "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n\n"
+        "## 一、总体情况\n\n" + overview("我局", 2021, "全年在县政府门户网站公开信息276条。") +
+        "\n**(一)主动公开**\n\n重点公开强农惠农政策、农业补贴发放、动物防疫等信息。\n\n"
+        "**(二)依申请公开**\n\n" + f"全年收到依申请公开{req['received']['total']}件，均按期答复。\n\n"
+        "## 二、主动公开政府信息情况\n\n" + t2 +
+        "\n## 三、收到和处理政府信息公开申请情况\n\n" + t3 +
+        "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + t4 +
+        "\n## 五、存在的主要问题及改进情况\n\n" + pick(PROBLEMS, 2, year=2021, short="局") +
+        "\n## 六、其他需要报告的事项\n\n" + pick(OTHER, 2) +
+        f"\n{org}\n\n2022年1月12日\n"
+    )
+    text = noise(text, [
+        ("| 行政规范性文件 |", "| 规范性文件 |"),
+        ("（一）予以公开", "(一)予以公开", 3),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "(二)部分公开(区分处理的，只计这一情形，不计其他情形)", 3),
+        ("| 1.本机关不掌握相关政府信息 |", "| 1．本机关不掌握相关政府信息 |"),
+        ("| 2.重复申请 |", "| 2．重复申请 |"),
+        ("本年制发件数", "本年制发件敉"),
+    ])
+    d.write("010_anji-nongye-2021-notitle", text, expect(d, "No title: the text starts with a preamble naming 「安吉县农业农村局2021年度」; organ also in the signature. Markdown converted from HTML: merged cells repeated in every spanned cell (the group label and the leaf label repeated across the three label columns, header rows repeated). 「规范性文件」 for 「行政规范性文件」 in a 2021 report (edition-mix warning only), half-width (一)/(二), full-width 「1．」, OCR typo 「本年制发件敉」. 「　　0」 cells."))
+
+
+def md_rows_2(d):
+    out = []
+    for kind, cells in d.proactive_rows():
+        c = list(cells) + [""] * (4 - len(cells))
+        if kind == "article":
+            c = [cells[0]] * 4
+        elif len(cells) == 2:
+            c = [cells[0], cells[1], cells[1], cells[1]]
+        out.append(c)
+    s = "| " + " | ".join(out[0]) + " |\n| --- | --- | --- | --- |\n"
+    return s + "".join("| " + " | ".join(r) + " |\n" for r in out[1:])
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f011():
+    org = "龙泉市交通运输局"
+    req = build_requests(
+        "2019", [17, 5, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0],
+        {
+            "granted": [7, 2, 0, 0, 1, 0],
+            "partiallyGranted": [2, 1, 0, 0, 0, 0],
+            "withheld/thirdParty": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [4, 1, 0, 0, 0, 0],
+            "unavailable/needsCreation": [1, 0, 0, 0, 0, 0],
+            "notProcessed/duplicate": [1, 0, 0, 0, 0, 0],
+            "otherHandling": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2020, "2021-01-28",
+            p19([0, 0, 0], [4, 4, 27], [38, 3, 1268], [12, -2, 341], [9, -1, 215], [4, 0, 6], [2, -2], [7, 25.1]),
+            req, build_appeals({"review": [1, 0, 0, 0]}))
+    d.show["/proactive/licensing/change"] = "增3"
+    d.show["/proactive/otherServices/change"] = "-2"
+    d.show["/proactive/penalties/change"] = "减1"
+    d.show["/proactive/fees/change"] = "－2"
+    d.show["/proactive/licensing/decisions"] = "1,268"
+    d.show["/proactive/procurement/amountWan"] = "251000元"
+    text = (
+        f"{org}2020年度政府信息公开工作年度报告\n\n"
+        "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，由龙泉市交通运输局编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分。\n"
+        "一、总体情况\n" + overview(org, 2020, "全年在市政府门户网站主动公开政府信息285条，其中道路运输许可信息112条、行政处罚信息96条。") +
+        "二、主动公开政府信息情况\n" + proactive_table(d, "tab") +
+        "\n三、收到和处理政府信息公开申请情况\n" + requests_table(d, "tab") +
+        "\n四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "tab") +
+        "\n五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 0, year=2020, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 2) + f"\n{org}\n2021年1月28日\n"
+    )
+    text = noise(text, [
+        ("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "信息内容\t本年新\n制作数量\t本年新\n公开数量\t对外公开总数量"),
+        ("第二十条第（五）项", "第二十条第(五)项"),
+        ("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开"),
+    ])
+    d.write("011_longquan-jiaotong-2020", text, expect(d, "2019 form, tab rows. Table 二: 「增3」 → 3, 「-2」, 「减1」 → -1, full-width 「－2」 → -2, 「1,268」 with a thousands comma → 1268, procurement 「251000元」 → 25.1 万元; header cells split over lines inside the tab row (「本年新\\n制作数量」); 「第二十条第(五)项」 half-width; label 「其他法律法规禁止公开」. Nonzero 结转 1 (自然人)."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f012():
+    org = "德清县新市镇人民政府"
+    req = build_requests(
+        "2019", [3, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+        {"granted": [2, 0, 0, 0, 0, 0], "unavailable/notHeld": [1, 0, 0, 0, 0, 0]},
+        blank_parts=("carriedOver", "partiallyGranted", "withheld/stateSecret", "withheld/prohibitedByLaw",
+                     "withheld/threeSecurities", "withheld/thirdParty", "withheld/internalAffairs", "withheld/processInfo",
+                     "withheld/enforcementFiles", "withheld/queryMatters", "unavailable/needsCreation", "unavailable/unclear",
+                     "notProcessed/petition", "notProcessed/duplicate", "notProcessed/publication", "notProcessed/excessive",
+                     "notProcessed/confirmation", "otherHandling"),
+    )
+    pro = p19([None, None, None], [0, 0, 0], [0, 0, 0], [0, 0, 0], [14, 3, 27], [0, 0, 0], [0, 0], [3, 46.82])
+    d = Doc("2019", org, 2019, "2020-03-20", pro, req, build_appeals({}))
+    d.show["/proactive/procurement/amountWan"] = "46.82万元"
+    for k in ["lastYear", "change", "decisions"]:
+        d.show[f"/proactive/coercion/{k}"] = "0\xa0"
+    text = (
+        f"{org}\n2019年度政府信息公开工作\n年度报告\n\n"
+        "一、总体情况\n" + overview("新市镇", 2019, "全年通过县政府门户网站乡镇专栏公开信息158条。") +
+        "\n1.主动公开情况。重点公开财政预决算、民生保障、村级事务等信息。\n"
+        "2.依申请公开情况。全年共受理政府信息公开申请3件，均已按时答复。\n"
+        "二、主动公开政府信息情况\n" + proactive_table(d, "cell") +
+        "三、收到和处理政府信息公开申请情况\n" + requests_table(d, "cell") +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "cell") +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 1) +
+        "六、其他需要报告的事项\n" + pick(OTHER, 2) +
+        f"\n\n{org}\n二〇二〇年三月二十日\n"
+    )
+    d.write("012_xinshi-zhen-2019", text, expect(d, "2019 form, one cell per line for all tables (Word merged-cell copy). 规章 row left blank (a town makes no 规章) → null ×3; rows of table 三 that are zero give only the 总计 column (applicant cells blank → null, not 0). Title over three lines; procurement 「46.82万元」; signature 二〇二〇年三月二十日."))
