@@ -137,10 +137,28 @@ export function matchRow(
   edition: Edition,
   seen: string | undefined,
 ): RowMatch | undefined {
-  const spaced = /[\s\u3000．]/.test(text);
-  if (!spaced && !ANY_KEY[table].test(text)) return undefined;
-  const t = spaced ? labelKey(text) : text;
-  if (t === "" || !ANY_KEY[table].test(t)) return undefined;
+  // Labels repeat from report to report: remember answers (bounded). Only the ordering guards depend on `seen`.
+  const stage = `${table}|${edition}|${reached(seen, "granted") ? 1 : 0}${reached(seen, "otherHandling") ? 1 : 0}|`;
+  const key = stage + text;
+  const hit = CACHE.get(key);
+  if (hit !== undefined) return hit === null ? undefined : hit;
+  const found = matchUncached(table, text, edition, seen);
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  CACHE.set(key, found ?? null);
+  return found;
+}
+
+const CACHE = new Map<string, RowMatch | null>();
+const CACHE_LIMIT = 20_000;
+
+function matchUncached(
+  table: TableName,
+  text: string,
+  edition: Edition,
+  seen: string | undefined,
+): RowMatch | undefined {
+  const t = /[\s\u3000．]/.test(text) ? labelKey(text) : text;
+  if (t === "") return undefined;
   let best: RowMatch | undefined;
   const consider = (row: RowKeywords, key: string, at: number) => {
     if (row.edition && row.edition !== edition) return;
