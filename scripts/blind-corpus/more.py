@@ -1,6 +1,6 @@
 # Blind-corpus generator, second part: fixtures 004 and on (crawler, PDF, HTML, GB18030, rule errors).
 from lib import (
-    APPL, Doc, OTHER, PROBLEMS, appeals_table, build_appeals, build_requests, cell_lines, expect, html_appeals,
+    APPL, APPEAL_HEAD, Doc, OTHER, PROBLEMS, md_lines, appeals_table, build_appeals, build_requests, cell_lines, expect, html_appeals,
     html_proactive, html_requests, noise, overview, p19, p21, pick, proactive_table, requests_table, run_row,
     tab_lines, unique_r2, unique_r4, REQ_HEAD_CELL,
 )
@@ -557,3 +557,264 @@ def f012():
         f"\n\n{org}\n二〇二〇年三月二十日\n"
     )
     d.write("012_xinshi-zhen-2019", text, expect(d, "2019 form, one cell per line for all tables (Word merged-cell copy). 规章 row left blank (a town makes no 规章) → null ×3; rows of table 三 that are zero give only the 总计 column (applicant cells blank → null, not 0). Title over three lines; procurement 「46.82万元」; signature 二〇二〇年三月二十日."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f013():
+    org = "丽水市水利局"
+    req = build_requests(
+        "2019", [26, 3, 0, 0, 0, 1], [2, 0, 0, 0, 0, 0],
+        {
+            "granted": [12, 2, 0, 0, 0, 0],
+            "partiallyGranted": [3, 0, 0, 0, 0, 0],
+            "withheld/thirdParty": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [8, 1, 0, 0, 0, 1],
+            "notProcessed/petition": [2, 0, 0, 0, 0, 0],
+            "otherHandling": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2020, "2021-01-22",
+            p19([0, 0, 0], [2, 4, 6], [5, 0, 8], [0, 0, 0], [3, 0, 2], [0, 0, 0], [0, 0], [0, 0]),
+            req, build_appeals({"review": [1, 0, 0, 1]}))
+    # table 二 on one line; table 三 group rows run together, sub-row labels glued to the digits before them
+    t2 = "二、主动公开政府信息情况 " + "".join(
+        (cells[0] + "".join(cells[1:])) if kind == "data" else "".join(cells) for kind, cells in d.proactive_rows()) + "\n"
+    parts = []
+    from lib import unique_r2, unique_r4
+    for labels, vals in d.request_rows():
+        ok, alts = unique_r2([int(v) for v in vals])
+        assert ok, (labels, alts)
+        parts.append(("".join(x for x in labels if x), run_row(vals)))
+    lines3 = ["三、收到和处理政府信息公开申请情况",
+              "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"]
+    cur = ""
+    for lab, digits in parts:
+        starts_group = lab.startswith(("一、", "二、", "三、", "（", "四、"))
+        if starts_group and cur:
+            lines3.append(cur)
+            cur = ""
+        cur += lab + digits
+    lines3.append(cur)
+    av = d.appeal_values()
+    ok, alts = unique_r4([int(v) for v in av])
+    assert ok, alts
+    t4 = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+          + run_row(av) + "\n")
+    text = (
+        f"{org}2020年度政府信息公开工作年度报告\n"
+        "信息来源：丽水市水利局 发布日期：2021-01-22 阅读次数：\n"
+        "一、总体情况\n" + overview(org, 2020, "全年主动公开水利工程建设、水资源管理、防汛防台等信息512条。") +
+        f"二是依申请公开。全年共收到政府信息公开申请{req['received']['total']}件，上年结转{req['carriedOver']['total']}件，结转{req['carriedForward']['total']}件。\n"
+        + t2 + "\n".join(lines3) + "\n" + t4 +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2020, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 0) + f"丽水市水利局\n2021年1月22日\n"
+        "扫一扫在手机打开当前页\n"
+    )
+    d.write("013_lishui-shuili-2020-crawler", text, expect(d, "2019 form, crawler text with no separators: the whole of table 二 on one line (「规范性文件246」 = 2/4/6, 「行政许可508」 = 5/0/8, 「政府集中采购00」); in table 三 each group is one line and the numbered sub-row labels are glued to the digits of the row before (「1.属于国家秘密00000002.其他法律行政法规禁止公开0000000…」); each row's split is the only one satisfying R2. Appeals run on after the header text: 1/0/0/1/2 · 0×10."))
+
+
+# ---------------------------------------------------------------------------------------------
+def layout_row(label, vals, width=30, gap=5):
+    pad = " " * max(2, width * 2 - len(label) * 2)  # CJK are double width in pdftotext -layout
+    return "  " + label + pad + "".join(v.rjust(gap) for v in vals)
+
+
+@fixture
+def f014():
+    org = "浙江省财政厅"
+    req = build_requests(
+        "2019", [152, 23, 2, 0, 5, 1], [7, 1, 0, 0, 0, 0],
+        {
+            "granted": [71, 12, 1, 0, 2, 1],
+            "partiallyGranted": [21, 3, 0, 0, 1, 0],
+            "withheld/stateSecret": [2, 0, 0, 0, 0, 0],
+            "withheld/thirdParty": [4, 1, 0, 0, 0, 0],
+            "withheld/internalAffairs": [3, 0, 0, 0, 0, 0],
+            "withheld/processInfo": [6, 1, 0, 0, 0, 0],
+            "unavailable/notHeld": [29, 4, 1, 0, 2, 0],
+            "unavailable/needsCreation": [6, 1, 0, 0, 0, 0],
+            "unavailable/unclear": [2, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [5, 0, 0, 0, 0, 0],
+            "notProcessed/duplicate": [3, 1, 0, 0, 0, 0],
+            "notProcessed/excessive": [1, 0, 0, 0, 0, 0],
+            "otherHandling": [2, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2020, "2021-01-29",
+            p19([0, 0, 0], [9, 9, 143], [6, 0, 418], [3, 1, 27], [2, 0, 5], [0, 0, 0], [14, -3], [56, 31872.6]),
+            req, build_appeals({"review": [3, 1, 0, 1], "litigationDirect": [2, 0, 0, 1], "litigationAfterReview": [1, 0, 0, 0]}))
+    run = "浙江省财政厅2020年度政府信息公开工作年度报告"
+    pro = ["                                   第二十条第（一）项",
+           "       信息内容              本年新          本年新          对外公开",
+           "                           制作数量        公开数量          总数量"]
+    for kind, cells in d.proactive_rows()[2:]:
+        if kind == "article":
+            pro.append("                                   " + cells[0])
+        elif kind == "header":
+            pro.append("       信息内容        " + "    ".join(cells[1:]))
+        else:
+            pro.append(layout_row(cells[0], cells[1:], width=16, gap=12))
+    req_lines = [
+        "                                                                      申请人情况",
+        "                                                                       法人或其他组织",
+        "          （本列数据的勾稽关系为：第一项加第二项之和，                                               总计",
+        "            等于第三项加第四项之和）                   自然人  商业   科研   社会公  法律服   其他",
+        "                                                               企业   机构   益组织  务机构",
+    ]
+    for labels, vals in d.request_rows():
+        lab = labels[-1]
+        if lab.startswith("（二）部分公开"):
+            req_lines.append(layout_row("    （二）部分公开（区分处理的，只计这一", vals))
+            req_lines.append("         情形，不计其他情形）")
+        elif lab.startswith("5.要求行政机关"):
+            req_lines.append(layout_row("            5.要求行政机关确认或重新", vals))
+            req_lines.append("            出具已获取信息")
+        elif lab == "1.本机关不掌握相关政府信息":
+            req_lines.append(layout_row("三、本年度  （四）无法提供  1.本机关不掌握相关政府", vals))
+            req_lines.append("办理结果                      信息")
+        elif lab == "4.保护第三方合法权益":
+            req_lines.append(layout_row("       （三）不予公开  4.保护第三方合法权益", vals))
+        elif lab.startswith(("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.")):
+            req_lines.append(layout_row("                     " + lab, vals))
+        else:
+            req_lines.append(layout_row(lab, vals))
+        if lab == "8.属于行政查询事项":
+            req_lines += ["", "                                       — 3 —", "\f" + run, ""]
+    app = [
+        "                  行政复议                                          行政诉讼",
+        "  结果    结果    其他    尚未              未经复议直接起诉                      复议后起诉",
+        "  维持    纠正    结果    审结    总计   结果  结果  其他  尚未  总计    结果  结果  其他  尚未  总计",
+        "                                        维持  纠正  结果  审结          维持  纠正  结果  审结",
+        "   " + "     ".join(d.appeal_values()),
+    ]
+    text = (
+        "浙江省财政厅\n2020年度政府信息公开\n工作年度报告\n\n"
+        "    本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信\n息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。\n"
+        "    一、总体情况\n    " + overview(org, 2020, "全年主动公开预决算、政府采购、财政资金分配等信息2374条。").replace("贯彻落实", "贯彻落\n实") +
+        "\n                                       — 1 —\n\f" + run + "\n"
+        "    （一）主动公开情况。坚持以公开为常态、不公开为例外，全面公开省级部门预决算和“三公”经费。\n"
+        "    （二）依申请公开情况。" + f"全年新收申请{req['received']['total']}件，办结{req['handledTotal']['total']}件。\n"
+        "    二、主动公开政府信息情况\n" + "\n".join(pro) + "\n"
+        "\n                                       — 2 —\n\f" + run + "\n"
+        "    三、收到和处理政府信息公开申请情况\n" + "\n".join(req_lines) + "\n"
+        "    四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(app) + "\n"
+        "    五、存在的主要问题及改进情况\n    " + pick(PROBLEMS, 0, year=2020, short="厅") +
+        "    六、其他需要报告的事项\n    " + pick(OTHER, 1) +
+        "\n                                                  浙江省财政厅\n                                                2021年1月29日\n"
+        "\n                                       — 4 —\n"
+    )
+    d.show["/proactive/procurement/amountWan"] = "31872.6"
+    d.write("014_zhejiang-caizheng-2020-pdf", text, expect(d, "2019 form, text from `pdftotext -layout`: rows laid out with runs of spaces, header cells split over two or three lines (「本年新 / 制作数量」, 「商业 / 企业」, 「结果 / 维持」), long labels wrapped with the continuation on the next line after the numbers (「（二）部分公开（区分处理的，只计这一 … / 情形，不计其他情形）」), the group label 「三、本年度 / 办理结果」 sharing lines with 「（四）无法提供 1.本机关不掌握相关政府 … / 信息」; page marks 「— 3 —」 with form feed and the running header inside table 三. Title over three lines. Fee change -3; procurement 31872.6 万元 (56 projects)."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f015():
+    org = "湖州市南浔区住房和城乡建设局"
+    req = build_requests(
+        "2019", [14, 6, 0, 0, 2, 0], [0, 0, 0, 0, 0, 0],
+        {
+            "granted": [5, 3, 0, 0, 1, 0],
+            "partiallyGranted": [1, 1, 0, 0, 0, 0],
+            "withheld/processInfo": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [4, 1, 0, 0, 1, 0],
+            "unavailable/needsCreation": [1, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2019, "2020-01-21",
+            p19([0, 0, 0], [3, 3, 19], [21, 2, 387], [6, 0, 52], [5, 1, 33], [0, 0, 0], [1, 0], [11, 1386.27]),
+            req, build_appeals({"litigationDirect": [1, 0, 0, 0]}))
+    d.show["/proactive/licensing/change"] = "+2"
+    d.show["/proactive/penalties/change"] = "增1"
+    d.show["/proactive/procurement/amountWan"] = "1386.27万元"
+    p = lambda s: f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{s}</p>\n"
+    tables = (
+        html_proactive(d, table_attrs='width="600" border="1" align="center" cellpadding="0" cellspacing="0"')
+        + p("<strong>三、收到和处理政府信息公开申请情况</strong>")
+        + html_requests(d, table_attrs='width="600" border="1" align="center" cellpadding="0" cellspacing="0"')
+        + p("<strong>四、政府信息公开行政复议、行政诉讼情况</strong>")
+        + html_appeals(d, table_attrs='width="600" border="1" align="center" cellpadding="0" cellspacing="0"')
+    )
+    tables = noise(tables, [
+        ("<td>本年新制作数量</td>", "<th>本年新<br>制作数量</th>"),
+        ("<td>本年新公开数量</td>", "<th>本年新<br/>公开数量</th>"),
+        ("<td>对外公开总数量</td>", "<th>对外公开<br>总数量</th>"),
+        ("<td>0</td>", "<td><span style=\"font-family:宋体\">&nbsp;0</span></td>", 5),
+        ("<td>1.属于国家秘密</td>", "<td><p>1.属于国家</p><p>秘密</p></td>"),
+        ('<td rowspan="8">（三）不予公开</td>', '<td rowspan="8">（三）<br>不予<br>公开</td>'),
+    ])
+    html = (
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+        "<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n"
+        f"<title>{org}2019年度政府信息公开工作年度报告</title>\n<meta name=\"ArticleTitle\" content=\"{org}2019年度政府信息公开工作年度报告\">\n"
+        "<meta name=\"PubDate\" content=\"2020-01-21 09:12\">\n<style>.bt{font-size:22px}</style>\n</head>\n<body>\n"
+        "<table width=\"1000\" align=\"center\"><tr><td><a href=\"/\">南浔区人民政府</a></td><td><a href=\"/col/col1229\">首页</a> <a href=\"/col/xxgk\">信息公开</a> <a href=\"/col/zwfw\">政务服务</a> <a href=\"/col/hdjl\">互动交流</a></td></tr></table>\n"
+        "<table width=\"1000\" align=\"center\"><tr><td>索引号：</td><td>11330503002567185J/2020-00012</td><td>分类：</td><td>政府信息公开年报</td></tr>"
+        "<tr><td>发布机构：</td><td>区住建局</td><td>发文日期：</td><td>2020-01-21</td></tr></table>\n"
+        "<div id=\"zoom\">\n"
+        f"<p align=\"center\" class=\"bt\"><strong>{org}2019年度政府信息公开工作年度报告</strong></p>\n"
+        + p("<strong>一、总体情况</strong>")
+        + p(overview(org, 2019, "全年主动公开建设工程招投标、商品房预售许可、住房保障等信息604条。").strip())
+        + p("（一）主动公开政府信息情况。按照“谁制作、谁公开”的原则，及时公开建筑市场监管、房地产市场管理等信息。")
+        + p("（二）依申请公开情况。" + f"全年共受理依申请公开{req['received']['total']}件，全部在法定时限内答复。")
+        + p("<strong>二、主动公开政府信息情况</strong>")
+        + tables
+        + p("<strong>五、存在的主要问题及改进情况</strong>")
+        + "".join(p(x) for x in pick(PROBLEMS, 2, year=2019, short="局").strip().split("\n"))
+        + p("<strong>六、其他需要报告的事项</strong>")
+        + p("无。")
+        + f"<p align=\"right\">{org}</p>\n<p align=\"right\">2020年1月21日</p>\n"
+        "</div>\n"
+        "<table width=\"1000\" align=\"center\"><tr><td>【<a href=\"javascript:window.print()\">打印</a>】【<a href=\"javascript:window.close()\">关闭</a>】</td></tr></table>\n"
+        "<div class=\"foot\">版权所有：湖州市南浔区人民政府办公室 | 浙ICP备12345678号 | 技术支持：浙江政务服务网</div>\n"
+        "</body>\n</html>\n"
+    )
+    d.write("015_nanxun-zhujian-2019-portal", html, expect(d, "2019 form in a portal page laid out with tables (nav table and metadata table before the report, print/close table after). Table 二 header cells are <th> with <br> inside (「本年新<br>制作数量」); some cells wrap the number in <span> with &nbsp;; 「1.属于国家</p><p>秘密」 split into two <p>; 「（三）<br>不予<br>公开」; 「+2」 and 「增1」 changes; 「1386.27万元」."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f016():
+    org = "宁波市海曙区南门街道办事处"
+    req = build_requests(
+        "2019", [9, 1, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0],
+        {
+            "granted": [6, 1, 0, 0, 0, 0],
+            "unavailable/notHeld": [2, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    # the agency's slips: （一）予以公开 总计 typed 6 (parts add to 7), so （七）总计's 总计 (summed from the row totals, 9)
+    # disagrees with its own row (10); 行政复议 总计 typed 1 for 1 + 0 + 0 + 1
+    req["granted"]["total"] = 6
+    req["handledTotal"]["total"] = 9
+    req["carriedForward"]["total"] = 1
+    ap = build_appeals({"review": [1, 0, 0, 1]})
+    ap["review"]["total"] = 1
+    d = Doc("2019", org, 2020, "2021-01-26",
+            p19([0, 0, 0], [0, 0, 0], [0, 0, 0], [3, 0, 41], [0, 0, 0], [0, 0, 0], [0, 0], [0, 0]),
+            req, ap)
+    rows3 = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""],
+             ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+             ["", "", "", "", "商业<br>企业", "科研<br>机构", "社会公益<br>组织", "法律服务<br>机构", "其他", ""]]
+    for labels, vals in d.request_rows():
+        lab = labels + [""] * (3 - len(labels))
+        rows3.append([*lab, *vals])
+    t3 = md_lines(rows3)
+    text = (
+        "# 宁波市海曙区南门街道办事处\n# 2020年度政府信息公开工作年度报告\n\n"
+        "## 一、总体情况\n\n" + overview("南门街道", 2020, "全年在区政府门户网站街道专栏主动公开信息163条。") +
+        "\n## 二、主动公开政府信息情况\n\n" + md_lines([c for _, c in d.proactive_rows()]) +
+        "\n## 三、收到和处理政府信息公开申请情况\n\n" + t3 +
+        "\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + md_lines([list(r) for r in APPEAL_HEAD] + [d.appeal_values()]) +
+        "\n## 五、存在的主要问题及改进情况\n\n" + pick(PROBLEMS, 1) +
+        "\n## 六、其他需要报告的事项\n\n" + pick(OTHER, 2) + f"\n宁波市海曙区南门街道办事处\n2021年1月26日\n"
+    )
+    text = noise(text, [
+        ("| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |", "| 信息内容 | 本年新<br>制作数量 | 本年新<br>公开数量 | 对外公开<br>总数量 |"),
+    ])
+    d.write("016_nanmen-jiedao-2020-error", text, expect(
+        d, "Genuine 勾稽 errors in the source: row （一）予以公开 reads 6/1/0/0/0/0 with 总计 6 (R2 at granted/total); （七）总计 reads 9/1/0/0/0/0 with 总计 9, the sum of the row totals as written, so R2 fails on that row too and R1 fails on the 总计 column (10 + 1 ≠ 9 + 1, reported at received/total) while R3 on the 总计 column holds (6 + 2 + 1 = 9); 行政复议 1/0/0/1 with 总计 1 (R4). Markdown with the title as two # headings, header cells with <br> inside.",
+    ))
