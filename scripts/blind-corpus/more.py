@@ -818,3 +818,122 @@ def f016():
     d.write("016_nanmen-jiedao-2020-error", text, expect(
         d, "Genuine 勾稽 errors in the source: row （一）予以公开 reads 6/1/0/0/0/0 with 总计 6 (R2 at granted/total); （七）总计 reads 9/1/0/0/0/0 with 总计 9, the sum of the row totals as written, so R2 fails on that row too and R1 fails on the 总计 column (10 + 1 ≠ 9 + 1, reported at received/total) while R3 on the 总计 column holds (6 + 2 + 1 = 9); 行政复议 1/0/0/1 with 总计 1 (R4). Markdown with the title as two # headings, header cells with <br> inside.",
     ))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f017():
+    org = "绍兴市越城区民政局"
+    req = build_requests(
+        "2019", [19, 0, 0, 3, 1, 0], [0, 0, 0, 1, 0, 0],
+        {
+            "granted": [8, 0, 0, 2, 1, 0],
+            "partiallyGranted": [2, 0, 0, 0, 0, 0],
+            "withheld/thirdParty": [3, 0, 0, 1, 0, 0],
+            "unavailable/notHeld": [4, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2020, "2021-01-20",
+            p19([0, 0, 0], [2, 2, 9], [7, 0, 136], [11, -1, 2874], [2, 0, 4], [0, 0, 0], [0, 0], [3, 12.6]),
+            req, build_appeals({}))
+    d.show["/proactive/otherServices/change"] = "减1"
+    t2 = proactive_table(d, "tab")
+    t3 = requests_table(d, "cell")
+    t4 = "".join("| " + " | ".join(r) + " |\n" + ("|" + "---|" * 15 + "\n" if i == 0 else "")
+                 for i, r in enumerate([["行政复议", "", "", "", "", "行政诉讼"] + [""] * 9,
+                                        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+                                        ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+                                        d.appeal_values()]))
+    # one cell lost in the Word copy (row 3.要求提供公开出版物 has six cells; R3 forces the lost one to 0),
+    # and one row with an extra empty cell at its end
+    t3 = noise(t3, [
+        ("\t3.要求提供公开出版物\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n", "\t3.要求提供公开出版物\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n"),
+        ("\t（六）其他处理\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n", "\t（六）其他处理\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t0\n\t\n"),
+    ])
+    text = (
+        "绍兴市越城区民政局\n2020年度政府信息公开\n工作年度报告\n\n"
+        "根据《中华人民共和国政府信息公开条例》规定，特向社会公布2020年度本机关政府信息公开工作年度报告。\n"
+        "一、总体情况\n" + overview(org, 2020, "全年主动公开社会救助、养老服务、婚姻登记、社会组织管理等信息391条。") +
+        "二、主动公开政府信息情况\n" + t2 +
+        "\n三、收到和处理政府信息公开申请情况\n" + t3 +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + t4 +
+        "\n五、政务公开平台建设情况\n依托区政府门户网站民政专栏和“越城民政”微信公众号，全年发布信息620条。\n"
+        "六、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2020, short="局") +
+        "七、其他需要报告的事项\n" + pick(OTHER, 3, year=2020, short="局") +
+        f"\n{org}\n二〇二一年一月二十日\n"
+    )
+    d.write("017_yuecheng-minzheng-2020-mixed", text, expect(d, "2019 form, three layouts in one file: table 二 tab rows, table 三 one cell per line, table 四 markdown pipes. Row （五）3.要求提供公开出版物 lost one cell in the copy (six 0s for seven columns); every column's R3 forces the lost cell to 0, so the row is all 0 (reported as inferred). Row （六）其他处理 has an extra empty cell at its end. Extra section 五、政务公开平台建设情况 → problems is 六, other is 七. Title over three lines, 「减1」, signature 二〇二一年一月二十日."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f018():
+    org = "成都市武侯区人民政府"
+    req = build_requests(
+        "2021", [312, 47, 3, 1, 18, 6], [21, 4, 0, 0, 1, 0],
+        {
+            "granted": [97, 16, 1, 1, 6, 2],
+            "partiallyGranted": [38, 7, 1, 0, 3, 1],
+            "withheld/stateSecret": [1, 0, 0, 0, 0, 0],
+            "withheld/prohibitedByLaw": [2, 0, 0, 0, 0, 0],
+            "withheld/threeSecurities": [1, 0, 0, 0, 0, 0],
+            "withheld/thirdParty": [9, 2, 0, 0, 1, 0],
+            "withheld/internalAffairs": [4, 0, 0, 0, 0, 0],
+            "withheld/processInfo": [11, 1, 0, 0, 0, 0],
+            "withheld/enforcementFiles": [3, 1, 0, 0, 1, 0],
+            "withheld/queryMatters": [5, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [88, 12, 1, 0, 5, 2],
+            "unavailable/needsCreation": [14, 3, 0, 0, 1, 0],
+            "unavailable/unclear": [6, 1, 0, 0, 0, 0],
+            "notProcessed/petition": [12, 2, 0, 0, 0, 1],
+            "notProcessed/duplicate": [9, 1, 0, 0, 1, 0],
+            "notProcessed/publication": [1, 0, 0, 0, 0, 0],
+            "notProcessed/excessive": [3, 0, 0, 0, 0, 0],
+            "notProcessed/confirmation": [2, 0, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [5, 1, 0, 0, 0, 0],
+            "otherHandling/other": [3, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2021, "2022-03-15", p21([0, 0, 0], [11, 4, 62], 18346, 2671, 108, 1893.42),
+            req, build_appeals({"review": [6, 2, 1, 3], "litigationDirect": [4, 1, 0, 2], "litigationAfterReview": [2, 0, 0, 1]}))
+    # OCR'd markdown for 三: the three label columns collapsed into one, the two header rows flattened, a wrong first header
+    rows3 = []
+    for labels, vals in d.request_rows():
+        lab = "".join(x for x in labels if x and x != "三、本年度办理结果")
+        rows3.append([lab, *vals])
+    t3 = ("| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+          "| :-- | --: | --: | --: | --: | --: | --: | --: |\n"
+          "| 三、本年度办理结果 | | | | | | | |\n"
+          + "".join("| " + " | ".join(r) + " |\n" for r in rows3))
+    t3 = noise(t3, [
+        ("| 三、本年度办理结果 | | | | | | | |\n| 一、", "| 一、"),
+    ])
+    # fix the order: the group heading row belongs before （一）
+    t3 = t3.replace("| （一）予以公开 |", "| 三、本年度办理结果 | | | | | | | |\n| （一）予以公开 |")
+    text = (
+        f"{org}\n2021年政府信息公开工作\n年度报告\n\n"
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。"
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。"
+        "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n\n"
+        "一、总体情况\n" + overview("武侯区", 2021, "全年全区各级各部门主动公开政府信息3.6万余条，其中区政府门户网站发布1.2万条。") +
+        "（一）主动公开\n围绕重大决策部署、财政资金、重大建设项目、公共资源配置等重点领域，深化决策、执行、管理、服务、结果公开。\n"
+        f"（二）依申请公开\n全年共收到政府信息公开申请{req['received']['total']}件，上年结转{req['carriedOver']['total']}件，办结{req['handledTotal']['total']}件，结转下年度继续办理{req['carriedForward']['total']}件。\n"
+        "（三）政府信息管理\n严格执行政府信息公开保密审查制度。\n"
+        "（四）政府信息公开平台建设\n优化区政府门户网站政府信息公开专栏。\n"
+        "（五）监督保障\n将政务公开工作纳入区级部门年度目标绩效考核。\n"
+        "二、主动公开政府信息情况\n" + proactive_table(d, "tab") +
+        "三、收到和处理政府信息公开申请情况\n" + t3 +
+        "\n四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "cell") +
+        "五、政务公开平台建设\n区政府门户网站全年发布信息1.2万条，政务新媒体“武侯发布”发布信息4300余条。\n"
+        "六、政务公开工作创新\n打造“政务公开+基层治理”试点社区12个。\n"
+        "七、存在的主要问题及整改措施\n" + pick(PROBLEMS, 1) +
+        "八、其他需要报告的事项\n" + pick(OTHER, 1) +
+        f"\n\n\n{org}\n2022年3月15日\n"
+    )
+    text = noise(text, [
+        ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "信息内容\t本年制\n发件数\t本年废\n止件数\t现行有\n效件数"),
+        ("18346", "18,346"),
+        ("1893.42", "1893.42 "),
+    ])
+    d.write("018_wuhou-qu-2021-combo", text, expect(d, "2021 form, combined layouts: table 二 tab rows with header cells split over lines and 「18,346」; table 三 OCR'd markdown with the label columns collapsed into one cell (「（三）不予公开1.属于国家秘密」, 「（六）其他处理1.申请人无正当理由…」), the two header rows flattened into one, a stray group row 「三、本年度办理结果」 with empty cells; table 四 one cell per line. Extra sections 五、六 → 「七、存在的主要问题及整改措施」, 八 other. Title over three lines; large nonzero numbers; fee 1893.42 万元."))
