@@ -937,3 +937,141 @@ def f018():
         ("1893.42", "1893.42 "),
     ])
     d.write("018_wuhou-qu-2021-combo", text, expect(d, "2021 form, combined layouts: table 二 tab rows with header cells split over lines and 「18,346」; table 三 OCR'd markdown with the label columns collapsed into one cell (「（三）不予公开1.属于国家秘密」, 「（六）其他处理1.申请人无正当理由…」), the two header rows flattened into one, a stray group row 「三、本年度办理结果」 with empty cells; table 四 one cell per line. Extra sections 五、六 → 「七、存在的主要问题及整改措施」, 八 other. Title over three lines; large nonzero numbers; fee 1893.42 万元."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f019():
+    org = "江西省教育厅"
+    req = build_requests(
+        "2021", [204, 11, 2, 3, 6, 4], [9, 0, 0, 0, 0, 0],
+        {
+            "granted": [83, 4, 1, 1, 2, 1],
+            "partiallyGranted": [17, 1, 0, 0, 1, 0],
+            "withheld/thirdParty": [6, 0, 0, 0, 0, 0],
+            "withheld/internalAffairs": [2, 0, 0, 0, 0, 0],
+            "withheld/processInfo": [5, 1, 0, 0, 0, 0],
+            "withheld/queryMatters": [9, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [51, 3, 1, 1, 2, 2],
+            "unavailable/needsCreation": [7, 0, 0, 0, 0, 0],
+            "unavailable/unclear": [4, 1, 0, 0, 0, 0],
+            "notProcessed/petition": [11, 0, 0, 1, 0, 0],
+            "notProcessed/duplicate": [6, 1, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [3, 0, 0, 0, 1, 0],
+            "otherHandling/unpaidFee": [1, 0, 0, 0, 0, 0],
+            "otherHandling/other": [2, 0, 0, 0, 0, 1],
+        },
+    )
+    d = Doc("2021", org, 2022, "2023-01-19", p21([0, 0, 0], [8, 3, 57], 1524, 3, 0, 0),
+            req, build_appeals({"review": [2, 1, 0, 1], "litigationDirect": [1, 0, 0, 2]}))
+    run = "2022年度江西省教育厅政府信息公开工作年度报告"
+    lr = layout_row
+    pro = ["                               第二十条第（一）项",
+           "         信息内容          本年制发件数    本年废止件数    现行有效件数"]
+    for kind, cells in d.proactive_rows()[2:]:
+        if kind == "article":
+            pro.append("                               " + cells[0])
+        elif kind == "header":
+            pro.append("         信息内容                       " + cells[1])
+        else:
+            pro.append(lr(cells[0], cells[1:], width=14, gap=14))
+    lines = [
+        "                                                              申请人情况",
+        "                                                                法人或其他组织",
+        "     （本列数据的勾稽关系为：第一项加第二                                                  总计",
+        "      项之和，等于第三项加第四项之和）       自然人   商业    科研   社会公   法律服    其他",
+        "                                                      企业    机构   益组织   务机构",
+    ]
+    for labels, vals in d.request_rows():
+        lab = labels[-1]
+        if lab.startswith("1.申请人无正当"):
+            lines += ["              1.申请人无正当理由逾期不补",
+                      lr("（六）其他     正、行政机关不再处理其政府", vals),
+                      "   处理        信息公开申请"]
+        elif lab.startswith("2.申请人逾期"):
+            lines += ["              2.申请人逾期未按收费通知要",
+                      lr("              求缴纳费用、行政机关不再处", vals),
+                      "              理其政府信息公开申请"]
+        elif lab == "3.其他":
+            lines.append(lr("              3.其他", vals))
+        elif lab.startswith("（二）部分公开"):
+            lines += ["            （二）部分公开（区分处理的，",
+                      lr("            只计这一情形，不计其他情形）", vals)]
+        elif lab == "5.属于三类内部事务信息":
+            lines.append(lr("三、本年度     5.属于三类内部事务信息", vals))
+        elif lab == "6.属于四类过程性信息":
+            lines.append(lr("  办理结果     6.属于四类过程性信息", vals))
+        elif lab == "1.属于国家秘密":
+            lines.append(lr("              1.属于国家秘密", vals))
+        elif lab == "2.其他法律行政法规禁止公开":
+            lines.append(lr("            （三）2.其他法律行政法规禁止公开", vals))
+        elif lab == "3.危及“三安全一稳定”":
+            lines.append(lr("            不予  3.危及“三安全一稳定”", vals))
+        elif lab == "4.保护第三方合法权益":
+            lines.append(lr("            公开  4.保护第三方合法权益", vals))
+        elif lab == "2.没有现成信息需要另行制作":
+            lines.append(lr("            （四）无法提供 2.没有现成信息需要另行制作", vals))
+        elif lab == "3.要求提供公开出版物":
+            lines.append(lr("            （五）不予处理 3.要求提供公开出版物", vals))
+        elif lab.startswith("5.要求行政机关"):
+            lines += [lr("              5.要求行政机关确认或重新出具已", vals), "              获取信息"]
+        else:
+            lines.append(lr(("              " if lab[0].isdigit() else "") + lab, vals))
+        if lab == "3.补正后申请内容仍不明确":
+            lines += ["", "                                 第 3 页 共 6 页", "\f" + run, ""]
+    app = [
+        "                     行政复议                                         行政诉讼",
+        "                                                   未经复议直接起诉                复议后起诉",
+        "   结果维持  结果纠正  其他结果  尚未审结  总计   结果  结果  其他  尚未   总计  结果  结果  其他  尚未   总计",
+        "                                                   维持  纠正  结果  审结         维持  纠正  结果  审结",
+        "       " + "         ".join(d.appeal_values()[:5]) + "     " + "     ".join(d.appeal_values()[5:]),
+    ]
+    text = (
+        run + "\n\n"
+        "    本报告依据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》\n（国办公开办函〔2021〕30号）编制。\n"
+        "    一、总体情况\n    " + overview(org, 2022, "全年通过厅门户网站主动公开政府信息1932条，发布政策解读46篇。") +
+        "    （一）主动公开。重点公开招生考试、学生资助、教师资格等信息。\n"
+        "\n                                 第 1 页 共 6 页\n\f" + run + "\n"
+        "    二、主动公开政府信息情况\n" + "\n".join(pro) + "\n"
+        "    三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) + "\n"
+        "    四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(app) + "\n"
+        "\n                                 第 4 页 共 6 页\n\f" + run + "\n"
+        "    五、存在的主要问题及改进情况\n    " + pick(PROBLEMS, 0, year=2022, short="厅") +
+        "    六、其他需要报告的事项\n    " + pick(OTHER, 1) +
+        "\n                                                        江西省教育厅\n                                                     2023 年 1 月 19 日\n"
+        "\n                                 第 5 页 共 6 页\n"
+    )
+    d.write("019_jiangxi-jiaoyu-2022-pdf", text, expect(d, "2021 form, `pdftotext -layout` with the year before the organ in the title (「2022年度江西省教育厅政府信息公开工作年度报告」, also the running header on every page); page footers 「第 3 页 共 6 页」 with form feeds; merged group labels spread over lines beside other rows (「（三）/不予/公开」, 「三、本年度/办理结果」, 「（六）其他/处理」); the （六）1 and 2 labels wrap over three lines with the numbers on the middle line; 「5.要求行政机关确认或重新出具已 / 获取信息」 with the numbers on the first line; signature date written 「2023 年 1 月 19 日」 with spaces."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f020():
+    org = "台州市椒江区司法局"
+    req = build_requests(
+        "2021", [7, 1, 0, 0, 3, 0], [1, 0, 0, 0, 0, 0],
+        {
+            "granted": [3, 1, 0, 0, 1, 0],
+            "partiallyGranted": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [2, 0, 0, 0, 1, 0],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+            "otherHandling/other": [0, 0, 0, 0, 1, 0],
+        },
+    )
+    d = Doc("2021", org, 2023, None, p21([0, 0, 0], [0, 0, 0], 1, 0, 0, 0),
+            req, build_appeals({"review": [1, 0, 0, 0]}))
+    t2, t3, t4 = crawler_tables(d)
+    # the crawler kept no line breaks inside the tables at all
+    t2 = t2.replace("\n", "", t2.count("\n") - 1).replace("二、主动公开政府信息情况", "二、主动公开政府信息情况\n")
+    t3 = t3.replace("\n", "", t3.count("\n") - 1).replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况\n")
+    t4 = t4.replace("\n", "", t4.count("\n") - 1).replace("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况\n")
+    text = (
+        f"{org}2023年政府信息公开工作年度报告\n"
+        "来源： 椒江区司法局 发布时间： 2024-01-29 10:32 浏览次数：\n"
+        "一、总体情况\n" + overview(org, 2023, "全年主动公开普法宣传、公共法律服务、行政执法监督等信息203条。") +
+        t2 + t3 + t4 +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2023, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 0) +
+        "相关附件：\n椒江区司法局2023年政府信息公开工作年度报告.pdf\n上一篇：椒江区司法局2022年政府信息公开工作年度报告\n下一篇：关于公布2023年度行政执法统计数据的公告\n"
+    )
+    d.write("020_jiaojiang-sifa-2023-crawler", text, expect(d, "2021 form, crawler text where each table is a single line: labels, header texts and digits all run together (「…规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可1第二十条…」, 「…（三）不予公开1.属于国家秘密00000002.其他法律…」); every row split is unique under R2/R4. No signature (publication date only in the crawler's 发布时间 line) → issuedOn null. Trailing 上一篇/下一篇 links mention the 2022 report."))
