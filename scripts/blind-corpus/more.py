@@ -1075,3 +1075,102 @@ def f020():
         "相关附件：\n椒江区司法局2023年政府信息公开工作年度报告.pdf\n上一篇：椒江区司法局2022年政府信息公开工作年度报告\n下一篇：关于公布2023年度行政执法统计数据的公告\n"
     )
     d.write("020_jiaojiang-sifa-2023-crawler", text, expect(d, "2021 form, crawler text where each table is a single line: labels, header texts and digits all run together (「…规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可1第二十条…」, 「…（三）不予公开1.属于国家秘密00000002.其他法律…」); every row split is unique under R2/R4. No signature (publication date only in the crawler's 发布时间 line) → issuedOn null. Trailing 上一篇/下一篇 links mention the 2022 report."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f021():
+    org = "衢州市柯城区人民政府"
+    req = build_requests(
+        "2019", [58, 9, 0, 1, 4, 2], [3, 1, 0, 0, 0, 0],
+        {
+            "granted": [21, 4, 0, 1, 2, 1],
+            "partiallyGranted": [6, 1, 0, 0, 0, 0],
+            "withheld/prohibitedByLaw": [1, 0, 0, 0, 0, 0],
+            "withheld/thirdParty": [3, 1, 0, 0, 0, 0],
+            "withheld/processInfo": [2, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [17, 2, 0, 0, 1, 1],
+            "unavailable/needsCreation": [3, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [4, 0, 0, 0, 0, 0],
+            "notProcessed/duplicate": [2, 1, 0, 0, 0, 0],
+            "otherHandling": [2, 0, 0, 0, 1, 0],
+        },
+    )
+    d = Doc("2019", org, 2019, "2020-03-26",
+            p19([0, 0, 0], [7, 7, 48], [312, 3, 9683], [96, -4, 15427], [41, 2, 1135], [12, 0, 38], [6, -1], [23, 4270.55]),
+            req, build_appeals({"review": [2, 0, 1, 0], "litigationDirect": [1, 1, 0, 0]}))
+    d.show["/proactive/licensing/change"] = "增加3"
+    d.show["/proactive/otherServices/change"] = "减少4"
+    d.show["/proactive/penalties/change"] = "增2"
+    d.show["/proactive/fees/change"] = "减1"
+    d.show["/proactive/procurement/amountWan"] = "4270.55"
+    title = f"{org}2019年政府信息公开工作年度报告"
+    tbl = "class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-table-layout-alt:fixed;border:none;mso-border-alt:solid windowtext .5pt'"
+    body = (
+        "<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:18.0pt;font-family:宋体'>衢州市柯城区人民政府</span></b></p>\n"
+        "<p class=MsoNormal align=center style='text-align:center'><b><span lang=EN-US style='font-size:18.0pt'>2019</span></b><b><span style='font-size:18.0pt;font-family:宋体'>年政府信息公开工作年度报告</span></b></p>\n"
+        + wp("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，现公布柯城区人民政府<span lang=EN-US>2019</span>年政府信息公开工作年度报告。")
+        + wp("一、总体情况", True)
+        + wp(overview("柯城区", 2019, "全区累计主动公开政府信息<span lang=EN-US>8526</span>条。").strip())
+        + wp("二、主动公开政府信息情况", True)
+        + html_proactive(d, word=True, table_attrs=tbl)
+        + wp("三、收到和处理政府信息公开申请情况", True)
+        + html_requests(d, word=True, table_attrs=tbl)
+        + wp("四、政府信息公开行政复议、行政诉讼情况", True)
+        + html_appeals(d, word=True, table_attrs=tbl)
+        + wp("五、存在的主要问题及改进情况", True)
+        + "".join(wp(x) for x in pick(PROBLEMS, 1).strip().split("\n"))
+        + wp("六、其他需要报告的事项", True)
+        + wp("无。")
+        + "<p class=MsoNormal align=right style='text-align:right'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>衢州市柯城区人民政府办公室</span></p>\n"
+        + "<p class=MsoNormal align=right style='text-align:right'><span lang=EN-US style='font-size:16.0pt'>2020</span><span style='font-size:16.0pt;font-family:仿宋_GB2312'>年<span lang=EN-US>3</span>月<span lang=EN-US>26</span>日</span></p>\n"
+    )
+    body = noise(body, [
+        # 增加3 written with the digit in its own EN-US run, as Word does
+        ("<span style='font-size:10.5pt;font-family:宋体;mso-ascii-font-family:\"Times New Roman\"'>增</span><span style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体'>加3<o:p></o:p></span>",
+         "<span style='font-size:10.5pt;font-family:宋体'>增加</span><span lang=EN-US style='font-size:10.5pt'>3<o:p></o:p></span>"),
+    ])
+    html = WORD_HEAD.format(title=title).replace("charset=gb2312", "charset=utf-8") + body + "</div>\n\n</body>\n\n</html>\n"
+    d.write("021_kecheng-qu-2019-wordhtml", html, expect(d, "2019 form, Word 「save as HTML」 (utf-8): title over two <p>, every cell a MsoNormal paragraph with split spans; changes 「增加3」 (digit in its own lang=EN-US run), 「减少4」, 「增2」, 「减1」; large counts (15427, 9683); procurement 4270.55 万元. Signature by 「衢州市柯城区人民政府办公室」 (the office, not the organ of the title) with a date split into spans."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f022():
+    org = "舟山市定海区审计局"
+    req = build_requests(
+        "2019", [4, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+        {"granted": [2, 1, 0, 0, 0, 0], "withheld/internalAffairs": [1, 0, 0, 0, 0, 0]},
+    )
+    d = Doc("2019", org, 2020, "2021-01-15",
+            p19([0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0], [2, 8.64]),
+            req, build_appeals({}))
+    rows3 = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""],
+             ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+             ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]
+    for labels, vals in d.request_rows():
+        lab = labels + [""] * (3 - len(labels))
+        rows3.append([*lab, *vals])
+    t3 = md_lines(rows3)
+    t3 = noise(t3, [
+        ("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"),
+        ("申请人情况", "申谞人情况"),
+        ("1.属于国家秘密", "1.属于国家秘蜜"),
+        ("3.危及“三安全一稳定”", "3.危及\"三安全一稳定\""),
+        ("4.无正当理由大量反复申请", "4.无正当理由大量反复申清"),
+        ("|  | （五）不予处理 | 1.信访举报投诉类申请 |", "\n- 3 -\n\n|  | （五）不予处理 | 1.信访举报投诉类申请 |"),
+    ])
+    text = (
+        "**舟山市定海区审计局2020年度政府信息公开工作年度报告**\n\n"
+        "**一、总体情况**\n\n" + overview(org, 2020, "全年主动公开审计结果公告、部门预决算等信息58条。") +
+        "\n**二、主动公开政府信息情况**\n\n" + md_lines([c for _, c in d.proactive_rows()]) +
+        "\n**三、收到和处理政府信息公开申请情况**\n\n" + t3 +
+        "\n**四、政府信息公开行政复议、行政诉讼情况**\n\n" + md_lines([list(r) for r in APPEAL_HEAD] + [d.appeal_values()]) +
+        "\n**五、存在的主要问题及改进情况**\n\n" + pick(PROBLEMS, 0, year=2020, short="局") +
+        "\n**六、其他需要报告的事项**\n\n" + pick(OTHER, 2) + "\n舟山市定海区审计局\n2021年1月15日\n"
+    )
+    text = noise(text, [
+        ("| 政府集中采购 | 2 | 8.64 |", "| 政府集中采购 | 2 | 8.64万元 |"),
+        ("| 第二十条第（九）项 |", "| 第二十条第(九)项 |"),
+    ])
+    d.write("022_dinghai-shenji-2020-ocr", text, expect(d, "2019 form, OCR'd markdown of a scanned PDF: headings in **bold**, half-width punctuation in the 勾稽 note, OCR typos in labels (「申谞人情况」, 「1.属于国家秘蜜」, 「4.无正当理由大量反复申清」), straight quotes around 三安全一稳定, a page mark 「- 3 -」 between two rows of table 三, 「第二十条第(九)项」, procurement 「8.64万元」."))
