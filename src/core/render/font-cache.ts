@@ -1,8 +1,10 @@
 // Parses each font file once per isolate instead of once per PDF: pdfmake's provideFont reuses the parsed fontkit font.
 import bundle from "../../generated/pdfmake.js";
+import { patchReferenceFinalize, patchSubsetEncode } from "./embed-cache.ts";
 
 interface EmbeddedFontLike {
   font: unknown;
+  subset: object;
   constructor: new (doc: unknown, font: unknown, id: string) => EmbeddedFontLike;
 }
 
@@ -11,6 +13,7 @@ interface DocLike {
   fontCache: Record<string, Record<string, EmbeddedFontLike>>;
   _fontFamilies: Record<string, EmbeddedFontLike>;
   _fontCount: number;
+  _root: object;
   getFontType(bold: boolean, italics: boolean): string;
   getFontFile(family: string, bold: boolean, italics: boolean): unknown;
 }
@@ -72,7 +75,7 @@ function patchSubset(fontkitFont: unknown): void {
   };
 }
 
-/** Installs the cache on pdfmake's document class (once). Each PDF still gets its own embedded subset. */
+/** Installs the cache on pdfmake's document class (once). Each PDF gets its own subset (see embed-cache.ts). */
 export function installFontCache(): void {
   if (installed) return;
   installed = true;
@@ -97,6 +100,8 @@ export function installFontCache(): void {
         EmbeddedFont = font.constructor;
         parsed.set(file, font.font);
         patchSubset(font.font);
+        patchSubsetEncode(font.subset);
+        patchReferenceFinalize(this._root);
         // pdfkit registered it under its PostScript name; keep one entry so it is finalized once.
         for (const [k, v] of Object.entries(this._fontFamilies)) if (v === font) delete this._fontFamilies[k];
       }
