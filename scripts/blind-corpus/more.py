@@ -1174,3 +1174,95 @@ def f022():
         ("| 第二十条第（九）项 |", "| 第二十条第(九)项 |"),
     ])
     d.write("022_dinghai-shenji-2020-ocr", text, expect(d, "2019 form, OCR'd markdown of a scanned PDF: headings in **bold**, half-width punctuation in the 勾稽 note, OCR typos in labels (「申谞人情况」, 「1.属于国家秘蜜」, 「4.无正当理由大量反复申清」), straight quotes around 三安全一稳定, a page mark 「- 3 -」 between two rows of table 三, 「第二十条第(九)项」, procurement 「8.64万元」."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f023():
+    org = "丽水市莲都区财政局"
+    req = build_requests(
+        "2021", [11, 4, 0, 0, 1, 0], [2, 0, 0, 0, 0, 0],
+        {
+            "granted": [5, 2, 0, 0, 1, 0],
+            "partiallyGranted": [2, 0, 0, 0, 0, 0],
+            "withheld/internalAffairs": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [3, 1, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2022, "2023-01-16", p21([0, 0, 0], [2, 0, 5], 0, 3, 0, 0),
+            req, build_appeals({"review": [0, 0, 0, 1]}))
+
+    def plain_cells(rows):
+        # WPS copy: one cell per line, no tabs, a blank line between rows, empty cells as empty lines
+        return "\n\n".join("\n".join(r) for r in rows) + "\n\n"
+
+    t2 = plain_cells([c for _, c in d.proactive_rows()])
+    t3 = plain_cells([list(r) for r in __import__("lib").REQ_HEAD_CELL] + [[*l, *v] for l, v in d.request_rows()])
+    t4 = plain_cells([list(r) for r in APPEAL_HEAD] + [d.appeal_values()])
+    text = (
+        "\ufeff" + org + "政府信息公开工作年度报告\n（2022年度）\n\n"
+        "一、总体情况\n" + overview(org, 2022, "全年主动公开预决算、政府采购、惠企政策等信息341条。") +
+        "二、主动公开政府信息情况\n" + t2 +
+        "三、收到和处理政府信息公开申请情况\n" + t3 +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + t4 +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2022, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 1) +
+        f"\n{org}\n2023年1月16日\n"
+    )
+    text = text.replace("\n", "\r\n")
+    d.write("023_liandu-caizheng-2022-wps", text, expect(d, "2021 form; UTF-8 with BOM and CRLF line ends; the year only after the organ, in parentheses on the second title line (「…政府信息公开工作年度报告\\n（2022年度）」); WPS copy: one cell per line with NO leading tab, empty cells as empty lines, a blank line between rows (so an empty label cell and a row break look alike — rows are recovered from the labels)."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f024():
+    org = "金华市婺城区城市管理局"
+    req = build_requests(
+        "2021", [36, 5, 0, 0, 2, 1], [0, 1, 0, 0, 0, 0],
+        {
+            "granted": [14, 2, 0, 0, 1, 0],
+            "partiallyGranted": [3, 1, 0, 0, 0, 0],
+            "withheld/enforcementFiles": [2, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [10, 2, 0, 0, 1, 1],
+            "unavailable/needsCreation": [2, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [3, 0, 0, 0, 0, 0],
+            "otherHandling/other": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2022, "2023-01-28", p21([0, 0, 0], [1, 1, 6], 2716, 1893, 46, 0),
+            req, build_appeals({"review": [1, 0, 0, 0], "litigationDirect": [0, 1, 0, 0]}))
+    att = 'border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;width:100%"'
+    pro = html_proactive(d, table_attrs=att)
+    # the portal editor split table 二 into one table per 第二十条 block
+    pro = pro.replace("<tr><td colspan=\"4\">第二十条第（五）项", "</tbody>\n</table>\n<p>&nbsp;</p>\n<table " + att + ">\n<tbody>\n<tr><td colspan=\"4\">第二十条第（五）项")
+    pro = pro.replace("<tr><td colspan=\"4\">第二十条第（六）项", "</tbody>\n</table>\n<table " + att + ">\n<tbody>\n<tr><td colspan=\"4\">第二十条第（六）项")
+    pro = pro.replace("<tr><td colspan=\"4\">第二十条第（八）项", "</tbody>\n</table>\n<table " + att + ">\n<tbody>\n<tr><td colspan=\"4\">第二十条第（八）项")
+    req_html = html_requests(d, table_attrs=att)
+    # a PDF-to-HTML converter broke table 三 in two at the page end, repeating nothing
+    cut = req_html.index("<tr><td>4.保护第三方合法权益</td>")
+    req_html = (req_html[:cut] + "</tbody>\n</table>\n<p style=\"text-align:center\">- 3 -</p>\n<table " + att + ">\n<tbody>\n"
+                + req_html[cut:])
+    body = (
+        f"<h2 style=\"text-align:center\">{org}2022年政府信息公开工作年度报告</h2>\n"
+        "<div class=\"article-info\">发布时间：2023-01-28 16:05　来源：区城管局　【字体：大 中 小】</div>\n"
+        "<div class=\"article-content\">\n"
+        "<p>一、总体情况</p>\n<p>" + overview(org, 2022, "全年主动公开城市管理执法、市容环境卫生等信息756条。").strip() + "</p>\n"
+        "<p>二、主动公开政府信息情况</p>\n" + pro +
+        "<p>三、收到和处理政府信息公开申请情况</p>\n" + req_html +
+        "<p>四、政府信息公开行政复议、行政诉讼情况</p>\n" + html_appeals(d, table_attrs=att) +
+        "<p>五、存在的主要问题及改进情况</p>\n<p>" + pick(PROBLEMS, 0, year=2022, short="局").replace("\n", "</p>\n<p>") + "</p>\n"
+        "<p>六、其他需要报告的事项</p>\n<p>" + pick(OTHER, 1).strip() + "</p>\n"
+        f"<p style=\"text-align:right\">{org}</p>\n<p style=\"text-align:right\">2023年1月28日</p>\n"
+        "</div>\n"
+    )
+    html = (
+        "<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + org + "2022年政府信息公开工作年度报告</title>\n</head>\n<body>\n"
+        "<header><nav><a href=\"/\">婺城区人民政府</a> <a href=\"/zwgk\">政务公开</a> <a href=\"/bsfw\">办事服务</a></nav>"
+        "<div class=\"search\"><input placeholder=\"请输入关键字\"><button>搜索</button></div></header>\n"
+        "<div class=\"location\">您的位置：<a href=\"/\">首页</a> » <a href=\"/zwgk\">政务公开</a> » <a href=\"/zwgk/ndbg\">年度报告</a></div>\n"
+        "<aside><ul><li>机构概况</li><li>政策文件</li><li>政府信息公开指南</li><li>政府信息公开制度</li><li>政府信息公开年报</li></ul></aside>\n"
+        "<main>\n" + body + "</main>\n"
+        "<footer><p>网站主办：金华市婺城区人民政府办公室</p><p>政府网站标识码：3307020001</p></footer>\n</body>\n</html>\n"
+    )
+    d.write("024_wucheng-chengguan-2022-splittables", html, expect(d, "2021 form, portal HTML (nav, search box, side menu, footer) where table 二 is split into four tables (one per 第二十条 block) and table 三 is broken into two tables at a PDF page end (the second part starts with row （三）4 and has no header, its （三）不予公开 rowspan cell left in the first part; 「- 3 -」 between them)."))
