@@ -298,3 +298,25 @@ describe("HTML source line breaks", () => {
     ]);
   });
 });
+
+describe("pdftotext -layout rows", () => {
+  it("reads rows padded with long runs of spaces (never taken for prose)", () => {
+    const { report } = parseReport(
+      [
+        "某省教育厅2022年度政府信息公开工作年度报告",
+        "    二、主动公开政府信息情况",
+        "         信息内容          本年制发件数    本年废止件数    现行有效件数",
+        "  规章                                     0             0             0",
+        "  行政规范性文件                           8             3            57",
+        "    三、收到和处理政府信息公开申请情况",
+        "            （二）部分公开（区分处理的，",
+        "              只计这一情形，不计其他情形）           17    1    0    0    1    0   19",
+        "  （七）总计                                                    207   11    2    3    6    4  233",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.proactive).toMatchObject({ regulations: { issued: 0, repealed: 0, inForce: 0 } });
+    expect(report.requests.partiallyGranted.total).toBe(19);
+    expect(report.requests.handledTotal.total).toBe(233);
+  });
+});

@@ -57,8 +57,8 @@ const REQUESTS: readonly RowKeywords[] = [
   { path: ["notProcessed", "confirmation"], keys: ["重新出具", "确认或"] },
   { path: ["otherHandling"], keys: ["其他处理"], edition: "2019" },
   { path: GROUP, keys: ["其他处理"], edition: "2021" },
-  { path: ["otherHandling", "noCorrection"], keys: ["不补正"], edition: "2021" },
-  { path: ["otherHandling", "unpaidFee"], keys: ["缴纳费用", "收费通知"], edition: "2021" },
+  { path: ["otherHandling", "noCorrection"], keys: ["不补正", "逾期不补", "理由逾期"], edition: "2021" },
+  { path: ["otherHandling", "unpaidFee"], keys: ["缴纳费用", "收费通知", "逾期未按"], edition: "2021" },
   {
     path: ["otherHandling", "other"],
     keys: [],

@@ -113,7 +113,10 @@ export function toBlocks(lines: readonly string[]): Block[] {
 export function isProseLine(line: string): boolean {
   if (line.includes("\t") || line.includes("|")) return false;
   const t = trimAll(line);
-  if (t.length < 2 || !(/[。！？]$/.test(t) || t.length >= 40 || /^(注|备注|说明|单位|其中)/.test(t)))
-    return false;
+  if (t.length < 2) return false;
+  // Spaced PDF rows (「规章      0     0     0」) are long only because of their spacing: never prose.
+  if (/(^|\s)[-+]?[0-9０-９][0-9０-９.,]*(\s|$)/.test(t) && !/[。！？]$/.test(t)) return false;
+  const compact = /\s/.test(t) ? t.replace(/\s+/g, "") : t;
+  if (!(/[。！？]$/.test(t) || compact.length >= 40 || /^(注|备注|说明|单位|其中)/.test(t))) return false;
   return !/勾稽/.test(t) && !mentionsRow(t);
 }
