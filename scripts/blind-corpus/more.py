@@ -1266,3 +1266,122 @@ def f024():
         "<footer><p>网站主办：金华市婺城区人民政府办公室</p><p>政府网站标识码：3307020001</p></footer>\n</body>\n</html>\n"
     )
     d.write("024_wucheng-chengguan-2022-splittables", html, expect(d, "2021 form, portal HTML (nav, search box, side menu, footer) where table 二 is split into four tables (one per 第二十条 block) and table 三 is broken into two tables at a PDF page end (the second part starts with row （三）4 and has no header, its （三）不予公开 rowspan cell left in the first part; 「- 3 -」 between them)."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f025():
+    org = "温州市鹿城区卫生健康局"
+    req = build_requests(
+        "2019", [27, 2, 0, 1, 3, 0], [1, 0, 0, 0, 1, 0],
+        {
+            "granted": [10, 1, 0, 1, 1, 0],
+            "partiallyGranted": [4, 0, 0, 0, 1, 0],
+            "withheld/thirdParty": [2, 0, 0, 0, 0, 0],
+            "withheld/processInfo": [1, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [6, 1, 0, 0, 1, 0],
+            "unavailable/unclear": [1, 0, 0, 0, 0, 0],
+            "notProcessed/petition": [2, 0, 0, 0, 0, 0],
+            "notProcessed/confirmation": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2020, "2021-01-27",
+            p19([0, 0, 0], [1, 1, 7], [186, 14, 2451], [9, 0, 318], [22, 3, 647], [3, 0, 12], [4, 0], [9, 327.4]),
+            req, build_appeals({"review": [0, 1, 0, 0]}))
+    d.show["/proactive/licensing/change"] = "增14"
+    d.show["/proactive/penalties/change"] = "增3"
+    run = f"{org}2020年度政府信息公开工作年度报告"
+    head3 = ["（本列数据的勾稽关系为：第一项加第二项之", "和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织", "总计",
+             "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    lines = list(head3)
+    for labels, vals in d.request_rows():
+        lines += [x for x in labels if x]
+        lines += vals
+        if labels[-1] == "4.保护第三方合法权益":
+            # page break; Word repeats the header rows of the table on the new page
+            lines += ["— 3 —", run] + head3
+    pro = []
+    for kind, cells in d.proactive_rows():
+        pro += cells
+    text = (
+        run + "\n"
+        "一、总体情况\n" + overview(org, 2020, "全年主动公开医疗机构执业许可、\n传染病防控等信息423条。") +
+        "二、主动公开政府信息情况\n" + "\n".join(pro) + "\n— 2 —\n" + run + "\n"
+        "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) + "\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(
+            ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]
+            + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2 + d.appeal_values()) + "\n"
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 0, year=2020, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 2) +
+        f"{org}\n2021年1月27日\n— 4 —\n"
+    )
+    d.write("025_lucheng-weijian-2020-pdf", text, expect(d, "2019 form, pdf.js text (one item per line, no tabs): a page break inside table 三 after row （三）4 with 「— 3 —」, the running header, and the header rows of table 三 repeated on the new page (Word 「repeat header rows」); 「增14」, 「增3」; procurement 327.4."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f026():
+    org = "义乌市综合行政执法局"
+    req = build_requests(
+        "2021", [45, 6, 0, 0, 3, 2], [2, 0, 0, 0, 0, 0],
+        {
+            "granted": [17, 3, 0, 0, 2, 0],
+            "partiallyGranted": [5, 0, 0, 0, 0, 0],
+            "withheld/enforcementFiles": [4, 1, 0, 0, 1, 0],
+            "unavailable/notHeld": [13, 2, 0, 0, 0, 1],
+            "notProcessed/petition": [4, 0, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [2, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2021, "2022-01-25", p21([0, 0, 0], [2, 0, 4], 3528, 12640, 381, 0),
+            req, build_appeals({"review": [3, 0, 1, 1], "litigationDirect": [2, 1, 0, 0]}))
+    t2, t3, t4 = crawler_tables(d)
+    text = (
+        org + "政府信息公开工作年度报告\n"
+        "发布日期：2022-01-25 信息来源：市综合执法局\n"
+        "本报告根据《中华人民共和国政府信息公开条例》要求，由义乌市综合行政执法局编制。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n"
+        "一、总体情况\n" + overview(org, 2021, "") +
+        "（一）主动公开。全年办理行政许可3528件、作出行政处罚决定12640件、实施行政强制381件，均依法在网站公开。\n"
+        f"（二）依申请公开。全年新收申请{req['received']['total']}件，办结{req['handledTotal']['total']}件。\n"
+        + t2 + t3 + t4 +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 1) +
+        "六、其他需要报告的事项\n" + pick(OTHER, 1) + f"{org}\n2022年1月25日\n"
+    )
+    d.write("026_yiwu-zhifa-2021-crawler", text, expect(d, "2021 form, crawler text with cells run together; the title has no year (「义乌市综合行政执法局政府信息公开工作年度报告」) — the year comes from the statistics period in the preamble (2021), not from the 发布日期 2022; the overview prose repeats table-二 labels followed by numbers (「全年办理行政许可3528件、作出行政处罚决定12640件」) before the table."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f027():
+    org = "嵊州市人力资源和社会保障局"
+    req = build_requests(
+        "2019", [12, 3, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+        {
+            "granted": [6, 2, 0, 0, 0, 0],
+            "unavailable/notHeld": [3, 1, 0, 0, 0, 0],
+            "unavailable/needsCreation": [1, 0, 0, 0, 0, 0],
+            "otherHandling": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2019", org, 2019, "2020-01-17",
+            p19([0, 0, 0], [3, 3, 21], [17, 0, 1206], [25, 2, 4318], [6, 0, 14], [0, 0, 0], [2, 0], [4, 61.25]),
+            req, build_appeals({"review": [1, 0, 0, 0]}))
+    fw = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    for p in ["/proactive/licensing/decisions", "/proactive/otherServices/decisions", "/proactive/procurement/amountWan"]:
+        table, *path, col = p.strip("/").split("/")
+        d.show[p] = d.disp(table, path, col).translate(fw)
+    d.show["/proactive/otherServices/change"] = "增２"
+    d.show["/requests/received/natural"] = "１２"
+    text = (
+        f"{org}2019年政府信息公开工作年度报告\n\n"
+        "一、总体情况\n" + overview(org, 2019, "全年主动公开社保、就业、人事考试等信息612条。") +
+        "二、主动公开政府信息情况\n" + proactive_table(d, "tab") +
+        "三、收到和处理政府信息公开申请情况\n" + requests_table(d, "tab") +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "tab") +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2019, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 0) + f"{org}\n2020年1月17日\n"
+    )
+    # the 15 values of table 四 wrapped by Word onto two lines (a long row in a narrow page)
+    av = "\t".join(d.appeal_values())
+    text = noise(text, [(av, "\t".join(d.appeal_values()[:10]) + "\n" + "\t".join(d.appeal_values()[10:]))])
+    d.write("027_shengzhou-renshe-2019-fullwidth", text, expect(d, "2019 form, tab rows with full-width digits typed by an IME in some cells (「１２０６」, 「４３１８」, 「增２」, 「６１．２５」, 「１２」); the 15 values of table 四 broken over two lines (10 + 5) by the copy."))
