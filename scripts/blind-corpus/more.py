@@ -1385,3 +1385,47 @@ def f027():
     av = "\t".join(d.appeal_values())
     text = noise(text, [(av, "\t".join(d.appeal_values()[:10]) + "\n" + "\t".join(d.appeal_values()[10:]))])
     d.write("027_shengzhou-renshe-2019-fullwidth", text, expect(d, "2019 form, tab rows with full-width digits typed by an IME in some cells (「１２０６」, 「４３１８」, 「增２」, 「６１．２５」, 「１２」); the 15 values of table 四 broken over two lines (10 + 5) by the copy."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f028():
+    org = "诸暨市发展和改革局"
+    req = build_requests(
+        "2021", [21, 8, 1, 0, 2, 1], [1, 1, 0, 0, 0, 0],
+        {
+            "granted": [9, 4, 1, 0, 1, 0],
+            "partiallyGranted": [2, 1, 0, 0, 0, 0],
+            "withheld/processInfo": [2, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [5, 3, 0, 0, 1, 1],
+            "notProcessed/duplicate": [1, 0, 0, 0, 0, 0],
+            "otherHandling/noCorrection": [1, 0, 0, 0, 0, 0],
+            "otherHandling/unpaidFee": [0, 1, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2023, "2024-01-19", p21([0, 0, 0], [3, 2, 17], 967, 4, 0, 0),
+            req, build_appeals({"litigationDirect": [0, 0, 1, 0]}))
+
+    def spaced(rows):
+        return "\n".join(" ".join(x for x in r if x != "" or True).strip() for r in rows) + "\n"
+
+    rows3 = [["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+             ["自然人", "法人或其他组织", "总计"],
+             ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]]
+    for labels, vals in d.request_rows():
+        lab = [x for x in labels if x]
+        if lab[-1].startswith("1.申请人无正当"):
+            lab[-1] = "1.申请人无正当理由逾期不补正"
+        if lab[-1].startswith("2.申请人逾期"):
+            lab[-1] = "2.申请人逾期未按收费通知要求缴纳费用"
+        rows3.append([*lab, *vals])
+    text = (
+        f"{org}2023年政府信息公开工作年度报告\n\n"
+        "一、总体情况\n" + overview(org, 2023, "全年主动公开重大项目批准和实施、价格收费等信息358条。") +
+        "二、主动公开政府信息情况\n" + spaced([c for _, c in d.proactive_rows()]) +
+        "三、收到和处理政府信息公开申请情况\n" + spaced(rows3) +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + spaced([[x for x in r if x] for r in APPEAL_HEAD] + [d.appeal_values()]) +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 0, year=2023, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 1) + f"{org}\n2024年1月19日\n"
+    )
+    d.write("028_zhuji-fagai-2023-spaces", text, expect(d, "2021 form, browser 「reader mode」 copy: each table row on one line with single spaces between cells (「一、本年新收政府信息公开申请数量 21 8 1 0 2 1 33」), empty label cells dropped; the （六） sub-row labels shortened by the agency (「1.申请人无正当理由逾期不补正」, 「2.申请人逾期未按收费通知要求缴纳费用」)."))
