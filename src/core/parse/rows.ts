@@ -75,13 +75,25 @@ export function collectRows(
     if (idx > lastIdx) lastIdx = idx;
     current = undefined;
   };
+  let lastText = "";
   for (const tok of tokens) {
     if (tok.kind === "text") {
-      const m = matchRow(table, tok.text, edition, seen);
+      let m = matchRow(table, tok.text, edition, seen);
+      let label = tok.text;
+      // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
+      if (!m && lastText !== "" && !current?.toks.some((t) => t.kind === "value")) {
+        const joined = matchRow(table, lastText + tok.text, edition, seen);
+        if (joined && joined.path.length > 0) {
+          m = joined;
+          label = lastText + tok.text;
+          if (current && !current.path) current = undefined;
+        }
+      }
+      lastText = m ? "" : tok.text;
       if (m) {
         finish();
         if (m.path.length > 0) {
-          current = { path: m.path, toks: [], label: tok.text };
+          current = { path: m.path, toks: [], label };
           const head = m.path[0] as string;
           if (
             table === "requests" &&
@@ -96,6 +108,7 @@ export function collectRows(
       else if (current && !current.path) current.label += tok.text;
       continue;
     }
+    if (tok.kind === "value") lastText = "";
     current?.toks.push(tok);
   }
   finish();
