@@ -1429,3 +1429,39 @@ def f028():
         "六、其他需要报告的事项\n" + pick(OTHER, 1) + f"{org}\n2024年1月19日\n"
     )
     d.write("028_zhuji-fagai-2023-spaces", text, expect(d, "2021 form, browser 「reader mode」 copy: each table row on one line with single spaces between cells (「一、本年新收政府信息公开申请数量 21 8 1 0 2 1 33」), empty label cells dropped; the （六） sub-row labels shortened by the agency (「1.申请人无正当理由逾期不补正」, 「2.申请人逾期未按收费通知要求缴纳费用」)."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f029():
+    org = "上虞区自然资源和规划分局"
+    req = build_requests(
+        "2019", [31, 6, 0, 0, 2, 0], [2, 0, 0, 0, 0, 0],
+        {
+            "granted": [13, 3, 0, 0, 2, 0],
+            "partiallyGranted": [4, 1, 0, 0, 0, 0],
+            "withheld/processInfo": [2, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [9, 2, 0, 0, 0, 0],
+            "notProcessed/petition": [3, 0, 0, 0, 0, 0],
+            "otherHandling": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    # the agency's slip: 结转 自然人 typed 2 (the true balance is 1) and its row total follows it (2), so every row
+    # still adds up (R2) but R1 fails in the 自然人 and 总计 columns
+    req["carriedForward"]["natural"] = 2
+    req["carriedForward"]["total"] = 2
+    d = Doc("2019", org, 2020, "2021-01-25",
+            p19([0, 0, 0], [1, 1, 4], [6, 5, 8], [0, 0, 0], [8, 2, 9], [1, 0, 3], [0, 0], [0, 0]),
+            req, build_appeals({"review": [1, 0, 0, 0]}))
+    t2, t3, t4 = crawler_tables(d)
+    text = (
+        "绍兴市自然资源和规划局上虞分局2020年度政府信息公开工作年度报告\n"
+        "一、总体情况\n" + overview("我局", 2020, "全年主动公开土地供应、规划许可、不动产登记等信息428条。") +
+        t2 + t3 + t4 +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 2, year=2020, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 2) + "绍兴市自然资源和规划局上虞分局\n2021年1月25日\n"
+    )
+    d.model["organ"] = "绍兴市自然资源和规划局上虞分局"
+    d.write("029_shangyu-ziran-2020-crawler-error", text, expect(
+        d, "2019 form, crawler text (cells run together, each table-三 row uniquely split by R2; table-二 rows have one digit per cell) with a genuine 勾稽 error: 四、结转下年度继续办理 reads 2/0/0/0/0/0/2 (row consistent) while 一 + 二 − （七） gives 1 for 自然人, so R1 fails in the 自然人 and 总计 columns (reported at received/natural and received/total). The split must not be bent to hide it.",
+        ["/requests/received/natural", "/requests/received/total"]))
