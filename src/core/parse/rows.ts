@@ -276,6 +276,9 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     cells = [...cells];
     while (cells.length > n && cells[0]?.raw === null) cells.shift();
     while (cells.length > n && cells[cells.length - 1]?.raw === null) cells.pop();
+    // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
+    const lastKept = cells[n - 1]?.raw;
+    if (cells.slice(n).every((c) => c.raw === lastKept)) cells = cells.slice(0, n);
     if (cells.length > n) {
       ctx.findings.push(
         finding(
