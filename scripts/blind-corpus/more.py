@@ -1465,3 +1465,29 @@ def f029():
     d.write("029_shangyu-ziran-2020-crawler-error", text, expect(
         d, "2019 form, crawler text (cells run together, each table-三 row uniquely split by R2; table-二 rows have one digit per cell) with a genuine 勾稽 error: 四、结转下年度继续办理 reads 2/0/0/0/0/0/2 (row consistent) while 一 + 二 − （七） gives 1 for 自然人, so R1 fails in the 自然人 and 总计 columns (reported at received/natural and received/total). The split must not be bent to hide it.",
         ["/requests/received/natural", "/requests/received/total"]))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f030():
+    org = "龙岩市新罗区教育局"
+    req = build_requests(
+        "2021", [18, 0, 0, 0, 0, 3], [1, 0, 0, 0, 0, 0],
+        {
+            "granted": [8, 0, 0, 0, 0, 2],
+            "partiallyGranted": [2, 0, 0, 0, 0, 0],
+            "unavailable/notHeld": [6, 0, 0, 0, 0, 1],
+            "notProcessed/petition": [1, 0, 0, 0, 0, 0],
+        },
+    )
+    d = Doc("2021", org, 2021, "2022-01-21", p21([0, 0, 0], [2, 0, 7], 86, 3, 0, 0),
+            req, build_appeals({"review": [1, 0, 0, 0]}))
+    t2, t3, t4 = crawler_tables(d)
+    text = (
+        f"{org}2021年政府信息公开工作年度报告" + "发布时间：2022-01-21 来源：区教育局"
+        + "一、总体情况" + overview(org, 2021, "全年主动公开招生入学、教育收费、教师招聘等信息318条。").strip()
+        + t2 + t3 + t4
+        + "五、存在的主要问题及改进情况" + pick(PROBLEMS, 0, year=2021, short="局").strip()
+        + "六、其他需要报告的事项" + pick(OTHER, 0).strip() + f"{org}2022年1月21日"
+    ).replace("\n", "")
+    d.write("030_xinluo-jiaoyu-2021-oneline", text, expect(d, "2021 form, crawler text with NO line breaks at all: title, 发布时间, headings, prose, all three tables and the signature run together on one line; every table row is recoverable from the labels and the R2/R4 splits (「行政许可86」, 「一、本年新收政府信息公开申请数量180000321」 = 18/0/0/0/0/3/21). The signature 「龙岩市新罗区教育局2022年1月21日」 ends the text → issuedOn 2022-01-21."))
