@@ -5,7 +5,11 @@ import { fileURLToPath } from "node:url";
 import { parseReport } from "../src/core/parse/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dirs = [resolve(here, "../../shared/corpus/seeds"), resolve(here, "../test/fixtures/parse")];
+const dirs = [
+  resolve(here, "../../shared/corpus/seeds"),
+  resolve(here, "../test/fixtures/parse"),
+  resolve(here, "../test/fixtures/blind"),
+];
 
 interface Input {
   name: string;
@@ -52,7 +56,11 @@ if (seeds.length > 0) {
   const s = measure(seeds, 2000);
   rows.push([`seeds (${seeds.length})`, (s.reports / s.ms) * 1000, s.ms / s.reports]);
 }
-rows.push([`seeds + fixtures (${inputs.length})`, (all.reports / all.ms) * 1000, all.ms / all.reports]);
+rows.push([
+  `seeds + fixtures + blind (${inputs.length})`,
+  (all.reports / all.ms) * 1000,
+  all.ms / all.reports,
+]);
 const slowest = inputs
   .map((i) => {
     const m = measure([i], 100);
@@ -62,5 +70,5 @@ const slowest = inputs
   .slice(0, 3);
 console.log("parse: one core, parseReport(text) only, CPU time of this process");
 for (const [name, perSec, ms] of rows)
-  console.log(`  ${name.padEnd(26)} ${perSec.toFixed(0).padStart(7)} reports/s   ${ms.toFixed(3)} ms/report`);
+  console.log(`  ${name.padEnd(34)} ${perSec.toFixed(0).padStart(7)} reports/s   ${ms.toFixed(3)} ms/report`);
 console.log(`  slowest: ${slowest.map(([n, ms]) => `${n} ${ms.toFixed(3)} ms`).join(", ")}`);
