@@ -1491,3 +1491,63 @@ def f030():
         + "六、其他需要报告的事项" + pick(OTHER, 0).strip() + f"{org}2022年1月21日"
     ).replace("\n", "")
     d.write("030_xinluo-jiaoyu-2021-oneline", text, expect(d, "2021 form, crawler text with NO line breaks at all: title, 发布时间, headings, prose, all three tables and the signature run together on one line; every table row is recoverable from the labels and the R2/R4 splits (「行政许可86」, 「一、本年新收政府信息公开申请数量180000321」 = 18/0/0/0/0/3/21). The signature 「龙岩市新罗区教育局2022年1月21日」 ends the text → issuedOn 2022-01-21."))
+
+
+# ---------------------------------------------------------------------------------------------
+@fixture
+def f031():
+    org = "缙云县科学技术局"
+    req = build_requests(
+        "2019", [2, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+        {"granted": [1, 1, 0, 0, 0, 0], "unavailable/notHeld": [1, 0, 0, 0, 0, 0]},
+    )
+    d = Doc("2019", org, 2019, "2020-01-20",
+            p19([0, 0, 0], [1, 1, 3], [0, 0, 0], [6, 1, 27], [0, 0, 0], [0, 0, 0], [0, 0], [1, 4.8]),
+            req, build_appeals({}))
+    d.show["/proactive/otherServices/change"] = "增1"
+    text = (
+        "缙云县人民政府门户网站\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进缙云\n当前位置：首页 > 政务公开 > 政府信息公开年报 > 部门年报\n"
+        f"{org}2019年政府信息公开工作年度报告\n"
+        "发布日期：2020-01-20 15:31 信息来源：县科技局 字体：【大 中 小】\n"
+        "一、总体情况\n" + overview(org, 2019, "全年主动公开科技项目立项、科技奖励、高新技术企业认定等信息126条。") +
+        "二、主动公开政府信息情况\n" + proactive_table(d, "tab") +
+        "三、收到和处理政府信息公开申请情况\n" + requests_table(d, "tab") +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "tab") +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 1) +
+        "六、其他需要报告的事项\n" + pick(OTHER, 2) +
+        f"{org} 2020年1月20日 【打印本页】 【关闭窗口】\n"
+        "主办：缙云县人民政府办公室 承办：缙云县大数据发展中心 网站标识码：3311220001\n"
+    )
+    d.write("031_jinyun-keji-2019-portaltext", text, expect(d, "2019 form, text copied from a portal page (site name, menu, breadcrumb, 发布日期 line before; footer after); tab rows; the signature, its date and the page tools run together on one line: 「缙云县科学技术局 2020年1月20日 【打印本页】 【关闭窗口】」 → issuedOn 2020-01-20; 「增1」."))
+
+
+@fixture
+def f032():
+    org = "平湖市退役军人事务局"
+    req = build_requests(
+        "2019", [6, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0],
+        {"granted": [3, 0, 0, 0, 0, 0], "unavailable/notHeld": [2, 0, 0, 0, 0, 0], "notProcessed/petition": [1, 0, 0, 0, 0, 0]},
+    )
+    d = Doc("2019", org, 2020, "2021-01-12",
+            p19([0, 0, 0], [0, 0, 2], [0, 0, 0], [4, 0, 1392], [0, 0, 0], [0, 0, 0], [0, 0], [0, 0]),
+            req, build_appeals({}))
+    text = (
+        f"{org}\n2020年政府信息公开工作年度报告\n\n"
+        "一、总体情况\n" + overview(org, 2020, "全年主动公开优抚安置、褒扬纪念、退役军人就业创业等信息142条。") +
+        "二、主动公开政府信息情况\n" + proactive_table(d, "cell") +
+        "三、收到和处理政府信息公开申请情况\n" + requests_table(d, "cell") +
+        "四、政府信息公开行政复议、行政诉讼情况\n" + appeals_table(d, "cell") +
+        "五、存在的主要问题及改进情况\n" + pick(PROBLEMS, 0, year=2020, short="局") +
+        "六、其他需要报告的事项\n" + pick(OTHER, 1) + f"\n{org}\n2021年1月12日\n"
+    ).replace("\n", "\r\n")
+    import json
+    import os
+    from lib import OUT
+    base = os.path.join(OUT, "032_pinghu-tuiyijunren-2020-utf16")
+    with open(base + ".txt", "wb") as f:
+        f.write(b"\xff\xfe" + text.encode("utf-16-le"))
+    m = dict(d.model)
+    m["expect"] = expect(d, "2019 form saved by Word as 「Unicode text」: UTF-16LE with a BOM and CRLF line ends; one cell per line (merged-cell copy); title over two lines.")
+    with open(base + ".expected.json", "w", encoding="utf-8") as f:
+        json.dump(m, f, ensure_ascii=False, indent=1)
+        f.write("\n")
