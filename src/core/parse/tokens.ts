@@ -182,6 +182,7 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       const cells = t.replace(/^\|/, "").replace(/\|$/, "").split("|");
       let end = cells.length;
       if (opts.trailingEmptyIsArtefact) while (end > 0 && trimAll(cells[end - 1] ?? "") === "") end--;
+      if (end === 1 && cells.length > 1) end = cells.length; // a label and only blank cells: blanks, not padding
       // Padding of short markdown rows: dropped (not a shifted row as in Word tab text).
       cells.slice(0, end).forEach((c) => {
         pushCell(c, out, false);
