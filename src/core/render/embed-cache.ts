@@ -1,4 +1,4 @@
-// Reuses a font subset already embedded by an earlier PDF with the same glyphs: its encoded TrueType and deflated bytes.
+// pdfkit streams: a font subset already embedded with the same glyphs is reused (encoded and deflated); text chunks batched.
 import bundle from "../../generated/pdfmake.js";
 
 interface SubsetLike {
@@ -9,8 +9,39 @@ interface SubsetLike {
 
 interface ReferenceLike {
   compress: boolean;
-  buffer: Uint8Array[] | Uint8Array;
+  buffer: (Uint8Array | string)[] | Uint8Array;
+  data: { Length?: number; Filter?: string };
+  uncompressedLength: number;
+  write(chunk: unknown): void;
   finalize(): void;
+}
+
+/** Latin-1 bytes of strings, as Buffer.from(s, "binary") gives them: the low byte of each UTF-16 code unit. */
+function latin1(parts: string[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const s of parts) for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/** Text chunks of a stream, each one's bytes the same as one Buffer per chunk would hold (see patchReference). */
+function joinText(chunks: (Uint8Array | string)[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let text: string[] = [];
+  let length = 0;
+  for (const c of chunks) {
+    if (typeof c === "string") {
+      text.push(c);
+      length += c.length;
+    } else {
+      if (text.length) out.push(latin1(text, length));
+      text = [];
+      length = 0;
+      out.push(c);
+    }
+  }
+  if (text.length) out.push(latin1(text, length));
+  return out;
 }
 
 /** Subsets kept per font: the last few glyph sets (a re-rendered report, a report rendered as PDF and HTML…). */
@@ -53,19 +84,34 @@ export function patchSubsetEncode(sample: object): void {
 }
 
 /**
- * pdfkit deflates a stream when its object is finalized; a stream holding exactly one cached subset takes the bytes
+ * pdfkit's PDF objects (streams). Writing: pdfkit makes one Buffer per content-stream operator (thousands per PDF);
+ * text chunks are kept as strings and turned into bytes together when the object is finalized (same bytes, fewer
+ * allocations). Finalizing: pdfkit deflates the stream; one holding exactly one cached subset takes the bytes
  * deflated before (the same zlib call on the same bytes: identical output).
  */
-export function patchReferenceFinalize(reference: object): void {
+export function patchReference(reference: object): void {
   if (referencePatched) return;
   referencePatched = true;
   const proto = Object.getPrototypeOf(reference) as ReferenceLike;
-  if (typeof proto.finalize !== "function") return;
+  if (typeof proto.finalize !== "function" || typeof proto.write !== "function") return;
+  const originalWrite = proto.write;
+  proto.write = function (this: ReferenceLike, chunk: unknown) {
+    if (chunk instanceof Uint8Array || !Array.isArray(this.buffer)) return originalWrite.call(this, chunk);
+    const text = `${chunk as string}\n`;
+    this.uncompressedLength += text.length;
+    if (this.data.Length == null) this.data.Length = 0;
+    this.buffer.push(text);
+    this.data.Length += text.length;
+    if (this.compress) this.data.Filter = "FlateDecode";
+  };
   const original = proto.finalize;
   proto.finalize = function (this: ReferenceLike) {
+    if (Array.isArray(this.buffer) && this.buffer.some((c) => typeof c === "string")) {
+      this.buffer = joinText(this.buffer);
+    }
     const chunks = this.buffer;
     const only = this.compress && Array.isArray(chunks) && chunks.length === 1 ? chunks[0] : undefined;
-    if (only && deflated.has(only)) {
+    if (only instanceof Uint8Array && deflated.has(only)) {
       let bytes = deflated.get(only);
       if (!bytes) {
         bytes = bundle.zlib.deflateSync(only);

@@ -1,6 +1,6 @@
 // Parses each font file once per isolate instead of once per PDF: pdfmake's provideFont reuses the parsed fontkit font.
 import bundle from "../../generated/pdfmake.js";
-import { patchReferenceFinalize, patchSubsetEncode } from "./embed-cache.ts";
+import { patchReference, patchSubsetEncode } from "./embed-cache.ts";
 
 interface EmbeddedFontLike {
   font: unknown;
@@ -101,7 +101,7 @@ export function installFontCache(): void {
         parsed.set(file, font.font);
         patchSubset(font.font);
         patchSubsetEncode(font.subset);
-        patchReferenceFinalize(this._root);
+        patchReference(this._root);
         // pdfkit registered it under its PostScript name; keep one entry so it is finalized once.
         for (const [k, v] of Object.entries(this._fontFamilies)) if (v === font) delete this._fontFamilies[k];
       }
