@@ -6,6 +6,7 @@ import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
 import { installMeasureCache } from "./measure-cache.ts";
 import { PDF_FAMILY } from "./runs.ts";
+import { installStyleCache } from "./style-cache.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
 
 /** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
@@ -42,6 +43,7 @@ function configureOnce(): void {
   configured = true;
   installFontCache();
   installMeasureCache();
+  installStyleCache();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
