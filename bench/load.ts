@@ -27,7 +27,39 @@ interface Target {
   url: string;
   /** The process whose memory is reported. */
   memoryPid: () => number | undefined;
+  /** The JS heap of the Worker's isolate in MB (wrangler dev, through its inspector). */
+  isolateHeap?: () => Promise<number | undefined>;
   stop(): void;
+}
+
+/** Runtime.getHeapUsage over the DevTools protocol of wrangler dev's inspector (it wants an Origin header). */
+async function inspectorHeap(port: number): Promise<() => Promise<number | undefined>> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, {
+    headers: { origin: "http://localhost" },
+  } as unknown as string[]);
+  const pending = new Map<number, (v: number | undefined) => void>();
+  let id = 0;
+  ws.onmessage = (e) => {
+    const m = JSON.parse(String(e.data)) as { id?: number; result?: { usedSize?: number } };
+    const done = m.id === undefined ? undefined : pending.get(m.id);
+    if (done && m.id !== undefined) {
+      pending.delete(m.id);
+      done(m.result?.usedSize === undefined ? undefined : m.result.usedSize / 2 ** 20);
+    }
+  };
+  await new Promise<void>((resolve, reject) => {
+    ws.onopen = () => resolve();
+    ws.onerror = () => reject(new Error("inspector: no connection"));
+  });
+  return () =>
+    new Promise((resolve) => {
+      const i = ++id;
+      pending.set(i, resolve);
+      ws.send(JSON.stringify({ id: i, method: "Runtime.getHeapUsage" }));
+      setTimeout(() => {
+        if (pending.delete(i)) resolve(undefined);
+      }, 2000);
+    });
 }
 
 /** Peak resident set (VmHWM) and current (VmRSS) of a process, in MB, from /proc. */
@@ -183,12 +215,17 @@ interface Row {
   errors: number;
   timeouts: number;
   peakMb?: number;
+  heapMb?: number;
 }
 
 async function load(target: Target, id: string, connections: number): Promise<Row> {
   let peak = 0;
+  let heap = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, memoryOf(target.memoryPid())?.now ?? 0);
+    void target.isolateHeap?.().then((h) => {
+      heap = Math.max(heap, h ?? 0);
+    });
   }, 250);
   const r = (await autocannon({
     url: target.url,
@@ -214,6 +251,7 @@ async function load(target: Target, id: string, connections: number): Promise<Ro
     errors: r.errors,
     timeouts: r.timeouts,
     peakMb: Math.max(peak, mem?.peak ?? 0) || undefined,
+    ...(heap > 0 ? { heapMb: heap } : {}),
   };
 }
 
@@ -275,6 +313,8 @@ try {
         String(p),
         "--persist-to",
         join(data, "wrangler"),
+        "--inspector-port",
+        String(p + 1),
         "--show-interactive-dev-session=false",
         "--log-level",
         process.env.LOAD_WRANGLER_LOG ?? "error",
@@ -290,6 +330,7 @@ try {
       name: "wrangler dev",
       url,
       memoryPid: () => descendantNamed(child.pid, "workerd"),
+      isolateHeap: await inspectorHeap(p + 1),
       stop: () => child.kill("SIGTERM"),
     };
     try {
@@ -307,14 +348,15 @@ console.log(
   `\nLoad: ${SECONDS} s per run on 127.0.0.1 (autocannon); mix per connection: 3 writes, 4 reads, 3 bad requests`,
 );
 console.log(
-  "memory: peak RSS of the server process (node) or of the workerd process under wrangler dev (a proxy for one isolate)\n",
+  "memory: peak MB = peak RSS of the server process (node), or of the whole workerd process under wrangler dev (the isolate,\n" +
+    "miniflare's local R2 and rate limiter, the dev proxy); heap MB = peak JS heap of the Worker's isolate (from its inspector)\n",
 );
 console.log(
-  `${"target".padEnd(13)} ${"conns".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"5xx".padStart(5)} ${"errors".padStart(6)} ${"timeouts".padStart(8)} ${"peak MB".padStart(8)}  status counts`,
+  `${"target".padEnd(13)} ${"conns".padStart(5)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"5xx".padStart(5)} ${"errors".padStart(6)} ${"timeouts".padStart(8)} ${"peak MB".padStart(8)} ${"heap MB".padStart(8)}  status counts`,
 );
 for (const r of rows) {
   console.log(
-    `${r.target.padEnd(13)} ${String(r.connections).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.fiveXx).padStart(5)} ${String(r.errors).padStart(6)} ${String(r.timeouts).padStart(8)} ${(r.peakMb?.toFixed(0) ?? "?").padStart(8)}  ${JSON.stringify(r.codes)}`,
+    `${r.target.padEnd(13)} ${String(r.connections).padStart(5)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.fiveXx).padStart(5)} ${String(r.errors).padStart(6)} ${String(r.timeouts).padStart(8)} ${(r.peakMb?.toFixed(0) ?? "?").padStart(8)} ${(r.heapMb?.toFixed(0) ?? "-").padStart(8)}  ${JSON.stringify(r.codes)}`,
   );
 }
 const bad = rows.filter((r) => r.fiveXx > 0 || r.errors > 0 || r.timeouts > 0);
