@@ -5,6 +5,7 @@ import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
 import { installMeasureCache } from "./measure-cache.ts";
+import { installInlineMerge } from "./merge-inlines.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { installStyleCache } from "./style-cache.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
@@ -44,6 +45,7 @@ function configureOnce(): void {
   installFontCache();
   installMeasureCache();
   installStyleCache();
+  installInlineMerge();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
