@@ -320,3 +320,22 @@ describe("pdftotext -layout rows", () => {
     expect(report.requests.handledTotal.total).toBe(233);
   });
 });
+
+describe("signature with portal links on the same line", () => {
+  it("reads the date and drops the links", () => {
+    const { report } = parseReport(
+      [
+        "某县科学技术局2019年度政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，某县科学技术局依法公开政府信息。",
+        "六、其他需要报告的事项",
+        "无。",
+        "某县科学技术局 2020年1月20日 【打印本页】 【关闭窗口】",
+        "主办：某县人民政府办公室 网站标识码：3311220001",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.issuedOn).toBe("2020-01-20");
+    expect(JSON.stringify(report.sections)).not.toContain("打印");
+  });
+});

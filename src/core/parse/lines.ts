@@ -20,6 +20,8 @@ const CHROME = [
   /^(打印|关闭|打印本页|关闭窗口|返回顶部|\[?打印\]?\s*\[?关闭\]?)$/,
 ];
 
+const BRACKET_CHROME = /【\s*(打印|关闭|字体|收藏|字号|我要纠错|纠错|分享|返回)[^】]{0,20}】/;
+const BRACKET_CHROME_G = new RegExp(BRACKET_CHROME.source, "g");
 const PAGE_HINT = /[-－—–‒―─/页]|PAGE/i;
 const CHROME_HINT =
   /[：:>＞»【]|ICP|公网|上一篇|下一篇|相关|分享|扫一扫|网站|版权|主办|承办|技术支持|联系我们|打印|关闭|返回|收藏|纠错/;
@@ -69,8 +71,13 @@ export function cleanLines(text: string): string[] {
       i++;
       continue;
     }
-    if (t !== "" && (isPageMark(t) || ((i < 40 || i > raw.length - 40) && isChrome(t)))) continue;
     let l = line;
+    const edge = i < 40 || i > raw.length - 40;
+    // Portal links glued to content (「2020年1月20日 【打印本页】 【关闭窗口】」): drop the links, keep the rest.
+    if (edge && t.includes("【") && BRACKET_CHROME.test(t)) {
+      l = l.replace(BRACKET_CHROME_G, "").replace(/[ \u00a0\u3000]+$/, "");
+      if (l.trim() === "") continue;
+    } else if (t !== "" && (isPageMark(t) || (edge && isChrome(t)))) continue;
     if (l.includes("#")) l = l.replace(/^\s*#{1,6}\s+/, "");
     if (l.includes("**")) l = l.replace(/\*\*/g, "");
     out.push(l);

@@ -138,7 +138,8 @@ export function findSignature(lines: readonly string[]): Signature | undefined {
     if (trimAll(lines[i] ?? "") !== "") idx.push(i);
   for (const [rank, i] of idx.entries()) {
     if (rank > 2) break;
-    const raw = trimAll(lines[i] ?? "");
+    // Portal links glued after the date (「2020年1月20日 【打印本页】 【关闭窗口】」) are not part of it.
+    const raw = trimAll((lines[i] ?? "").replace(/[【[][^】\]]{0,12}[】\]]/g, ""));
     const line = asciiDigits(cnDate(raw) ?? raw).replace(/[\s\u00a0\u3000]+/g, "");
     if (line.length > 40) continue;
     const m = DATE_RE.exec(line);
