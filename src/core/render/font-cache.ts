@@ -1,6 +1,7 @@
 // Parses each font file once per isolate instead of once per PDF: pdfmake's provideFont reuses the parsed fontkit font.
 import bundle from "../../generated/pdfmake.js";
 import { patchReference, patchSubsetEncode } from "./embed-cache.ts";
+import { patchLayoutCache } from "./layout-cache.ts";
 
 interface EmbeddedFontLike {
   font: unknown;
@@ -102,6 +103,7 @@ export function installFontCache(): void {
         patchSubset(font.font);
         patchSubsetEncode(font.subset);
         patchReference(this._root);
+        patchLayoutCache(font);
         // pdfkit registered it under its PostScript name; keep one entry so it is finalized once.
         for (const [k, v] of Object.entries(this._fontFamilies)) if (v === font) delete this._fontFamilies[k];
       }

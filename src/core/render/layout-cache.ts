@@ -1,0 +1,42 @@
+// Glyph runs laid out by fontkit kept per parsed font across PDFs (pdfkit keeps them per PDF): same runs, laid out once.
+interface Run {
+  advanceWidth: number;
+}
+
+interface EmbeddedFontLike {
+  font: object;
+  layoutCache?: object;
+  layoutRun(text: string): Run;
+  layoutCached(text: string): Run;
+}
+
+/** Runs kept per parsed font; a long-running isolate starts again after this many strings. */
+const LIMIT = 20000;
+const runs = new WeakMap<object, Map<string, Run>>();
+let patched = false;
+
+/**
+ * pdfkit's layoutCached with one cache per parsed font instead of per document. A run is a pure function of the font
+ * and the text (scaled by 1000 / unitsPerEm of that font), and pdfkit only reads cached runs (it already hands the
+ * same run to every use within a document).
+ */
+export function patchLayoutCache(sample: object): void {
+  if (patched) return;
+  patched = true;
+  const proto = Object.getPrototypeOf(sample) as EmbeddedFontLike;
+  if (typeof proto.layoutCached !== "function" || typeof proto.layoutRun !== "function") return;
+  proto.layoutCached = function (this: EmbeddedFontLike, text: string) {
+    if (!this.layoutCache) return this.layoutRun(text);
+    let cache = runs.get(this.font);
+    if (!cache) {
+      cache = new Map();
+      runs.set(this.font, cache);
+    }
+    let run = cache.get(text);
+    if (run) return run;
+    run = this.layoutRun(text);
+    if (cache.size >= LIMIT) cache.clear();
+    cache.set(text, run);
+    return run;
+  };
+}
