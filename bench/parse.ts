@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { decodeInput } from "../src/core/parse/decode.ts";
 import { parseReport } from "../src/core/parse/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,11 +23,11 @@ const inputs: Input[] = [];
 for (const dir of dirs) {
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).sort()) {
-    if (!/\.(txt|html)$/.test(f) || f.includes("gb18030")) continue;
+    if (!/\.(txt|html)$/.test(f)) continue;
     inputs.push({
       name: f,
       seed: dir === dirs[0],
-      text: readFileSync(join(dir, f), "utf8"),
+      text: decodeInput(new Uint8Array(readFileSync(join(dir, f)))), // UTF-8, UTF-16, GB18030 as the service reads them
       kind: f.endsWith(".html") ? "html" : "text",
     });
   }
