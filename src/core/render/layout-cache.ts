@@ -10,8 +10,8 @@ interface EmbeddedFontLike {
   layoutCached(text: string): Run;
 }
 
-/** Runs kept per parsed font; a long-running isolate starts again after this many strings. */
-const LIMIT = 20000;
+/** Runs kept per parsed font (a few hundred strings per report; a run of a 28-character line holds ~3 KB). */
+const LIMIT = 5000;
 const runs = new WeakMap<object, Map<string, Run>>();
 let patched = false;
 
