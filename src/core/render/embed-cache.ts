@@ -16,13 +16,8 @@ interface ReferenceLike {
   finalize(): void;
 }
 
-const NativeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: "latin1"): Uint8Array } })
-  .Buffer;
-
 /** Latin-1 bytes of strings, as Buffer.from(s, "binary") gives them: the low byte of each UTF-16 code unit. */
 function latin1(parts: string[], length: number): Uint8Array {
-  // Node's Buffer (also under workerd's nodejs_compat) writes Latin-1 natively; elsewhere a loop does.
-  if (NativeBuffer) return NativeBuffer.from(parts.join(""), "latin1");
   const out = new Uint8Array(length);
   let at = 0;
   for (const s of parts) for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i) & 0xff;
