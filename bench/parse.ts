@@ -7,7 +7,7 @@ import { parseReport } from "../src/core/parse/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dirs = [
-  resolve(here, "../../shared/corpus/seeds"),
+  resolve(here, "../test/fixtures/seeds"),
   resolve(here, "../test/fixtures/parse"),
   resolve(here, "../test/fixtures/blind"),
 ];

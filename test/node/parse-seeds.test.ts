@@ -7,7 +7,7 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 
-const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus/seeds");
+const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures/seeds");
 const texts = readdirSync(SEEDS)
   .filter((f) => f.endsWith(".txt"))
   .sort();
