@@ -84,7 +84,8 @@ const TABLE_KEYWORDS: Record<TableName, readonly RowKeywords[]> = {
   appeals: APPEALS,
 };
 
-const ROW_ORDER_REQUESTS = [
+/** The heads of table 三's rows in document order (the key below `requests`). */
+export const REQUEST_ROW_ORDER = [
   "received",
   "carriedOver",
   "granted",
@@ -185,7 +186,7 @@ function matchUncached(
 
 function reached(seen: string | undefined, key: string): boolean {
   if (seen === undefined) return false;
-  return ROW_ORDER_REQUESTS.indexOf(seen) >= ROW_ORDER_REQUESTS.indexOf(key);
+  return REQUEST_ROW_ORDER.indexOf(seen) >= REQUEST_ROW_ORDER.indexOf(key);
 }
 
 /** Whether a text mentions any row keyword of a table (used to tell table lines from prose). */

@@ -3,7 +3,7 @@ import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
 import { splitDigits } from "./digits-split.ts";
-import { matchRow, type TableName } from "./labels-match.ts";
+import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
 import type { Slot } from "./sums.ts";
 import type { Token } from "./tokens.ts";
 
@@ -23,19 +23,6 @@ export interface RawRow {
   /** The label was not recognized; the row was placed by its position in the table. */
   byOrder?: boolean;
 }
-
-const REQUEST_ORDER = [
-  "received",
-  "carriedOver",
-  "granted",
-  "partiallyGranted",
-  "withheld",
-  "unavailable",
-  "notProcessed",
-  "otherHandling",
-  "handledTotal",
-  "carriedForward",
-];
 
 /**
  * Walks tokens and collects the cells written after each recognized row label. `order` (leaf row keys in
@@ -97,7 +84,7 @@ export function collectRows(
           const head = m.path[0] as string;
           if (
             table === "requests" &&
-            (seen === undefined || REQUEST_ORDER.indexOf(head) > REQUEST_ORDER.indexOf(seen))
+            (seen === undefined || REQUEST_ROW_ORDER.indexOf(head) > REQUEST_ROW_ORDER.indexOf(seen))
           )
             seen = head;
         }
