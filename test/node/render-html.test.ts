@@ -1,30 +1,17 @@
 // HTML rendering checked in headless Chromium (Debian chromium, required): every table cell present, fonts load, no error.
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { buildView, type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { launchChromium } from "./chromium.ts";
 import { fixtures } from "./render-tools.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let browser: Browser;
 let assets: RenderAssets;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   assets = await nodeAssets();
 }, 60_000);
 

@@ -1,6 +1,5 @@
 // XSS: every string field of the model carrying script, event-handler and javascript: payloads comes out escaped; checked in headless Chromium.
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
@@ -8,18 +7,7 @@ import { validateModel } from "../../src/core/validate.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { MODELS } from "../fixtures/reliability/inputs.ts";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchChromium } from "./chromium.ts";
 
 /** Each one sets window.__xss, opens a dialog or fetches 127.0.0.1:9 if it ever runs or loads. */
 const PAYLOADS = [
@@ -73,9 +61,7 @@ let browser: Browser;
 let assets: RenderAssets;
 
 beforeAll(async () => {
-  // CI installs Chromium: a missing browser is a failure, never a skip.
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   assets = await nodeAssets();
 }, 60_000);
 
