@@ -1,5 +1,6 @@
 // What a TrueType font can draw and how wide: its cmap (formats 4 and 12) and advance widths; cached per font file.
 import type { FontFile } from "./assets.ts";
+import { tableDirectory } from "./sfnt.ts";
 
 export interface FontInfo {
   /** Code point → glyph id, for every code point the font maps to a real glyph. */
@@ -10,20 +11,9 @@ export interface FontInfo {
 
 const cache = new WeakMap<Uint8Array, FontInfo>();
 
-function tables(data: Uint8Array, view: DataView): Map<string, number> {
-  const out = new Map<string, number>();
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const rec = 12 + i * 16;
-    const tag = String.fromCharCode(
-      data[rec] ?? 0,
-      data[rec + 1] ?? 0,
-      data[rec + 2] ?? 0,
-      data[rec + 3] ?? 0,
-    );
-    out.set(tag, view.getUint32(rec + 8));
-  }
-  return out;
+/** Table offsets by tag. */
+function tables(data: Uint8Array): Map<string, number> {
+  return new Map([...tableDirectory(data)].map(([tag, entry]) => [tag, entry.offset]));
 }
 
 function readAdvances(view: DataView, at: Map<string, number>): Float32Array {
@@ -110,7 +100,7 @@ export function fontInfo(font: FontFile): FontInfo {
   let info = cache.get(font.data);
   if (!info) {
     const view = new DataView(font.data.buffer, font.data.byteOffset, font.data.byteLength);
-    const at = tables(font.data, view);
+    const at = tables(font.data);
     info = { cmap: readCmap(view, at.get("cmap")), advances: readAdvances(view, at) };
     cache.set(font.data, info);
   }

@@ -1,6 +1,7 @@
 // Subsets a TrueType font to some characters in pure JS (fontkit's glyph subsetter plus cmap, OS/2, name and post
 // tables), so the HTML page embeds fonts in every runtime, workerd included (no WebAssembly, no eval).
 import bundle from "../../generated/pdfmake.js";
+import { tableDirectory } from "./sfnt.ts";
 
 interface FontkitFont {
   glyphForCodePoint(cp: number): { id: number };
@@ -20,22 +21,12 @@ function open(data: Uint8Array): FontkitFont {
 
 /** The tables of an sfnt file: tag → bytes. */
 function readTables(data: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const out = new Map<string, Uint8Array>();
-  const n = view.getUint16(4);
-  for (let i = 0; i < n; i++) {
-    const rec = 12 + i * 16;
-    const tag = String.fromCharCode(
-      data[rec] ?? 0,
-      data[rec + 1] ?? 0,
-      data[rec + 2] ?? 0,
-      data[rec + 3] ?? 0,
-    );
-    const offset = view.getUint32(rec + 8);
-    const length = view.getUint32(rec + 12);
-    out.set(tag, data.subarray(offset, offset + length));
-  }
-  return out;
+  return new Map(
+    [...tableDirectory(data)].map(([tag, { offset, length }]) => [
+      tag,
+      data.subarray(offset, offset + length),
+    ]),
+  );
 }
 
 /** cmap with a format 4 subtable (BMP) and a format 12 subtable (all), one segment per character. */
