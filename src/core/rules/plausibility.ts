@@ -28,6 +28,18 @@ const PROCUREMENT_WAN_PER_PROJECT = 10_000;
 /** Fees above this many 万元 (10亿元) in one year are read as written in 元. */
 const FEES_WAN = 100_000;
 
+/** A 万元 amount so large it was probably written in 元; `expected` is the amount read as 元. */
+function writtenInYuan(path: string, what: string, amountWan: number): Finding {
+  const asYuan = amountWan / 10_000;
+  return finding(
+    "warning",
+    "money.plausibility",
+    path,
+    `${what} ${num(amountWan)} 万元（约${num(asYuan)}亿元）明显偏大，可能是按元填写；若单位为元，应填 ${num(asYuan)} 万元`,
+    { expected: asYuan, actual: amountWan },
+  );
+}
+
 function checkMoney(report: Report): Finding[] {
   const out: Finding[] = [];
   const amounts: { path: string; value: number | null; what: string }[] = [];
@@ -50,32 +62,15 @@ function checkMoney(report: Report): Finding[] {
           ),
         );
       } else if (perProject >= PROCUREMENT_WAN_PER_PROJECT) {
-        out.push(
-          finding(
-            "warning",
-            "money.plausibility",
-            path,
-            `政府集中采购总金额 ${num(amountWan)} 万元（约${num(amountWan / 10_000)}亿元）明显偏大，可能是按元填写；若单位为元，应填 ${num(amountWan / 10_000)} 万元`,
-            { expected: amountWan / 10_000, actual: amountWan },
-          ),
-        );
+        out.push(writtenInYuan(path, "政府集中采购总金额", amountWan));
       }
     }
   } else {
     const { amountWan } = report.proactive.fees;
     const path = pointer("proactive", "fees", "amountWan");
     amounts.push({ path, value: amountWan, what: "行政事业性收费金额" });
-    if (amountWan !== null && amountWan >= FEES_WAN) {
-      out.push(
-        finding(
-          "warning",
-          "money.plausibility",
-          path,
-          `行政事业性收费金额 ${num(amountWan)} 万元（约${num(amountWan / 10_000)}亿元）明显偏大，可能是按元填写；若单位为元，应填 ${num(amountWan / 10_000)} 万元`,
-          { expected: amountWan / 10_000, actual: amountWan },
-        ),
-      );
-    }
+    if (amountWan !== null && amountWan >= FEES_WAN)
+      out.push(writtenInYuan(path, "行政事业性收费金额", amountWan));
   }
   for (const { path, value, what } of amounts) {
     if (value === null) continue;
