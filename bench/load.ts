@@ -273,6 +273,16 @@ function snapshotWorker(dir: string): string {
 
 const data = mkdtempSync(join(tmpdir(), "nianbao-load-"));
 const rows: Row[] = [];
+
+/** Publishes one report to read back, loads the target at each connection count, then stops it. */
+async function measure(target: Target): Promise<void> {
+  try {
+    const id = await prepare(target.url);
+    for (const c of CONNECTIONS) rows.push(await load(target, id, c));
+  } finally {
+    target.stop();
+  }
+}
 const only = process.env.LOAD_TARGETS?.split(",") ?? ["node", "wrangler"];
 try {
   if (only.includes("node")) {
@@ -290,12 +300,7 @@ try {
       memoryPid: () => child.pid,
       stop: () => child.kill("SIGTERM"),
     };
-    try {
-      const id = await prepare(url);
-      for (const c of CONNECTIONS) rows.push(await load(target, id, c));
-    } finally {
-      target.stop();
-    }
+    await measure(target);
   }
   if (only.includes("wrangler")) {
     const p = port();
@@ -333,12 +338,7 @@ try {
       isolateHeap: await inspectorHeap(p + 1),
       stop: () => child.kill("SIGTERM"),
     };
-    try {
-      const id = await prepare(url);
-      for (const c of CONNECTIONS) rows.push(await load(target, id, c));
-    } finally {
-      target.stop();
-    }
+    await measure(target);
   }
 } finally {
   rmSync(data, { recursive: true, force: true });
