@@ -1,27 +1,16 @@
 // HTML rendering checked in headless Chromium (Debian chromium, required): every table cell present, fonts load, no error.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
-import { buildView, type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
-import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { launchChromium } from "./chromium.ts";
+import { buildView, renderHtml } from "../../src/core/render/index.ts";
+import { useBrowser } from "./chromium.ts";
 import { fixtures } from "./render-tools.ts";
 
-let browser: Browser;
-let assets: RenderAssets;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  assets = await nodeAssets();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const ctx = useBrowser();
 
 /** Opens the page with every network request refused; collects console errors and page errors. */
 async function open(html: string, width = 1024): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
@@ -50,7 +39,7 @@ function expectedCells(report: Report): Record<string, { td: number; th: number;
 
 describe.each(fixtures())("$name", ({ report }) => {
   it("opens in Chromium with every table cell, embedded fonts loaded, no error", async () => {
-    const html = await renderHtml(report, assets);
+    const html = await renderHtml(report, ctx.assets);
     const { page, errors } = await open(html);
     try {
       const facts = await page.evaluate(() => ({
@@ -101,7 +90,7 @@ describe("escaping and small screens", () => {
     base.organ = `<script>alert(1)</script>&"'`;
     base.title = `<img src=x onerror=alert(1)>标题`;
     base.sections[0]?.blocks.push({ type: "paragraph", text: "<b>粗</b> & </p><script>x()</script>" });
-    const html = await renderHtml(base, assets);
+    const html = await renderHtml(base, ctx.assets);
     expect(html).not.toMatch(/<script|<img|<b>/i);
     expect(html).toContain("&lt;script&gt;");
     const { page, errors } = await open(html);
@@ -116,7 +105,7 @@ describe("escaping and small screens", () => {
 
   it("fits a phone: no page-wide horizontal scroll, tables scroll in their own box", async () => {
     const report = fixtures().find((f) => f.name === "report-2019")?.report as Report;
-    const { page } = await open(await renderHtml(report, assets), 375);
+    const { page } = await open(await renderHtml(report, ctx.assets), 375);
     try {
       const m = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,

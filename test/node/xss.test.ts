@@ -1,13 +1,10 @@
-// XSS: every string field of the model carrying script, event-handler and javascript: payloads comes out escaped; checked in headless Chromium.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
-import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
+import { renderHtml } from "../../src/core/render/index.ts";
 import { validateModel } from "../../src/core/validate.ts";
-import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { MODELS } from "../fixtures/reliability/inputs.ts";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
-import { launchChromium } from "./chromium.ts";
+import { useBrowser } from "./chromium.ts";
 
 /** Each one sets window.__xss, opens a dialog or fetches 127.0.0.1:9 if it ever runs or loads. */
 const PAYLOADS = [
@@ -57,17 +54,7 @@ function withStrings(base: Record<string, unknown>, f: (field: string) => string
   return m;
 }
 
-let browser: Browser;
-let assets: RenderAssets;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  assets = await nodeAssets();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const ctx = useBrowser();
 
 interface PageFacts {
   xss: unknown;
@@ -81,7 +68,7 @@ interface PageFacts {
 
 /** Loads the page with scripts enabled (so an injected script would run) and reports what happened. */
 async function inspect(html: string): Promise<PageFacts> {
-  const page = await browser.newPage({ javaScriptEnabled: true });
+  const page = await ctx.browser.newPage({ javaScriptEnabled: true });
   const dialogs: string[] = [];
   const requests: string[] = [];
   page.on("dialog", (d) => {
@@ -125,8 +112,8 @@ async function inspect(html: string): Promise<PageFacts> {
 /** `fonts: false` skips subsetting and embedding the fonts (it does not change the markup of the text). */
 const render = async (model: unknown, fonts = true): Promise<{ html: string; report: Report }> => {
   const { report } = validateModel(model);
-  const { subsetFont: _subset, ...noFonts } = assets;
-  return { html: await renderHtml(report, fonts ? assets : noFonts), report };
+  const { subsetFont: _subset, ...noFonts } = ctx.assets;
+  return { html: await renderHtml(report, fonts ? ctx.assets : noFonts), report };
 };
 
 describe.each(["2019", "2021"])("edition %s: hostile strings in every field", (edition) => {
