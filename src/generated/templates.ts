@@ -420,7 +420,7 @@ export const templateSpecs = {
     + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"organ") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":26,"column":22},"end":{"line":26,"column":55}}})) != null ? stack1 : "")
     + " }, {\"text\": "
     + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":26,"column":68},"end":{"line":26,"column":100}}})) != null ? stack1 : "")
-    + " }], \"style\": \"signature\", \"unbreakable\": true}\n ]\n}\n";
+    + " }], \"style\": \"signature\", \"unbreakable\": true, \"keepWithPrevious\": true}\n ]\n}\n";
 },"usePartial":true,"useData":true},
   "_pdf-table": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {

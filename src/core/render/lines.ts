@@ -8,7 +8,7 @@ export interface LineNode {
   /** Runs with explicit inline properties (font, size, spacing…). */
   text: object[];
   margin?: [number, number, number, number];
-  /** Set on every line of a heading (see keepWithNext in pdf.ts). */
+  /** Set on every line of a heading (a heading stays with what follows it: keep-together.ts). */
   headlineLevel?: number;
 }
 

@@ -4,7 +4,7 @@ import type { Report } from "../model.ts";
 import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
-import { installMeasureCache } from "./measure-cache.ts";
+import { type ContentNode, installKeepTogether, keepTogether, type Styles } from "./keep-together.ts";
 import { installInlineMerge } from "./merge-inlines.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { installStyleCache } from "./style-cache.ts";
@@ -43,9 +43,9 @@ function configureOnce(): void {
   if (configured) return;
   configured = true;
   installFontCache();
-  installMeasureCache();
   installStyleCache();
   installInlineMerge();
+  installKeepTogether();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
@@ -100,32 +100,6 @@ function footer(currentPage: number) {
   };
 }
 
-interface NodeInfo {
-  headlineLevel?: number;
-  table?: unknown;
-  pageNumbers?: number[];
-  startPosition?: { verticalRatio?: number };
-}
-
-/** A table that would break over pages although it did not start at the top of one. */
-const breaksNeedlessly = (n: NodeInfo) =>
-  n.table !== undefined && (n.pageNumbers?.length ?? 0) > 1 && (n.startPosition?.verticalRatio ?? 0) > 0.02;
-
-/**
- * Page breaks: a table that would break over pages starts on a new page (pdfmake misdraws a row span cut by a page
- * break); a heading stays with what follows it (moves when nothing but headings follows it on its page, or when the
- * table after it moves). pdfmake lays the document out again once per break added here.
- */
-function keepWithNext(
-  node: NodeInfo,
-  nodes: { getFollowingNodesOnPage(): NodeInfo[]; getNodesOnNextPage(): NodeInfo[] },
-): boolean {
-  if (!node.headlineLevel) return breaksNeedlessly(node);
-  const next = nodes.getFollowingNodesOnPage().find((n) => !n.headlineLevel);
-  if (!next) return nodes.getNodesOnNextPage().some((n) => !n.headlineLevel);
-  return breaksNeedlessly(next);
-}
-
 /** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
 export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
   configureOnce();
@@ -139,8 +113,8 @@ export async function renderPdf(report: Report, assets: RenderAssets): Promise<U
     creationDate: date,
     modDate: date,
   };
+  doc.content = keepTogether(doc.content as ContentNode[], doc.styles as Styles);
   doc.footer = footer;
-  doc.pageBreakBefore = keepWithNext;
   pdfmake.setFonts(fontTable(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);

@@ -1,0 +1,151 @@
+// Page breaks of the PDF: a table on one page, a heading never last on its page, the signature never alone; tall tables.
+import { readdirSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeInput } from "../../src/core/analyze.ts";
+import { proactiveBlocks, requestRows } from "../../src/core/labels.ts";
+import type { Report } from "../../src/core/model.ts";
+import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
+import { type ContentNode, keepTogether } from "../../src/core/render/keep-together.ts";
+import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { fixtures, pdfFile, tool } from "./render-tools.ts";
+
+let assets: RenderAssets;
+beforeAll(async () => {
+  assets = await nodeAssets();
+});
+
+const flat = (s: string) => s.replace(/\s+/g, "");
+const PAGE_NUMBER = /—\d+—$/;
+
+/** Each page's text in content-stream order, without whitespace and without its page number. */
+function pageTexts(pdf: Uint8Array): string[] {
+  const raw = tool("pdftotext", ["-raw", "-enc", "UTF-8", pdfFile(pdf), "-"]);
+  return raw
+    .split("\f")
+    .map((p) => flat(p).replace(PAGE_NUMBER, ""))
+    .filter((p, i, all) => p !== "" || i < all.length - 1);
+}
+
+/** The page (0-based) holding a text; -1 when none does. */
+const pageOf = (pages: string[], text: string) => pages.findIndex((p) => p.includes(flat(text)));
+
+const BLIND = new URL("../fixtures/blind/", import.meta.url);
+function blindReports(): { name: string; report: Report }[] {
+  return readdirSync(BLIND)
+    .filter((f) => !f.endsWith(".json"))
+    .sort()
+    .map((f) => ({ name: f, report: analyzeInput(readFileSync(new URL(f, BLIND))).report }));
+}
+
+/** Tables of a report by their first and last label: each has to be on one page. */
+function tableEnds(report: Report): [string, string][] {
+  const blocks = proactiveBlocks(report.edition);
+  const rows = requestRows(report.edition);
+  return [
+    [blocks[0]?.article ?? "", blocks[blocks.length - 1]?.rows.at(-1)?.label ?? ""],
+    ["申请人情况", rows[rows.length - 1]?.label ?? ""],
+    ["行政复议行政诉讼", "复议后起诉"],
+  ];
+}
+
+describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
+  let pages: string[];
+  beforeAll(async () => {
+    pages = pageTexts(await renderPdf(report, assets));
+  });
+
+  it("puts each table on one page", () => {
+    for (const [first, last] of tableEnds(report)) {
+      const page = pageOf(pages, first);
+      expect(page, first).toBeGreaterThanOrEqual(0);
+      expect(pages[page]?.includes(flat(last)), `${first} … ${last}`).toBe(true);
+    }
+  });
+
+  it("never ends a page with a heading", () => {
+    const headings = report.sections.flatMap((s) => [
+      s.heading,
+      ...s.blocks.filter((b) => b.type === "heading").map((b) => b.text),
+    ]);
+    for (const [i, page] of pages.slice(0, -1).entries())
+      for (const h of headings.filter(Boolean))
+        expect(page.endsWith(flat(h)), `page ${i + 1}: ${h}`).toBe(false);
+  });
+
+  it("never leaves the signature alone on a page", () => {
+    const last = pages[pages.length - 1] ?? "";
+    const signature = flat(report.organ);
+    expect(last.endsWith(signature) || last.includes(signature)).toBe(true);
+    expect(last.length).toBeGreaterThan(signature.length + 12);
+  });
+});
+
+describe("a table taller than a page", () => {
+  /** Every count as a 15-digit number: the cells wrap to four lines and table 三 needs more than a page. */
+  const tall = (report: Report): Report => {
+    const big = (v: unknown): unknown =>
+      typeof v === "number"
+        ? 123456789012345
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, big(x)]))
+          : v;
+    return { ...report, requests: big(report.requests) } as Report;
+  };
+
+  it.each(fixtures().filter((f) => f.name.startsWith("report-")))(
+    "$name: breaks over pages, nothing lost",
+    async ({ report }) => {
+      const pages = pageTexts(await renderPdf(tall(report), assets));
+      const all = pages.join("");
+      for (const row of requestRows(report.edition)) expect(all, row.label).toContain(flat(row.label));
+      const head = pageOf(pages, "申请人情况");
+      const last = pageOf(pages, requestRows(report.edition).at(-1)?.label ?? "");
+      expect(last).toBeGreaterThan(head);
+      // Its heading starts the page the table starts on, and the report goes on after it.
+      expect(pages[head]?.startsWith(flat("三、收到和处理政府信息公开申请情况"))).toBe(true);
+      expect(pageOf(pages, "未经复议直接起诉")).toBeGreaterThanOrEqual(last);
+      expect(all).toContain(flat(report.organ));
+    },
+  );
+});
+
+describe("keepTogether", () => {
+  const line = (text: string, headlineLevel?: number): ContentNode => ({ text, headlineLevel });
+  const para = (...texts: string[]): ContentNode => ({
+    stack: texts.map((t) => line(t)),
+    style: "paragraph",
+  });
+  const heading = (text: string): ContentNode => ({ stack: [line(text, 1)], style: "heading" });
+  const table: ContentNode = { table: { dontBreakRows: true, body: [] }, style: "table" };
+
+  it("groups headings with the first line after them, and a table with its heading", () => {
+    const out = keepTogether([heading("一"), heading("（一）"), para("a", "b", "c"), heading("二"), table], {
+      table: { margin: [0, 6, 0, 12] },
+    });
+    expect(out).toHaveLength(3);
+    expect(out[0]).toMatchObject({ unbreakable: true, keepTogether: true });
+    expect(out[0]?.stack?.map((n) => n.stack?.[0]?.text)).toEqual(["一", "（一）", "a"]);
+    expect(out[1]).toEqual({ ...para("b", "c") });
+    // The table's bottom margin moves onto the block; its rows need not be kept whole inside it.
+    expect(out[2]).toMatchObject({ unbreakable: true, margin: [0, 0, 0, 12] });
+    expect(out[2]?.stack?.[1]).toMatchObject({ margin: [0, 6, 0, 0], table: { dontBreakRows: false } });
+  });
+
+  it("keeps the signature with the last line before it", () => {
+    const signature: ContentNode = {
+      stack: [line("机关"), line("日期")],
+      unbreakable: true,
+      keepWithPrevious: true,
+    };
+    const out = keepTogether([para("a", "b", "c"), signature]);
+    expect(out).toHaveLength(2);
+    expect(out[0]?.stack?.map((n) => n.text)).toEqual(["a", "b"]);
+    expect(out[1]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["c"]);
+    expect(out[1]?.stack?.[1]).toBe(signature);
+  });
+
+  it("leaves other content as it is", () => {
+    const title: ContentNode = { stack: [line("标题")], style: "title" };
+    expect(keepTogether([title, para("a")])).toEqual([title, para("a")]);
+  });
+});
