@@ -305,11 +305,11 @@ export const templateSpecs = {
         return undefined
     };
 
-  return "{\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"cell")||(depth0 && lookupProperty(depth0,"cell"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(depth0 != null ? lookupProperty(depth0,"align") : depth0),(depth0 != null ? lookupProperty(depth0,"note") : depth0),{"name":"cell","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":60}}})) != null ? stack1 : "")
+  return "{ "
+    + ((stack1 = (lookupProperty(helpers,"cell")||(depth0 && lookupProperty(depth0,"cell"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(depth0 != null ? lookupProperty(depth0,"align") : depth0),(depth0 != null ? lookupProperty(depth0,"note") : depth0),(depth0 != null ? lookupProperty(depth0,"width") : depth0),{"name":"cell","hash":{},"data":data,"loc":{"start":{"line":1,"column":27},"end":{"line":1,"column":59}}})) != null ? stack1 : "")
     + ", \"verticalAlignment\": \"middle\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"colSpan") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":91},"end":{"line":1,"column":137}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":137},"end":{"line":1,"column":183}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"colSpan") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":90},"end":{"line":1,"column":136}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":136},"end":{"line":1,"column":182}}})) != null ? stack1 : "")
     + " }";
 },"2":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -320,7 +320,7 @@ export const templateSpecs = {
     };
 
   return ", \"colSpan\": "
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"colSpan") || (depth0 != null ? lookupProperty(depth0,"colSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"colSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":119},"end":{"line":1,"column":130}}}) : helper)));
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"colSpan") || (depth0 != null ? lookupProperty(depth0,"colSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"colSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":118},"end":{"line":1,"column":129}}}) : helper)));
 },"3":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -330,7 +330,7 @@ export const templateSpecs = {
     };
 
   return ", \"rowSpan\": "
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"rowSpan") || (depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"rowSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":165},"end":{"line":1,"column":176}}}) : helper)));
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"rowSpan") || (depth0 != null ? lookupProperty(depth0,"rowSpan") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"rowSpan","hash":{},"data":data,"loc":{"start":{"line":1,"column":164},"end":{"line":1,"column":175}}}) : helper)));
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -339,8 +339,7 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"covered") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":192}}})) != null ? stack1 : "")
-    + "\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"covered") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":191}}})) != null ? stack1 : "");
 },"useData":true},
   "_pdf-document": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {

@@ -16,11 +16,18 @@ interface ReferenceLike {
   finalize(): void;
 }
 
-/** Latin-1 bytes of strings, as Buffer.from(s, "binary") gives them: the low byte of each UTF-16 code unit. */
+const ascii = new TextEncoder();
+
+/**
+ * Latin-1 bytes of strings, as Buffer.from(s, "binary") gives them: the low byte of each UTF-16 code unit. pdfkit's
+ * content operators are ASCII, which TextEncoder writes natively (for ASCII its UTF-8 is the same bytes).
+ */
 function latin1(parts: string[], length: number): Uint8Array {
+  const text = parts.join("");
+  const utf8 = ascii.encode(text);
+  if (utf8.length === length) return utf8;
   const out = new Uint8Array(length);
-  let at = 0;
-  for (const s of parts) for (let i = 0; i < s.length; i++) out[at++] = s.charCodeAt(i) & 0xff;
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
 }
 

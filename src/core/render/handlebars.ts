@@ -3,7 +3,7 @@ import type HandlebarsFull from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./assets.ts";
-import { breakLines, titleLines } from "./lines.ts";
+import { breakLines, cellLines, titleLines } from "./lines.ts";
 import { explicitRuns, pdfRuns } from "./runs.ts";
 
 export interface TemplateData {
@@ -32,20 +32,49 @@ const LINE_HEIGHT_KEY: Record<FaceRole, string> = {
   subheading: "subheadingLineHeight",
 };
 
-/** A table cell's text: runs with explicit properties (tables are most of the inlines of a report). */
-hb.registerHelper("cell", (text: unknown, align: unknown, note: unknown, options: { data: TemplateData }) => {
-  const layout = options.data.layout ?? {};
-  const runs = pdfRuns(String(text ?? ""), "body", options.data.assets);
-  return JSON.stringify(
-    explicitRuns(runs, "body", {
-      fontSize: note ? (layout.noteFontSize ?? 9) : (layout.tableFontSize ?? 10.5),
+/** Cell contents by text and layout (for one set of fonts): the official tables' labels are the same in every report. */
+let cellAssets: RenderAssets | undefined;
+const cellCache = new Map<string, string>();
+const CELL_CACHE_LIMIT = 4000;
+
+/**
+ * A table cell's content: its text broken into lines here (tables are most of the text of a report, and pdfmake would
+ * measure and break a cell one CJK character at a time), one line as `"text"`, several as a `"stack"` of lines.
+ */
+hb.registerHelper(
+  "cell",
+  (text: unknown, align: unknown, note: unknown, width: unknown, options: { data: TemplateData }) => {
+    const layout = options.data.layout ?? {};
+    const fontSize = note ? (layout.noteFontSize ?? 9) : (layout.tableFontSize ?? 10.5);
+    const value = String(text ?? "");
+    const assets = options.data.assets;
+    const key = `${fontSize}|${layout.tableLineHeight}|${align}|${width}|${value}`;
+    const known = cellCache.get(key);
+    if (known !== undefined && cellAssets === assets) return known;
+    if (cellAssets !== assets) cellCache.clear();
+    cellAssets = assets;
+    const props = {
+      fontSize,
       lineHeight: layout.tableLineHeight ?? 1,
       characterSpacing: 0,
       alignment: align === "left" || align === "right" ? align : "center",
-      noWrap: false,
-    }),
-  );
-});
+      noWrap: true,
+    } as const;
+    // Lines a little narrower than the cell, so that pdfmake's own measuring never finds one too wide.
+    const lines =
+      typeof width === "number"
+        ? cellLines(value, assets, fontSize, width - 0.5)
+        : [pdfRuns(value, "body", assets)];
+    const runs = lines.map((line) => explicitRuns(line, "body", props));
+    const out =
+      runs.length === 1
+        ? `"text": ${JSON.stringify(runs[0])}`
+        : `"stack": ${JSON.stringify(runs.map((r) => ({ text: r })))}`;
+    if (cellCache.size >= CELL_CACHE_LIMIT) cellCache.clear();
+    cellCache.set(key, out);
+    return out;
+  },
+);
 hb.registerHelper(
   "lines",
   (

@@ -90,6 +90,48 @@ function units(gs: Glyph[]): Glyph[][] {
 
 const sum = (gs: Glyph[]) => gs.reduce((a, g) => a + g.width, 0);
 
+/**
+ * Fills lines greedily with units (never broken inside unless wider than a line): closing punctuation may not start a
+ * line, opening punctuation may not end one. `room(i)` is the width of line i; `gap` the spacing after each glyph.
+ */
+function fill(gs: Glyph[], room: (line: number) => number, gap: number): Glyph[][] {
+  const pending = units(gs);
+  const lines: Glyph[][] = [];
+  /** The current line as units, so that a unit moved to the next line moves whole (a number is never split). */
+  let line: Glyph[][] = [];
+  let used = 0;
+  const lastChar = () => line[line.length - 1]?.at(-1)?.ch ?? "";
+  while (pending.length > 0) {
+    const unit = pending.shift() as Glyph[];
+    const w = sum(unit) + unit.length * gap;
+    const space = room(lines.length) + 0.01;
+    if (used + w - gap <= space) {
+      line.push(unit);
+      used += w;
+      continue;
+    }
+    if (line.length === 0) {
+      // A unit wider than the line: break it by characters.
+      let k = 0;
+      let acc = 0;
+      while (k < unit.length && acc + (unit[k]?.width ?? 0) <= space) acc += (unit[k++]?.width ?? 0) + gap;
+      k = Math.max(1, k);
+      lines.push(unit.slice(0, k));
+      if (k < unit.length) pending.unshift(unit.slice(k));
+      continue;
+    }
+    pending.unshift(unit);
+    const first = pending[0]?.[0];
+    if (first && NO_START.has(first.ch) && line.length > 1) pending.unshift(line.pop() as Glyph[]);
+    while (line.length > 1 && NO_END.has(lastChar())) pending.unshift(line.pop() as Glyph[]);
+    lines.push(line.flat());
+    line = [];
+    used = 0;
+  }
+  if (line.length > 0 || lines.length === 0) lines.push(line.flat());
+  return lines;
+}
+
 /** Breaks text into lines; every line but the last is justified to the full width by its character spacing. */
 export function breakLines(
   text: string,
@@ -98,43 +140,14 @@ export function breakLines(
   opts: LineOptions,
 ): LineNode[] {
   const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
-  const base = opts.width / opts.perLine - opts.fontSize;
+  // The spacing between characters that puts exactly perLine of them in a line (28 × 16 pt in 156 mm: −0.215 pt).
+  const base = (opts.width - opts.perLine * opts.fontSize) / (opts.perLine - 1);
   const indentPt = opts.indent * (opts.fontSize + base);
-  const all = glyphs(trimmed, role, assets, opts.fontSize);
-  const pending = units(all);
-  const lines: Glyph[][] = [];
-  let line: Glyph[] = [];
-  let used = 0;
-  const room = () => opts.width - (lines.length === 0 ? indentPt : 0) + 0.01;
-  while (pending.length > 0) {
-    const unit = pending.shift() as Glyph[];
-    const w = sum(unit) + unit.length * base;
-    if (used + w - base <= room()) {
-      line.push(...unit);
-      used += w;
-      continue;
-    }
-    if (line.length === 0) {
-      // A unit wider than the line: break it by characters.
-      let k = 0;
-      let acc = 0;
-      while (k < unit.length && acc + (unit[k]?.width ?? 0) <= room()) acc += (unit[k++]?.width ?? 0) + base;
-      k = Math.max(1, k);
-      lines.push(unit.slice(0, k));
-      if (k < unit.length) pending.unshift(unit.slice(k));
-      continue;
-    }
-    // Line-breaking rules: closing punctuation may not start a line, opening punctuation may not end one.
-    pending.unshift(unit);
-    const first = pending[0]?.[0];
-    if (first && NO_START.has(first.ch) && line.length > 1) pending.unshift([line.pop() as Glyph]);
-    while (line.length > 1 && NO_END.has(line[line.length - 1]?.ch ?? ""))
-      pending.unshift([line.pop() as Glyph]);
-    lines.push(line);
-    line = [];
-    used = 0;
-  }
-  if (line.length > 0 || lines.length === 0) lines.push(line);
+  const lines = fill(
+    glyphs(trimmed, role, assets, opts.fontSize),
+    (i) => opts.width - (i === 0 ? indentPt : 0),
+    base,
+  );
   return lines.map((gs, i) => {
     const avail = opts.width - (i === 0 ? indentPt : 0);
     const last = i === lines.length - 1;
@@ -155,6 +168,29 @@ export function breakLines(
     if (i === 0 && indentPt > 0) node.margin = [Math.round(indentPt * 100) / 100, 0, 0, 0];
     return node;
   });
+}
+
+/**
+ * A table cell's text in lines at most `width` pt wide (body face, no extra spacing), each as pdfmake runs: the cell
+ * is laid out as given instead of pdfmake measuring and breaking it one CJK character at a time.
+ */
+export function cellLines(
+  text: string,
+  assets: RenderAssets,
+  fontSize: number,
+  width: number,
+): (string | Run[])[] {
+  const gs = glyphs(text.trim(), "body", assets, fontSize);
+  return fill(gs, () => width, 0).map((line) => toRuns(trimSpaces(line), "body"));
+}
+
+/** A line without the spaces it starts or ends with (pdfmake does not draw them either). */
+function trimSpaces(line: Glyph[]): Glyph[] {
+  let start = 0;
+  let end = line.length;
+  while (start < end && /\s/.test(line[start]?.ch ?? "")) start++;
+  while (end > start && /\s/.test(line[end - 1]?.ch ?? "")) end--;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
 }
 
 /** Where a title may break: after 「年度」/「年」, before 「政府信息公开」/「政务公开」, after the organ's name. */

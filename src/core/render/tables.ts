@@ -27,6 +27,8 @@ export interface ViewCell {
   path?: string;
   /** The top-left 勾稽 note of table 三. */
   note?: boolean;
+  /** Width of the cell's content in the PDF (pt): its columns and the padding and rules between them. */
+  width?: number;
 }
 
 export interface ViewTable {
@@ -227,8 +229,19 @@ function appealsTable(report: Report): ViewTable {
   };
 }
 
+/** Sets each cell's content width in the PDF from the column widths it spans. */
+function withCellWidths(table: ViewTable): ViewTable {
+  for (const row of [...table.head, ...table.body])
+    row.forEach((cell, i) => {
+      if (cell.covered) return;
+      const span = table.widths.slice(i, i + (cell.colSpan ?? 1));
+      cell.width = span.reduce((a, w) => a + w, 0) + (span.length - 1) * (2 * CELL_PAD + RULE);
+    });
+  return table;
+}
+
 export function buildTable(report: Report, id: ViewTable["id"]): ViewTable {
-  if (id === "proactive") return proactiveTable(report);
-  if (id === "requests") return requestsTable(report);
-  return appealsTable(report);
+  if (id === "proactive") return withCellWidths(proactiveTable(report));
+  if (id === "requests") return withCellWidths(requestsTable(report));
+  return withCellWidths(appealsTable(report));
 }
