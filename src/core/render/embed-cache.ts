@@ -65,6 +65,12 @@ function joinText(chunks: (Uint8Array | string)[]): Uint8Array[] {
   return out;
 }
 
+/**
+ * Deflate level of embedded font subsets (most of a PDF's bytes): measured against the default 6 over the five seeds,
+ * 9% less CPU per PDF of an unseen report for 1.7% more bytes.
+ */
+const FONT_DEFLATE_LEVEL = 3;
+
 /** Subsets kept per font: the last few glyph sets (a re-rendered report, a report rendered as PDF and HTML…). */
 const PER_FONT = 4;
 /** Encoded subsets by font and glyph list (glyph ids in subset order, which fixes the bytes). */
@@ -140,7 +146,7 @@ export function patchReference(reference: object): void {
     if (only instanceof Uint8Array && deflated.has(only)) {
       let bytes = deflated.get(only);
       if (!bytes) {
-        bytes = bundle.zlib.deflateSync(only);
+        bytes = bundle.zlib.deflateSync(only, { level: FONT_DEFLATE_LEVEL });
         deflated.set(only, bytes);
       }
       this.buffer = [bytes];
