@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import subsetFont from "subset-font";
+import { renameFont } from "./sfnt-rename.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "fonts");
@@ -76,8 +77,16 @@ const SOURCES = [
     licenceOut: "OFL-NotoSansSC.txt",
   },
   {
-    out: "LXGWWenKai-Regular.ttf",
+    // LXGW WenKai's licence reserves the names 「霞鹜」 and "LXGW" for unmodified fonts: the subset is renamed.
+    out: "NianbaoKai-Regular.ttf",
     levelOneOnly: true,
+    names: {
+      1: "Nianbao Kai",
+      2: "Regular",
+      3: "Nianbao Kai Regular (GB2312 level 1 subset of LXGW WenKai 1.250)",
+      4: "Nianbao Kai Regular",
+      6: "NianbaoKai-Regular",
+    },
     src: () => "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
     licence: () => "/usr/share/doc/fonts-lxgw-wenkai/copyright",
     licenceOut: "OFL-LXGWWenKai.txt",
@@ -107,8 +116,9 @@ export default async function buildFonts() {
       // metrics (horizontal text only): smaller files, faster PDF rendering.
       dropTables: ["GSUB", "GPOS", "GDEF", "vhea", "vmtx", "VORG", "DSIG"],
     });
-    writeFileSync(join(out, f.out), bytes);
-    console.log(`fonts: ${f.out} ${(bytes.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
+    const file = f.names ? renameFont(new Uint8Array(bytes), f.names) : bytes;
+    writeFileSync(join(out, f.out), file);
+    console.log(`fonts: ${f.out} ${(file.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
     if (f.licence) copyFileSync(f.licence(), join(out, f.licenceOut));
   }
   writeFileSync(join(out, "chars.txt"), `${full}\n`);

@@ -10,7 +10,7 @@ export const FONT_FILES = {
   body: "NotoSerifSC-Regular.ttf",
   title: "NotoSerifSC-Bold.ttf",
   heading: "NotoSansSC-Regular.ttf",
-  subheading: "LXGWWenKai-Regular.ttf",
+  subheading: "NianbaoKai-Regular.ttf",
 } as const;
 
 /** fonts/ of the package: two levels up from src/runtime/, one up from the CLI bundle in dist/. */

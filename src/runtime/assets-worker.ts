@@ -6,7 +6,7 @@ import type { FontFile, RenderAssets } from "../core/render/index.ts";
 export const BUCKET_FONTS = {
   title: "NotoSerifSC-Bold.ttf",
   heading: "NotoSansSC-Regular.ttf",
-  subheading: "LXGWWenKai-Regular.ttf",
+  subheading: "NianbaoKai-Regular.ttf",
   /** A full font (e.g. NotoSerifSC_400Regular.ttf from the npm package) for characters outside GB2312. */
   fallback: "fallback.ttf",
 } as const;

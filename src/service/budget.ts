@@ -31,5 +31,7 @@ export function withRenderBudget(engine: Engine, ms: number): Engine {
     ...engine,
     renderPdf: (report) => race(engine.renderPdf(report)),
     renderHtml: (report) => race(engine.renderHtml(report)),
+    // Loads the fonts (from the bucket, in a Worker) when a render would.
+    outputVersion: () => race(engine.outputVersion()),
   };
 }

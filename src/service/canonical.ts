@@ -12,7 +12,7 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** Same normalized report and renderer version → same id, whatever the input form was. */
-export async function reportId(report: Report, rendererVersion: string): Promise<string> {
-  return (await sha256Hex(`${canonicalJson(report)}\n${rendererVersion}`)).slice(0, 32);
+/** Same normalized report and output version (renderer and fonts) → same id, whatever the input form was. */
+export async function reportId(report: Report, outputVersion: string): Promise<string> {
+  return (await sha256Hex(`${canonicalJson(report)}\n${outputVersion}`)).slice(0, 32);
 }

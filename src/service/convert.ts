@@ -44,7 +44,7 @@ export async function publish(
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });
   }
-  const id = await reportId(report, deps.engine.rendererVersion);
+  const id = await reportId(report, await deps.engine.outputVersion());
   const { storage } = deps;
   // The index entry is written last: a name too long for a key must be refused before anything is stored.
   const segment = new TextEncoder().encode(keySegment(report.organ)).length;

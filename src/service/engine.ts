@@ -9,6 +9,11 @@ export interface Engine {
   analyze(input: Uint8Array | string, hint?: InputHint): ValidationResult;
   renderPdf(report: Report): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
-  /** Part of every report id: a new renderer gives new artifacts under new ids. */
+  /** The renderer's version (shown by /healthz and kept in each report's metadata). */
   readonly rendererVersion: string;
+  /**
+   * Part of every report id: the renderer's version and the fonts it renders with. A new renderer, or a Worker that
+   * has found display faces in its bucket since, gives new artifacts under new ids instead of serving the old ones.
+   */
+  outputVersion(): Promise<string>;
 }

@@ -1,6 +1,8 @@
 // The HTTP API through app.request with the real core and renderers: publishing, artifacts, links, errors, auth.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { coreEngine } from "../../src/service/core-engine.ts";
 import { listAll } from "../../src/storage/paging.ts";
 import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
 
@@ -64,6 +66,22 @@ describe("POST /v1/reports", () => {
     expect(after.map((o) => [o.key, o.etag, o.uploaded.getTime()])).toEqual(
       before.map((o) => [o.key, o.etag, o.uploaded.getTime()]),
     );
+  });
+
+  it("gives a new id when the fonts differ (a Worker that found display faces in its bucket since)", async () => {
+    const assets = await nodeAssets();
+    const storage = t.storage;
+    const bodyOnly = await makeApp({
+      storage,
+      engine: coreEngine(async () => ({ fonts: { body: assets.fonts.body } })),
+    });
+    const first = await json(postJson(t, VALID));
+    const res = await postJson(bodyOnly, VALID);
+    expect(res.status).toBe(201);
+    const other = await json(res);
+    expect(other.id).not.toBe(first.id);
+    // The same fonts again: the same id, nothing new.
+    expect((await json(postJson(bodyOnly, VALID))).id).toBe(other.id);
   });
 
   it("answers 422 with the findings and stores nothing when the report has errors", async () => {

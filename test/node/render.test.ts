@@ -60,7 +60,7 @@ describe.each(fixtures())("$name", ({ name, report }) => {
     expect(facts.fonts.length).toBeGreaterThanOrEqual(3);
     for (const font of facts.fonts) {
       expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
-      expect(font.name).toMatch(/^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|LXGWWenKai)-(Regular|Bold)$/);
+      expect(font.name).toMatch(/^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|NianbaoKai)-(Regular|Bold)$/);
     }
     expect(facts.fonts.map((f) => f.name.split("+")[1])).toContain("NotoSerifSC-Regular");
     expect(new TextDecoder("latin1").decode(pdf)).toContain("/Lang (zh-CN)");

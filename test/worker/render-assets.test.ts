@@ -1,6 +1,6 @@
 // Worker font assets inside workerd: the bundled body face alone, or every face (and a fallback) from an R2-like bucket.
 import { describe, expect, it } from "vitest";
-import kai from "../../fonts/LXGWWenKai-Regular.ttf";
+import kai from "../../fonts/NianbaoKai-Regular.ttf";
 import sans from "../../fonts/NotoSansSC-Regular.ttf";
 import serifBold from "../../fonts/NotoSerifSC-Bold.ttf";
 import type { Report } from "../../src/core/model.ts";
@@ -11,7 +11,7 @@ import report2021 from "../fixtures/render/report-2021.json";
 const objects: Record<string, ArrayBuffer> = {
   "fonts/NotoSerifSC-Bold.ttf": serifBold,
   "fonts/NotoSansSC-Regular.ttf": sans,
-  "fonts/LXGWWenKai-Regular.ttf": kai,
+  "fonts/NianbaoKai-Regular.ttf": kai,
 };
 let gets = 0;
 const bucket = {
@@ -42,7 +42,7 @@ describe("worker font assets", () => {
     expect(gets).toBe(4); // three faces and the (absent) fallback, fetched once
     const pdf = await renderPdf(report2021 as Report, first);
     expect(new Set(fontNames(pdf))).toEqual(
-      new Set(["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "LXGWWenKai-Regular"]),
+      new Set(["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "NianbaoKai-Regular"]),
     );
   });
 

@@ -35,3 +35,12 @@ export const FACE_ROLES: readonly FaceRole[] = ["body", "title", "heading", "sub
 export function faceFile(assets: RenderAssets, role: FaceRole): FontFile {
   return assets.fonts[role] ?? assets.fonts.body;
 }
+
+/**
+ * Which fonts a render uses, as text: each face's file and size, and the fallback's. Two runtimes (or one Worker before
+ * and after display faces were put into its bucket) with the same fonts give the same text.
+ */
+export function fontSet(assets: RenderAssets): string {
+  const describe = (f: FontFile | undefined) => (f ? `${f.name.replace(/^r2-/, "")}:${f.data.length}` : "-");
+  return [...FACE_ROLES.map((role) => describe(assets.fonts[role])), describe(assets.fallback)].join(",");
+}

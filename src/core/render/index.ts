@@ -1,5 +1,5 @@
 // Public API of the renderer: report → PDF bytes and HTML page, glyph check, renderer version, assets type.
-export type { FaceRole, FontFile, RenderAssets } from "./assets.ts";
+export { type FaceRole, type FontFile, fontSet, type RenderAssets } from "./assets.ts";
 export { RENDER_CODES } from "./codes.ts";
 export { checkGlyphs } from "./glyphs.ts";
 export { renderHtml } from "./html.ts";

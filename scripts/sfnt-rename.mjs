@@ -1,0 +1,104 @@
+// Build helper: gives a TrueType font a new name table (family, full and PostScript names), tables and checksums rebuilt.
+
+/** The 32-bit sum of a table's big-endian words (the last one zero-padded), as sfnt checksums are. */
+function checksum(bytes) {
+  const padded = new Uint8Array((bytes.length + 3) & ~3);
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function utf16be(s) {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    out[2 * i] = s.charCodeAt(i) >> 8;
+    out[2 * i + 1] = s.charCodeAt(i) & 0xff;
+  }
+  return out;
+}
+
+/** Name IDs kept from the original font (copyright, version, trademark, designer, URLs, licence): all but its names. */
+const KEPT = new Set([0, 5, 7, 8, 9, 11, 12, 13, 14]);
+
+/** A name table (format 0) of the original's kept Windows records plus the given names (Windows, en-US). */
+function nameTable(original, names) {
+  const view = new DataView(original.buffer, original.byteOffset, original.byteLength);
+  const count = view.getUint16(2);
+  const stringOffset = view.getUint16(4);
+  const records = [];
+  for (let i = 0; i < count; i++) {
+    const at = 6 + i * 12;
+    const [platform, encoding, language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) =>
+      view.getUint16(at + o),
+    );
+    if (platform !== 3 || !KEPT.has(nameId)) continue;
+    const start = stringOffset + offset;
+    records.push({ platform, encoding, language, nameId, bytes: original.slice(start, start + length) });
+  }
+  for (const [nameId, value] of Object.entries(names))
+    records.push({ platform: 3, encoding: 1, language: 0x409, nameId: Number(nameId), bytes: utf16be(value) });
+  records.sort((a, b) => a.platform - b.platform || a.encoding - b.encoding || a.language - b.language || a.nameId - b.nameId);
+  const head = 6 + records.length * 12;
+  const size = head + records.reduce((n, r) => n + r.bytes.length, 0);
+  const out = new Uint8Array(size);
+  const w = new DataView(out.buffer);
+  w.setUint16(0, 0);
+  w.setUint16(2, records.length);
+  w.setUint16(4, head);
+  let offset = 0;
+  records.forEach((r, i) => {
+    const at = 6 + i * 12;
+    [r.platform, r.encoding, r.language, r.nameId, r.bytes.length, offset].forEach((v, k) => w.setUint16(at + 2 * k, v));
+    out.set(r.bytes, head + offset);
+    offset += r.bytes.length;
+  });
+  return out;
+}
+
+/**
+ * The font with its names replaced: `names` maps name IDs to strings (1 family, 2 subfamily, 3 unique ID, 4 full name,
+ * 6 PostScript name). Every other table is copied unchanged; the table directory, checksums and head's
+ * checkSumAdjustment are computed afresh.
+ */
+export function renameFont(font, names) {
+  const src = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const numTables = src.getUint16(4);
+  const tables = [];
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + i * 16;
+    const tag = String.fromCharCode(...font.slice(at, at + 4));
+    const offset = src.getUint32(at + 8);
+    const length = src.getUint32(at + 12);
+    let bytes = font.slice(offset, offset + length);
+    if (tag === "name") bytes = nameTable(bytes, names);
+    if (tag === "head") new DataView(bytes.buffer).setUint32(8, 0); // checkSumAdjustment, set below
+    tables.push({ tag, bytes });
+  }
+  tables.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  const dirSize = 12 + 16 * numTables;
+  const total = tables.reduce((n, t) => n + ((t.bytes.length + 3) & ~3), dirSize);
+  const out = new Uint8Array(total);
+  const w = new DataView(out.buffer);
+  w.setUint32(0, src.getUint32(0));
+  w.setUint16(4, numTables);
+  const pow = 2 ** Math.floor(Math.log2(numTables));
+  w.setUint16(6, pow * 16);
+  w.setUint16(8, Math.log2(pow));
+  w.setUint16(10, numTables * 16 - pow * 16);
+  let offset = dirSize;
+  let headAt = -1;
+  tables.forEach((t, i) => {
+    const at = 12 + i * 16;
+    for (let k = 0; k < 4; k++) out[at + k] = t.tag.charCodeAt(k);
+    w.setUint32(at + 4, checksum(t.bytes));
+    w.setUint32(at + 8, offset);
+    w.setUint32(at + 12, t.bytes.length);
+    out.set(t.bytes, offset);
+    if (t.tag === "head") headAt = offset;
+    offset += (t.bytes.length + 3) & ~3;
+  });
+  if (headAt >= 0) w.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
