@@ -38,8 +38,17 @@ function nameTable(original, names) {
     records.push({ platform, encoding, language, nameId, bytes: original.slice(start, start + length) });
   }
   for (const [nameId, value] of Object.entries(names))
-    records.push({ platform: 3, encoding: 1, language: 0x409, nameId: Number(nameId), bytes: utf16be(value) });
-  records.sort((a, b) => a.platform - b.platform || a.encoding - b.encoding || a.language - b.language || a.nameId - b.nameId);
+    records.push({
+      platform: 3,
+      encoding: 1,
+      language: 0x409,
+      nameId: Number(nameId),
+      bytes: utf16be(value),
+    });
+  records.sort(
+    (a, b) =>
+      a.platform - b.platform || a.encoding - b.encoding || a.language - b.language || a.nameId - b.nameId,
+  );
   const head = 6 + records.length * 12;
   const size = head + records.reduce((n, r) => n + r.bytes.length, 0);
   const out = new Uint8Array(size);
@@ -50,7 +59,8 @@ function nameTable(original, names) {
   let offset = 0;
   records.forEach((r, i) => {
     const at = 6 + i * 12;
-    [r.platform, r.encoding, r.language, r.nameId, r.bytes.length, offset].forEach((v, k) => w.setUint16(at + 2 * k, v));
+    const fields = [r.platform, r.encoding, r.language, r.nameId, r.bytes.length, offset];
+    for (let k = 0; k < fields.length; k++) w.setUint16(at + 2 * k, fields[k]);
     out.set(r.bytes, head + offset);
     offset += r.bytes.length;
   });

@@ -1,4 +1,5 @@
 // `nianbao convert <files or dirs…> --out <dir> [--format pdf,html,json] [--force]`: renders each report to files.
+import { existsSync } from "node:fs";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
 import { checkGlyphs, renderHtml, renderPdf } from "../core/render/index.ts";
 import { nodeAssets } from "../runtime/assets-node.ts";
+import { ConfigError, fallbackFontFrom } from "../runtime/config.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const FORMATS = ["pdf", "html", "json"] as const;
@@ -110,7 +112,12 @@ export const convertCommand: Command = {
     }
     const outDir = resolve(flags.out);
     await mkdir(outDir, { recursive: true });
-    const assets = await nodeAssets();
+    const fallbackFont = fallbackFontFrom(process.env);
+    if (fallbackFont && !existsSync(fallbackFont))
+      throw new ConfigError(
+        `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${fallbackFont}`,
+      );
+    const assets = await nodeAssets(fallbackFont ? { fallbackFont } : {});
     const names = outputNames(inputs);
     const tty = io.stderrIsTTY ?? process.stderr.isTTY === true;
     const outcomes: Outcome[] = [];

@@ -1,5 +1,6 @@
 // The CLI: subcommand table, --help, and the one place errors become exit codes (2 input/usage, 3 internal).
 import { isNianbaoError } from "../core/errors.ts";
+import { ConfigError } from "../runtime/config.ts";
 import { convertCommand } from "./convert.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
 import { serveCommand } from "./serve.ts";
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       );
       return 2;
     }
-    if (isNianbaoError(e)) {
+    if (isNianbaoError(e) || e instanceof ConfigError) {
       io.stderr(`nianbao: ${e.message}\n`);
       return 2;
     }

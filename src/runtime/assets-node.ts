@@ -20,7 +20,10 @@ const DEFAULT_FONTS_DIR =
     .find((dir) => existsSync(join(dir, FONT_FILES.body))) ??
   fileURLToPath(new URL("../../fonts/", import.meta.url));
 
-/** Full fonts tried in order for characters outside the subsets (first one present wins). */
+/**
+ * Full fonts tried in order for characters outside the subsets (first one present wins): the full Noto Serif SC of
+ * the npm package (a devDependency), else Debian's LXGW WenKai. A production install sets FALLBACK_FONT instead.
+ */
 function fallbackCandidates(): string[] {
   const out: string[] = [];
   try {
@@ -44,6 +47,8 @@ export interface NodeAssetsOptions {
   fontsDir?: string;
   /** Load a full fallback font for characters outside the subsets (default true). */
   fallback?: boolean;
+  /** The fallback font's path (FALLBACK_FONT); it must exist. Default: the first font found of a few known ones. */
+  fallbackFont?: string;
 }
 
 const cache = new Map<string, Promise<RenderAssets>>();
@@ -51,7 +56,7 @@ const cache = new Map<string, Promise<RenderAssets>>();
 /** RenderAssets read once per process and directory. */
 export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAssets> {
   const dir = options.fontsDir ?? DEFAULT_FONTS_DIR;
-  const key = `${dir}|${options.fallback !== false}`;
+  const key = `${dir}|${options.fallback !== false}|${options.fallbackFont ?? ""}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = (async () => {
@@ -63,7 +68,9 @@ export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAsset
       ]);
       const assets: RenderAssets = { fonts: { body, title, heading, subheading } };
       if (options.fallback !== false) {
-        const path = fallbackCandidates().find((p) => existsSync(p));
+        if (options.fallbackFont && !existsSync(options.fallbackFont))
+          throw new Error(`FALLBACK_FONT: no font file at ${options.fallbackFont}`);
+        const path = options.fallbackFont ?? fallbackCandidates().find((p) => existsSync(p));
         if (path) {
           const buf = await readFile(path);
           assets.fallback = {

@@ -55,6 +55,7 @@ export const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   S3_FORCE_PATH_STYLE: optional(Bool),
   S3_KEY_PREFIX: optional(z.string().regex(/^([^/.][^/]*\/)+$/, 'must be folder-like, e.g. "nianbao/"')),
+  FALLBACK_FONT: optional(z.string().regex(/\.(ttf|otf)$/i, "must be the path of a .ttf or .otf font file")),
 });
 
 export interface ServiceConfig {
@@ -67,6 +68,8 @@ export interface ServiceConfig {
   renderBudgetMs: number;
   /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
   s3?: S3StorageOptions;
+  /** Node: a full font for characters outside the subsets (FALLBACK_FONT), instead of the ones looked for. */
+  fallbackFont?: string;
 }
 
 /** A configuration error naming every bad variable; thrown before anything starts. */
@@ -117,6 +120,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
       : {}),
     renderBudgetMs: e.RENDER_BUDGET_MS ?? DEFAULT_RENDER_BUDGET_MS,
     maxConcurrentWrites: e.MAX_CONCURRENT_WRITES ?? 32,
+    ...(e.FALLBACK_FONT ? { fallbackFont: e.FALLBACK_FONT } : {}),
   };
   if (!e.S3_BUCKET) return { http, ...limits };
   return {
@@ -132,4 +136,14 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
       ...(e.S3_KEY_PREFIX ? { keyPrefix: e.S3_KEY_PREFIX } : {}),
     },
   };
+}
+
+/** FALLBACK_FONT alone (the CLI reads no other variable); throws ConfigError naming it when it is not a font path. */
+export function fallbackFontFrom(env: Record<string, unknown>): string | undefined {
+  const r = EnvSchema.pick({ FALLBACK_FONT: true }).safeParse(env);
+  if (!r.success)
+    throw new ConfigError(
+      "配置无效 (invalid configuration): FALLBACK_FONT: must be the path of a .ttf or .otf font file",
+    );
+  return r.data.FALLBACK_FONT;
 }

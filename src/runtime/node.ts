@@ -1,4 +1,5 @@
 // Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
@@ -10,7 +11,7 @@ import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
-import { parseConfig } from "./config.ts";
+import { ConfigError, parseConfig } from "./config.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -40,7 +41,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const storage: Storage = config.s3 ? new S3Storage(config.s3) : new FsStorage(options.dataDir ?? "./data");
   const log = options.log ?? jsonLog;
   // Fonts are read before listening, so a broken installation fails at start, not on the first request.
-  const assets = await nodeAssets();
+  if (config.fallbackFont && !existsSync(config.fallbackFont))
+    throw new ConfigError(
+      `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${config.fallbackFont}`,
+    );
+  const assets = await nodeAssets(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {});
   const services: AppServices = {
     storage,
     engine: withRenderBudget(

@@ -138,6 +138,17 @@ describe("characters outside the subsets", () => {
     expect(flat(facts.text)).toContain("本局办理堃字号文件");
     expect(facts.fonts.length).toBeGreaterThan(4);
   });
+
+  it("takes the fallback font from FALLBACK_FONT's path when one is given", async () => {
+    const { createRequire } = await import("node:module");
+    const { statSync } = await import("node:fs");
+    const pkg = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-serif-sc/package.json");
+    const path = pkg.replace(/package\.json$/, "700Bold/NotoSerifSC_700Bold.ttf");
+    const own = await nodeAssets({ fallbackFont: path });
+    expect(own.fallback?.name).toBe("fallback-NotoSerifSC_700Bold.ttf");
+    expect(own.fallback?.data.length).toBe(statSync(path).size);
+    await expect(nodeAssets({ fallbackFont: `${path}.missing.ttf` })).rejects.toThrow(/FALLBACK_FONT/);
+  });
 });
 
 describe("edge cases", () => {

@@ -1,6 +1,6 @@
 // parseConfig: environment variables → validated service config, errors naming the variable.
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../src/runtime/config.ts";
+import { ConfigError, fallbackFontFrom, parseConfig } from "../../src/runtime/config.ts";
 
 describe("parseConfig", () => {
   it("defaults to open writes, a 5 MB body limit and no S3", () => {
@@ -10,6 +10,15 @@ describe("parseConfig", () => {
       renderBudgetMs: 20_000,
       maxConcurrentWrites: 32,
     });
+  });
+
+  it("reads a fallback font path, refusing one that is no .ttf or .otf", () => {
+    expect(parseConfig({ FALLBACK_FONT: "/opt/fonts/NotoSerifSC-Regular.ttf" }).fallbackFont).toBe(
+      "/opt/fonts/NotoSerifSC-Regular.ttf",
+    );
+    expect(() => parseConfig({ FALLBACK_FONT: "/etc/passwd" })).toThrow(/FALLBACK_FONT/);
+    expect(fallbackFontFrom({ FALLBACK_FONT: "a.otf", S3_ENDPOINT: "not a url" })).toBe("a.otf");
+    expect(() => fallbackFontFrom({ FALLBACK_FONT: "a.woff2" })).toThrow(ConfigError);
   });
 
   it("reads tokens, limits, the public URL and S3 settings", () => {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Storage } from "../../src/storage/s3.ts";
 import { fixture, json } from "../fixtures/service/app.ts";
@@ -100,6 +101,33 @@ describe("configuration errors at start", () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("S3_ENDPOINT");
+  });
+
+  it("refuses a FALLBACK_FONT that is no font file, in serve and convert", async () => {
+    const missing = join(dataDir, "none.ttf");
+    const serve = await finished(runCli(["serve", "--port", "0"], { FALLBACK_FONT: missing }));
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toContain("FALLBACK_FONT");
+    const notFont = await finished(runCli(["serve", "--port", "0"], { FALLBACK_FONT: "/etc/passwd" }));
+    expect(notFont.code).toBe(2);
+    expect(notFont.stderr).toContain("FALLBACK_FONT");
+    const convert = await finished(
+      runCli(
+        [
+          "convert",
+          "--out",
+          join(dataDir, "out"),
+          "--format",
+          "pdf",
+          fileURLToPath(new URL("../fixtures/service/valid-2020.json", import.meta.url)),
+        ],
+        {
+          FALLBACK_FONT: missing,
+        },
+      ),
+    );
+    expect(convert.code).toBe(2);
+    expect(convert.stderr).toContain("FALLBACK_FONT");
   });
 
   it("refuses S3 settings without a bucket, naming S3_BUCKET", async () => {
