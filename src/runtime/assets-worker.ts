@@ -1,15 +1,7 @@
 // RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
 import bodyFont from "../../fonts/NotoSerifSC-Regular.ttf";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
-
-/** Object keys (below the prefix) of the fonts a bucket may hold; run `wrangler r2 object put` with fonts/ files. */
-export const BUCKET_FONTS = {
-  title: "NotoSerifSC-Bold.ttf",
-  heading: "NotoSansSC-Regular.ttf",
-  subheading: "NianbaoKai-Regular.ttf",
-  /** A full font (e.g. NotoSerifSC_400Regular.ttf from the npm package) for characters outside GB2312. */
-  fallback: "fallback.ttf",
-} as const;
+import { BUCKET_FONTS, FONT_PREFIX } from "./bucket-fonts.ts";
 
 /** The part of an R2 bucket this needs. */
 export interface FontBucket {
@@ -37,7 +29,7 @@ async function load(options: WorkerAssetsOptions): Promise<RenderAssets> {
   const assets: RenderAssets = { fonts: { body } };
   const { bucket } = options;
   if (!bucket) return assets;
-  const prefix = options.prefix ?? "fonts/";
+  const prefix = options.prefix ?? FONT_PREFIX;
   const [title, heading, subheading, fallback] = await Promise.all([
     fromBucket(bucket, prefix, BUCKET_FONTS.title),
     fromBucket(bucket, prefix, BUCKET_FONTS.heading),
@@ -55,7 +47,7 @@ async function load(options: WorkerAssetsOptions): Promise<RenderAssets> {
  * RenderAssets inside workerd. Without a bucket (or with fonts absent from it) every face is the bundled body font.
  */
 export function workerAssets(options: WorkerAssetsOptions = {}): Promise<RenderAssets> {
-  const key = options.bucket ? (options.prefix ?? "fonts/") : "";
+  const key = options.bucket ? (options.prefix ?? FONT_PREFIX) : "";
   if (cached?.key === key) return cached.assets;
   const assets = load(options);
   cached = { key, assets };
