@@ -501,7 +501,7 @@ describe("template helpers and the core touch no I/O", () => {
     const helpers = [...source.matchAll(/registerHelper\(\s*"([^"]+)"/g)].map((m) => m[1]);
     expect(helpers.length).toBeGreaterThan(0);
     for (const h of helpers)
-      expect(["json", "eq", "level", "face", "runs", "cell", "lines", "titleLines"], h).toContain(h);
+      expect(["json", "eq", "level", "face", "runs", "rows", "lines", "titleLines"], h).toContain(h);
     // Templates are precompiled: nothing is compiled from data at run time.
     expect(source).not.toMatch(/\.compile\(/);
   });

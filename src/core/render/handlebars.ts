@@ -5,6 +5,7 @@ import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./assets.ts";
 import { breakLines, cellLines, titleLines } from "./lines.ts";
 import { explicitRuns, pdfRuns } from "./runs.ts";
+import type { ViewCell } from "./tables.ts";
 
 export interface TemplateData {
   assets: RenderAssets;
@@ -41,39 +42,49 @@ const CELL_CACHE_LIMIT = 4000;
  * A table cell's content: its text broken into lines here (tables are most of the text of a report, and pdfmake would
  * measure and break a cell one CJK character at a time), one line as `"text"`, several as a `"stack"` of lines.
  */
-hb.registerHelper(
-  "cell",
-  (text: unknown, align: unknown, note: unknown, width: unknown, options: { data: TemplateData }) => {
-    const layout = options.data.layout ?? {};
-    const fontSize = note ? (layout.noteFontSize ?? 9) : (layout.tableFontSize ?? 10.5);
-    const value = String(text ?? "");
-    const assets = options.data.assets;
-    const key = `${fontSize}|${layout.tableLineHeight}|${align}|${width}|${value}`;
-    const known = cellCache.get(key);
-    if (known !== undefined && cellAssets === assets) return known;
-    if (cellAssets !== assets) cellCache.clear();
-    cellAssets = assets;
-    const props = {
-      fontSize,
-      lineHeight: layout.tableLineHeight ?? 1,
-      characterSpacing: 0,
-      alignment: align === "left" || align === "right" ? align : "center",
-      noWrap: true,
-    } as const;
-    // Lines a little narrower than the cell, so that pdfmake's own measuring never finds one too wide.
-    const lines =
-      typeof width === "number"
-        ? cellLines(value, assets, fontSize, width - 0.5)
-        : [pdfRuns(value, "body", assets)];
-    const runs = lines.map((line) => explicitRuns(line, "body", props));
-    const out =
-      runs.length === 1
-        ? `"text": ${JSON.stringify(runs[0])}`
-        : `"stack": ${JSON.stringify(runs.map((r) => ({ text: r })))}`;
-    if (cellCache.size >= CELL_CACHE_LIMIT) cellCache.clear();
-    cellCache.set(key, out);
-    return out;
-  },
+function cellContent(cell: ViewCell, data: TemplateData): string {
+  const layout = data.layout ?? {};
+  const fontSize = cell.note ? (layout.noteFontSize ?? 9) : (layout.tableFontSize ?? 10.5);
+  const { assets } = data;
+  const key = `${fontSize}|${layout.tableLineHeight}|${cell.align}|${cell.width}|${cell.text}`;
+  const known = cellCache.get(key);
+  if (known !== undefined && cellAssets === assets) return known;
+  if (cellAssets !== assets) cellCache.clear();
+  cellAssets = assets;
+  const props = {
+    fontSize,
+    lineHeight: layout.tableLineHeight ?? 1,
+    characterSpacing: 0,
+    alignment: cell.align === "left" || cell.align === "right" ? cell.align : "center",
+    noWrap: true,
+  } as const;
+  // Lines a little narrower than the cell, so that pdfmake's own measuring never finds one too wide.
+  const lines =
+    typeof cell.width === "number"
+      ? cellLines(cell.text, assets, fontSize, cell.width - 0.5)
+      : [pdfRuns(cell.text, "body", assets)];
+  const runs = lines.map((line) => explicitRuns(line, "body", props));
+  const out =
+    runs.length === 1
+      ? `"text": ${JSON.stringify(runs[0])}`
+      : `"stack": ${JSON.stringify(runs.map((r) => ({ text: r })))}`;
+  if (cellCache.size >= CELL_CACHE_LIMIT) cellCache.clear();
+  cellCache.set(key, out);
+  return out;
+}
+
+/** A table cell as a pdfmake cell: a placeholder where a span covers it, else its content, centred, with its spans. */
+function pdfCell(cell: ViewCell, data: TemplateData): string {
+  if (cell.covered) return "{}";
+  const spans = `${cell.colSpan ? `, "colSpan": ${cell.colSpan}` : ""}${cell.rowSpan ? `, "rowSpan": ${cell.rowSpan}` : ""}`;
+  return `{ ${cellContent(cell, data)}, "verticalAlignment": "middle"${spans} }`;
+}
+
+/** Rows of a table (head or body) as the JSON of pdfmake's table body rows, one row a line. */
+hb.registerHelper("rows", (rows: unknown, options: { data: TemplateData }) =>
+  (rows as ViewCell[][])
+    .map((row) => `    [${row.map((c) => pdfCell(c, options.data)).join(", ")}]`)
+    .join(",\n"),
 );
 hb.registerHelper(
   "lines",

@@ -28,8 +28,6 @@ export interface LineOptions {
 const NO_START = new Set([..."，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}％．｝］"]);
 /** Characters that may not end a line (opening punctuation). */
 const NO_END = new Set([..."（《「『【〔〈“‘([{｛［"]);
-/** Latin words and numbers stay together: 2020, 0579-87101565, 13.84, A4. */
-const WORD = /[A-Za-z0-9][A-Za-z0-9.,:/%@_+-]*[A-Za-z0-9%]|[A-Za-z0-9]|[\s\S]/gu;
 
 interface Glyph {
   ch: string;
@@ -75,34 +73,61 @@ function toRuns(line: Glyph[], role: FaceRole): string | Run[] {
   return runs;
 }
 
-/** Splits text into units that never break inside (Latin words, numbers), each a slice of glyphs. */
+const isAlnum = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+};
+/** Characters allowed inside a Latin word or number (not at its end, except %). */
+const WORD_INNER = new Set([...".,:/%@_+-"]);
+
+/**
+ * Splits text into units that never break inside, each a slice of glyphs: Latin words and numbers stay together
+ * (2020, 0579-87101565, 13.84, A4, 50%: a letter or digit, then letters, digits and .,:/%@_+-, ending in a letter,
+ * digit or %); every other character is a unit of its own.
+ */
 function units(gs: Glyph[]): Glyph[][] {
-  const text = gs.map((g) => g.ch).join("");
   const out: Glyph[][] = [];
   let i = 0;
-  for (const m of text.matchAll(WORD)) {
-    const n = [...m[0]].length;
-    out.push(gs.slice(i, i + n));
-    i += n;
+  while (i < gs.length) {
+    let end = i + 1;
+    if (isAlnum((gs[i] as Glyph).ch)) {
+      let last = -1;
+      for (let j = i + 1; j < gs.length; j++) {
+        const ch = (gs[j] as Glyph).ch;
+        const alnum = isAlnum(ch);
+        if (!alnum && !WORD_INNER.has(ch)) break;
+        if (alnum || ch === "%") last = j;
+      }
+      if (last > i) end = last + 1;
+    }
+    out.push(gs.slice(i, end));
+    i = end;
   }
   return out;
 }
 
-const sum = (gs: Glyph[]) => gs.reduce((a, g) => a + g.width, 0);
+function sum(gs: Glyph[]): number {
+  let w = 0;
+  for (const g of gs) w += g.width;
+  return w;
+}
 
 /**
  * Fills lines greedily with units (never broken inside unless wider than a line): closing punctuation may not start a
  * line, opening punctuation may not end one. `room(i)` is the width of line i; `gap` the spacing after each glyph.
  */
 function fill(gs: Glyph[], room: (line: number) => number, gap: number): Glyph[][] {
-  const pending = units(gs);
+  const all = units(gs);
+  let next = 0;
+  /** Units put back to be laid out before the rest, the last put back first. */
+  const back: Glyph[][] = [];
   const lines: Glyph[][] = [];
   /** The current line as units, so that a unit moved to the next line moves whole (a number is never split). */
   let line: Glyph[][] = [];
   let used = 0;
   const lastChar = () => line[line.length - 1]?.at(-1)?.ch ?? "";
-  while (pending.length > 0) {
-    const unit = pending.shift() as Glyph[];
+  while (back.length > 0 || next < all.length) {
+    const unit = (back.length > 0 ? back.pop() : all[next++]) as Glyph[];
     const w = sum(unit) + unit.length * gap;
     const space = room(lines.length) + 0.01;
     if (used + w - gap <= space) {
@@ -117,13 +142,13 @@ function fill(gs: Glyph[], room: (line: number) => number, gap: number): Glyph[]
       while (k < unit.length && acc + (unit[k]?.width ?? 0) <= space) acc += (unit[k++]?.width ?? 0) + gap;
       k = Math.max(1, k);
       lines.push(unit.slice(0, k));
-      if (k < unit.length) pending.unshift(unit.slice(k));
+      if (k < unit.length) back.push(unit.slice(k));
       continue;
     }
-    pending.unshift(unit);
-    const first = pending[0]?.[0];
-    if (first && NO_START.has(first.ch) && line.length > 1) pending.unshift(line.pop() as Glyph[]);
-    while (line.length > 1 && NO_END.has(lastChar())) pending.unshift(line.pop() as Glyph[]);
+    back.push(unit);
+    const first = unit[0];
+    if (first && NO_START.has(first.ch) && line.length > 1) back.push(line.pop() as Glyph[]);
+    while (line.length > 1 && NO_END.has(lastChar())) back.push(line.pop() as Glyph[]);
     lines.push(line.flat());
     line = [];
     used = 0;
