@@ -6,6 +6,7 @@ import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { runTemplate } from "./handlebars.ts";
 import { type ContentNode, installKeepTogether, keepTogether, type Styles } from "./keep-together.ts";
 import { installInlineMerge } from "./merge-inlines.ts";
+import { installLineMerge } from "./merge-vectors.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { installStyleCache } from "./style-cache.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
@@ -45,6 +46,7 @@ function configureOnce(): void {
   installFontCache();
   installStyleCache();
   installInlineMerge();
+  installLineMerge();
   installKeepTogether();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
