@@ -1,4 +1,5 @@
 // PDF rendering in Node: every fixture and seed of both editions renders; pages, subset fonts, text, metadata, outline, bytes.
+import { inflateSync } from "node:zlib";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -98,6 +99,42 @@ describe.each(fixtures())("$name", ({ name, report }) => {
 
   it("finds no missing glyph", () => {
     expect(checkGlyphs(report, assets)).toEqual([]);
+  });
+});
+
+/** The content streams of a PDF (those drawing text), inflated. */
+function contentStreams(pdf: Uint8Array): string[] {
+  const bytes = Buffer.from(pdf);
+  const text = bytes.toString("latin1");
+  const out: string[] = [];
+  for (const m of text.matchAll(/stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    try {
+      const s = inflateSync(bytes.subarray(start, text.indexOf("endstream", start))).toString("latin1");
+      if (s.includes(" Tf")) out.push(s);
+    } catch {
+      // not a deflated stream
+    }
+  }
+  return out;
+}
+
+describe("content streams", () => {
+  it("hold no operator that changes nothing: opacity 1, a colour already set, fills of no path, one rule per stroke", async () => {
+    const pdf = await renderPdf(fixtures().find((f) => f.name === "report-2021")?.report as Report, assets);
+    const pages = contentStreams(pdf);
+    expect(pages.length).toBe(6);
+    for (const page of pages) {
+      const ops = page.split("\n").map((l) => l.trim().split(" ").pop());
+      const count = (op: string) => ops.filter((o) => o === op).length;
+      expect(count("gs")).toBe(0);
+      expect(count("f")).toBe(0);
+      // Black is set once per page, however many text fragments follow.
+      expect(count("scn")).toBeLessThanOrEqual(1);
+      expect(count("BT")).toBeGreaterThan(10);
+      // Table rules: several segments per stroke.
+      if (count("S") > 0) expect(count("l")).toBeGreaterThan(3 * count("S"));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Draws adjacent plain inlines of a line as one text object: pdfmake breaks wrapping CJK text (table cells) per character.
 import bundle from "../../generated/pdfmake.js";
+import { colourOnlyFills } from "./graphics-state.ts";
 
 interface Inline {
   text: string;
@@ -76,15 +77,17 @@ let installed = false;
 export function installInlineMerge(): void {
   if (installed) return;
   installed = true;
-  const proto = bundle.Renderer.prototype as { renderLine(line: LineLike, x: number, y: number): void };
+  const proto = bundle.Renderer.prototype as {
+    renderLine(this: { pdfDocument: unknown }, line: LineLike, x: number, y: number): void;
+  };
   const original = proto.renderLine;
-  proto.renderLine = function (this: unknown, line: LineLike, x: number, y: number) {
+  proto.renderLine = function (this: { pdfDocument: unknown }, line: LineLike, x: number, y: number) {
     const inlines = line.inlines;
     const fewer = inlines.length > 1 ? merged(inlines) : undefined;
-    if (!fewer) return original.call(this, line, x, y);
+    if (!fewer) return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
     line.inlines = fewer;
     try {
-      return original.call(this, line, x, y);
+      return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
     } finally {
       line.inlines = inlines;
     }

@@ -3,6 +3,7 @@ import bundle from "../../generated/pdfmake.js";
 import type { Report } from "../model.ts";
 import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
+import { installGraphicsState } from "./graphics-state.ts";
 import { runTemplate } from "./handlebars.ts";
 import { type ContentNode, installKeepTogether, keepTogether, type Styles } from "./keep-together.ts";
 import { installInlineMerge } from "./merge-inlines.ts";
@@ -47,6 +48,7 @@ function configureOnce(): void {
   installStyleCache();
   installInlineMerge();
   installLineMerge();
+  installGraphicsState();
   installKeepTogether();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
