@@ -129,6 +129,8 @@ describe("content streams", () => {
       const count = (op: string) => ops.filter((o) => o === op).length;
       expect(count("gs")).toBe(0);
       expect(count("f")).toBe(0);
+      // No save and restore around cells that need no vertical shift: one pair per text fragment at most.
+      expect(count("q")).toBeLessThanOrEqual(count("BT") + 40);
       // Black is set once per page, however many text fragments follow.
       expect(count("scn")).toBeLessThanOrEqual(1);
       expect(count("BT")).toBeGreaterThan(10);

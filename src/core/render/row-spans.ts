@@ -1,4 +1,4 @@
-// Vertical centring of row-spanning table cells laid out inside an unbreakable block (see keep-together.ts).
+// Vertical centring of table cells: row-spanning cells inside an unbreakable block (keep-together.ts); no-op shifts.
 import bundle from "../../generated/pdfmake.js";
 
 interface Cell {
@@ -23,7 +23,10 @@ interface Processor {
 
 interface AlignItem {
   cell?: Cell;
+  verticalAlignment?: string;
+  isCellContentMultiPage?: boolean;
   getViewHeight?: () => number;
+  getNodeHeight?: () => number;
 }
 
 interface Builder {
@@ -43,6 +46,32 @@ let installed = false;
 export function installRowSpanAlignment(): void {
   if (installed) return;
   installed = true;
+  // A cell as tall as its row (most of them) is centred by a shift of 0: pdfmake still saves the graphics state,
+  // translates by 0 and restores it.
+  const renderer = bundle.Renderer.prototype as {
+    beginVerticalAlignment(item: AlignItem): void;
+    endVerticalAlignment(item: AlignItem): void;
+  };
+  const beginAlign = renderer.beginVerticalAlignment;
+  const endAlign = renderer.endVerticalAlignment;
+  // Cells nest begin/end pairs: whether each open one was shifted (the end item is a copy of its own, not the begin's),
+  // kept per renderer (one per PDF).
+  type Shifts = { _nianbaoShifted?: boolean[] };
+  renderer.beginVerticalAlignment = function (this: Shifts, item: AlignItem) {
+    const still =
+      item.verticalAlignment === "middle" &&
+      !item.isCellContentMultiPage &&
+      item.getNodeHeight !== undefined &&
+      item.getViewHeight !== undefined &&
+      item.getNodeHeight() === item.getViewHeight();
+    this._nianbaoShifted ??= [];
+    this._nianbaoShifted.push(!still);
+    if (!still) beginAlign.call(this, item);
+  };
+  renderer.endVerticalAlignment = function (this: Shifts, item: AlignItem) {
+    if (this._nianbaoShifted?.pop() === false) return;
+    endAlign.call(this, item);
+  };
   const processor = bundle.TableProcessor.prototype as {
     beginRow(rowIndex: number, writer: { context(): Context }): void;
     endRow(rowIndex: number, writer: { context(): Context }, pageBreaks: unknown): void;
