@@ -25,7 +25,7 @@ describe("mergeLines", () => {
     expect(first.segments.map((s) => s.x1)).toEqual([1, 2, 3]);
     expect(first.lineWidth).toBe(0.5);
     expect(out[1]).toBe(text);
-    expect((out[3]?.item as { lineWidth: number }).lineWidth).toBe(1);
+    expect((out[3]?.item as { lineWidth: number } | undefined)?.lineWidth).toBe(1);
   });
 
   it("leaves dashed, filled and other vectors alone", () => {
