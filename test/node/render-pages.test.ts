@@ -144,6 +144,13 @@ describe("keepTogether", () => {
     expect(out[1]?.stack?.[1]).toBe(signature);
   });
 
+  it("leaves the array it is given as it was", () => {
+    const content = [heading("一"), para("a", "b")];
+    const copy = structuredClone(content);
+    keepTogether(content);
+    expect(content).toEqual(copy);
+  });
+
   it("leaves other content as it is", () => {
     const title: ContentNode = { stack: [line("标题")], style: "title" };
     expect(keepTogether([title, para("a")])).toEqual([title, para("a")]);

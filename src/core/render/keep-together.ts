@@ -1,4 +1,4 @@
-// Page breaks in one layout pass: each table, and each heading with what follows it, is one unbreakable block.
+// Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
 import bundle from "../../generated/pdfmake.js";
 import { installRowSpanAlignment } from "./row-spans.ts";
 
@@ -52,7 +52,8 @@ function group(stack: ContentNode[], styles: Styles): ContentNode {
  * layout pass; a pageBreakBefore rule cost one more full layout per break it added and, deciding each node once on
  * positions taken before earlier breaks moved it, still split tables and left headings at the foot of a page.
  */
-export function keepTogether(content: ContentNode[], styles: Styles = {}): ContentNode[] {
+export function keepTogether(input: readonly ContentNode[], styles: Styles = {}): ContentNode[] {
+  const content = [...input];
   const out: ContentNode[] = [];
   for (let i = 0; i < content.length; ) {
     const node = content[i] as ContentNode;
