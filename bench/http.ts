@@ -1,11 +1,11 @@
 // HTTP throughput (Node 22: node bench/http.ts): conversions/s and p50/p99 latency at concurrency 10, over real HTTP,
 // for `nianbao serve` (Node, filesystem store) and `wrangler dev` (workerd, local R2). BENCH_SECONDS sets the duration.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { fetchRetrying, randomPort, startChild } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,45 +20,15 @@ interface Target {
   stop(): void;
 }
 
-/** Starts a child process and resolves once GET /healthz answers. */
-async function start(name: string, args: string[], port: number, cwd = root): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd,
-    stdio: ["ignore", "ignore", "pipe"],
-    // The write rate limit (on by default) would answer 429: this measures the service.
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", RATE_LIMIT_WRITES: "0" },
-  });
-  let err = "";
-  child.stderr?.on("data", (d) => {
-    err += String(d);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${err.slice(-2000)}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { name, url, stop: () => child.kill("SIGTERM") };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`${name} did not start: ${err.slice(-2000)}`);
+/** Starts a server and resolves once GET /healthz answers; rate limiting off (it would answer 429: this measures the
+ * service). */
+async function start(name: string, args: string[], port: number): Promise<Target> {
+  const { child, url } = await startChild(name, args, port, { cwd: root, env: { RATE_LIMIT_WRITES: "0" } });
+  return { name, url, stop: () => child.kill("SIGTERM") };
 }
 
 /** wrangler dev reloads when a source file changes under it: a closed connection is tried again. */
-async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      if (attempt >= 60) throw e;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-}
-
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+const fetchRetry = (url: string, init: RequestInit) => fetchRetrying(url, init, 60, () => 1000);
 
 interface Row {
   target: string;
@@ -134,7 +104,7 @@ async function scenarios(target: Target): Promise<Row[]> {
 const rows: Row[] = [];
 const data = mkdtempSync(join(tmpdir(), "nianbao-bench-"));
 try {
-  const nodePort = freePort();
+  const nodePort = randomPort();
   const node = await start(
     "node",
     [join(root, "bin/nianbao.js"), "serve", "--port", String(nodePort), "--data", join(data, "node")],
@@ -145,7 +115,7 @@ try {
   } finally {
     node.stop();
   }
-  const wPort = freePort();
+  const wPort = randomPort();
   const wrangler = await start(
     "wrangler dev",
     [

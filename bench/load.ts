@@ -2,12 +2,12 @@
 // (workerd), mixing POST /v1/reports (seed texts and model JSON), artifact and portal reads, and bad requests. Prints throughput, p50/p99,
 // status counts, errors (dropped connections, timeouts) and peak memory (VmHWM of the server process; for wrangler dev, of the workerd
 // process, as a proxy for one isolate). LOAD_SECONDS and LOAD_CONNECTIONS (comma-separated) change the defaults.
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { fetchRetrying, randomPort, startChild } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Math.min(120, Number(process.env.LOAD_SECONDS ?? 30));
@@ -103,46 +103,15 @@ function descendantNamed(pid: number | undefined, name: string): number | undefi
   return undefined;
 }
 
-async function start(
-  name: string,
-  args: string[],
-  port: number,
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, {
+const start = (name: string, args: string[], port: number, env: Record<string, string>) =>
+  startChild(name, args, port, {
     cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...env },
+    env,
+    onStderr: (tail) => stderrTail.set(name, tail),
+    messageChars: 20000,
   });
-  let err = "";
-  child.stderr?.on("data", (d) => {
-    err = (err + String(d)).slice(-20000);
-    stderrTail.set(name, err);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${err}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { child, url };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`${name} did not start: ${err}`);
-}
 
-async function retrying(url: string, init: RequestInit): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(url, init);
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 1000 * attempt));
-    }
-  }
-}
+const retrying = (url: string, init: RequestInit) => fetchRetrying(url, init, 5, (attempt) => 1000 * attempt);
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 /** The last lines each server wrote to stderr, shown when a run had 5xx answers or dropped connections. */
@@ -255,7 +224,7 @@ async function load(target: Target, id: string, connections: number): Promise<Ro
   };
 }
 
-const port = () => 20000 + Math.floor(Math.random() * 20000);
+const port = randomPort;
 
 /**
  * A snapshot of the Worker's sources for `wrangler dev`: on the live tree it rebuilds and restarts workerd
