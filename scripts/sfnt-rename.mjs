@@ -1,14 +1,5 @@
 // Build helper: gives a TrueType font a new name table (family, full and PostScript names), tables and checksums rebuilt.
-
-/** The 32-bit sum of a table's big-endian words (the last one zero-padded), as sfnt checksums are. */
-function checksum(bytes) {
-  const padded = new Uint8Array((bytes.length + 3) & ~3);
-  padded.set(bytes);
-  const view = new DataView(padded.buffer);
-  let sum = 0;
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
-  return sum;
-}
+import { tableDirectory, writeSfnt } from "../src/core/render/sfnt.ts";
 
 function utf16be(s) {
   const out = new Uint8Array(s.length * 2);
@@ -73,42 +64,10 @@ function nameTable(original, names) {
  * checkSumAdjustment are computed afresh.
  */
 export function renameFont(font, names) {
-  const src = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const numTables = src.getUint16(4);
-  const tables = [];
-  for (let i = 0; i < numTables; i++) {
-    const at = 12 + i * 16;
-    const tag = String.fromCharCode(...font.slice(at, at + 4));
-    const offset = src.getUint32(at + 8);
-    const length = src.getUint32(at + 12);
-    let bytes = font.slice(offset, offset + length);
-    if (tag === "name") bytes = nameTable(bytes, names);
-    if (tag === "head") new DataView(bytes.buffer).setUint32(8, 0); // checkSumAdjustment, set below
-    tables.push({ tag, bytes });
+  const tables = new Map();
+  for (const [tag, { offset, length }] of tableDirectory(font)) {
+    const bytes = font.slice(offset, offset + length);
+    tables.set(tag, tag === "name" ? nameTable(bytes, names) : bytes);
   }
-  tables.sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-  const dirSize = 12 + 16 * numTables;
-  const total = tables.reduce((n, t) => n + ((t.bytes.length + 3) & ~3), dirSize);
-  const out = new Uint8Array(total);
-  const w = new DataView(out.buffer);
-  w.setUint32(0, src.getUint32(0));
-  w.setUint16(4, numTables);
-  const pow = 2 ** Math.floor(Math.log2(numTables));
-  w.setUint16(6, pow * 16);
-  w.setUint16(8, Math.log2(pow));
-  w.setUint16(10, numTables * 16 - pow * 16);
-  let offset = dirSize;
-  let headAt = -1;
-  tables.forEach((t, i) => {
-    const at = 12 + i * 16;
-    for (let k = 0; k < 4; k++) out[at + k] = t.tag.charCodeAt(k);
-    w.setUint32(at + 4, checksum(t.bytes));
-    w.setUint32(at + 8, offset);
-    w.setUint32(at + 12, t.bytes.length);
-    out.set(t.bytes, offset);
-    if (t.tag === "head") headAt = offset;
-    offset += (t.bytes.length + 3) & ~3;
-  });
-  if (headAt >= 0) w.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
-  return out;
+  return writeSfnt(tables, new DataView(font.buffer, font.byteOffset, font.byteLength).getUint32(0));
 }

@@ -1,7 +1,7 @@
 // Subsets a TrueType font to some characters in pure JS (fontkit's glyph subsetter plus cmap, OS/2, name and post
 // tables), so the HTML page embeds fonts in every runtime, workerd included (no WebAssembly, no eval).
 import bundle from "../../generated/pdfmake.js";
-import { tableDirectory } from "./sfnt.ts";
+import { tableDirectory, writeSfnt } from "./sfnt.ts";
 
 interface FontkitFont {
   glyphForCodePoint(cp: number): { id: number };
@@ -78,56 +78,6 @@ function buildCmap(map: [number, number][]): Uint8Array {
     v.setUint32(at + 4, cp);
     v.setUint32(at + 8, gid);
   });
-  return out;
-}
-
-function checksum(bytes: Uint8Array): number {
-  let sum = 0;
-  for (let i = 0; i < bytes.length; i += 4) {
-    sum =
-      (sum +
-        (((bytes[i] ?? 0) << 24) |
-          ((bytes[i + 1] ?? 0) << 16) |
-          ((bytes[i + 2] ?? 0) << 8) |
-          (bytes[i + 3] ?? 0))) >>>
-      0;
-  }
-  return sum;
-}
-
-function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
-  const tags = [...tables.keys()].sort();
-  const n = tags.length;
-  let size = 12 + n * 16;
-  const offsets: number[] = [];
-  for (const tag of tags) {
-    offsets.push(size);
-    size += ((tables.get(tag)?.length ?? 0) + 3) & ~3;
-  }
-  const out = new Uint8Array(size);
-  const v = new DataView(out.buffer);
-  const pow = 2 ** Math.floor(Math.log2(n));
-  v.setUint32(0, 0x00010000);
-  v.setUint16(4, n);
-  v.setUint16(6, pow * 16);
-  v.setUint16(8, Math.log2(pow));
-  v.setUint16(10, n * 16 - pow * 16);
-  let headAt = -1;
-  tags.forEach((tag, i) => {
-    const bytes = tables.get(tag) as Uint8Array;
-    const at = offsets[i] as number;
-    out.set(bytes, at);
-    if (tag === "head") {
-      headAt = at;
-      v.setUint32(at + 8, 0);
-    }
-    const rec = 12 + i * 16;
-    for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
-    v.setUint32(rec + 4, checksum(out.subarray(at, at + ((bytes.length + 3) & ~3))));
-    v.setUint32(rec + 8, at);
-    v.setUint32(rec + 12, bytes.length);
-  });
-  if (headAt >= 0) v.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
   return out;
 }
 
