@@ -7,7 +7,7 @@ import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { type ContentNode, keepTogether } from "../../src/core/render/keep-together.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { pdfFacts } from "../support/pdf.ts";
+import { pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
@@ -20,7 +20,7 @@ const PAGE_NUMBER = /—\d+—$/;
 
 /** Each page's text in content-stream order, without whitespace and without its page number. */
 async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  return (await pdfFacts(pdf)).pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
+  return (await pdfText(pdf)).pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
 }
 
 /** The page (0-based) holding a text; -1 when none does. */

@@ -10,7 +10,7 @@ import {
 import type { Report } from "../../src/core/model.ts";
 import { checkGlyphs, RENDERER_VERSION, type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { pdfFacts } from "../support/pdf.ts";
+import { pdfFacts, pdfOutline, pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
@@ -63,7 +63,7 @@ describe.each(fixtures())("$name", ({ name, report }) => {
   });
 
   it("gives back the Chinese text: title, headings, prose, every table label, page numbers", async () => {
-    const facts = await pdfFacts(pdf);
+    const facts = await pdfText(pdf);
     let text = flat(facts.text);
     expect(text).toContain(flat(report.title || report.organ));
     for (const s of report.sections) {
@@ -87,7 +87,7 @@ describe.each(fixtures())("$name", ({ name, report }) => {
 
   it("has one bookmark per section heading", async () => {
     const headings = report.sections.map((s) => s.heading).filter(Boolean);
-    const titles = (await pdfFacts(pdf)).outline;
+    const titles = await pdfOutline(pdf);
     for (const h of headings) expect(titles).toContain(h);
     expect(titles.length).toBeGreaterThanOrEqual(headings.length);
   });
@@ -142,7 +142,7 @@ describe("cells", () => {
     if (report.edition !== "2021") throw new Error("fixture edition");
     report.appeals.review = { upheld: 0, corrected: null, other: 7, pending: null, total: 9876 };
     report.proactive.fees.amountWan = 12.5;
-    const text = (await pdfFacts(await renderPdf(report, assets))).text;
+    const text = (await pdfText(await renderPdf(report, assets))).text;
     // 行政复议 row: 0, blank, 7, blank, 9876 → the extracted line holds 0 7 9876 with nothing for the blanks.
     expect(text).toMatch(/(^|\s)0\s+7\s+9876(\s|$)/m);
     expect(text).toContain("12.5");
@@ -198,7 +198,7 @@ describe("edge cases", () => {
         sections: [],
         ...emptyTables(edition),
       } as Report;
-      const facts = await pdfFacts(await renderPdf(report, assets));
+      const facts = await pdfText(await renderPdf(report, assets));
       expect(facts.pages).toBeGreaterThanOrEqual(2);
       const text = flat(facts.raw);
       expect(text).toContain(`某县某局${report.year}年度政府信息公开工作年度报告`);
@@ -219,7 +219,7 @@ describe("edge cases", () => {
       ],
     });
     report.appeals.review.total = 123456789;
-    const facts = await pdfFacts(await renderPdf(report, assets));
+    const facts = await pdfText(await renderPdf(report, assets));
     expect(flat(facts.text)).toContain(`详见${url}。电话：0579-87101565。`);
     expect(flat(facts.text)).toContain("（一）最后的标题");
     expect(flat(facts.raw)).toContain("123456789");

@@ -13,7 +13,7 @@ import {
   npmChromiumVersion,
   systemChromium,
 } from "../support/chromium.ts";
-import { inkCoverage, pdfFacts, pixelDifference, rasterPage } from "../support/pdf.ts";
+import { inkCoverage, pdfFacts, pdfOutline, pdfText, pixelDifference, rasterPage } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 const ctx = useBrowser();
@@ -116,6 +116,11 @@ describe("pdf.js reading our PDF", () => {
     expect(title?.x).toBeGreaterThan(0);
     expect(facts.outline[0]).toBe(report.sections.find((s) => s.heading)?.heading);
     expect(facts.text.split("\f")).toHaveLength(facts.pages);
+    // The fast reader gives the same text, only without the fonts loaded.
+    const text = await pdfText(pdf);
+    expect(text.raw).toBe(facts.raw);
+    expect(text.text).toBe(facts.text);
+    expect(await pdfOutline(pdf)).toEqual(facts.outline);
   });
 
   it("tells a font that is not embedded and has no subset tag", async () => {

@@ -8,7 +8,7 @@ export interface PdfTextItem {
   y: number;
   width: number;
   height: number;
-  /** The PDF name of the font it is drawn in (e.g. ABCDEF+NotoSerifSC-Regular). */
+  /** The PDF name of the font it is drawn in (e.g. ABCDEF+NotoSerifSC-Regular); pdfText() gives pdf.js's id instead. */
   font: string;
 }
 
@@ -38,17 +38,22 @@ export interface PdfPage {
   raw: string;
 }
 
-export interface PdfFacts {
+/** The text of a PDF, page by page: what pdfText() reads (fast: no font programs loaded). */
+export interface PdfText {
   pages: number;
+  pageList: PdfPage[];
+  /** The pages' text joined with form feeds, as pdftotext prints them. */
+  text: string;
+  raw: string;
+}
+
+/** Everything pdfFacts() reads: the text and, loading every font the pages draw with, fonts, metadata and outline. */
+export interface PdfFacts extends PdfText {
   /** The document information dictionary: Title, Author, Subject, Keywords, Creator, Producer, CreationDate... */
   info: Record<string, string>;
   /** XMP metadata as pdf.js parses it (dc:title etc.), empty when the file has none. */
   xmp: Record<string, unknown>;
   fonts: PdfFont[];
-  pageList: PdfPage[];
-  /** The pages' text joined with form feeds, as pdftotext prints them. */
-  text: string;
-  raw: string;
   /** Outline (bookmark) titles, depth-first. */
   outline: string[];
 }
@@ -114,10 +119,10 @@ function rawText(items: PdfTextItem[], eols: boolean[]): string {
   return out;
 }
 
-async function readPage(page: PDFPageProxy, fonts: Map<string, PdfFont>): Promise<PdfPage> {
+async function readPage(page: PDFPageProxy, fonts: Map<string, PdfFont> | undefined): Promise<PdfPage> {
   const [, , width, height] = page.view as [number, number, number, number];
-  // The operator list makes pdf.js load every font the page draws with, text or not.
-  await page.getOperatorList();
+  // The operator list makes pdf.js load every font the page draws with (four times the cost of the text alone).
+  if (fonts) await page.getOperatorList();
   const content = await page.getTextContent();
   const items: PdfTextItem[] = [];
   const eols: boolean[] = [];
@@ -135,7 +140,7 @@ async function readPage(page: PDFPageProxy, fonts: Map<string, PdfFont>): Promis
         : undefined;
       name = font?.name ?? item.fontName;
       names.set(item.fontName, name);
-      if (!fonts.has(name))
+      if (fonts && !fonts.has(name))
         fonts.set(name, {
           name,
           embedded: font ? !font.missingFile : false,
@@ -144,7 +149,7 @@ async function readPage(page: PDFPageProxy, fonts: Map<string, PdfFont>): Promis
           type: font?.type ?? "",
         });
     }
-    const f = fonts.get(name);
+    const f = fonts?.get(name);
     if (f && item.str && notUnicode(item.str)) f.unicode = false;
     const [, , , d = 0, e = 0, fy = 0] = item.transform as number[];
     items.push({
@@ -171,33 +176,54 @@ type OutlineNode = { title: string; items?: OutlineNode[] };
 const flattenOutline = (nodes: OutlineNode[]): string[] =>
   nodes.flatMap((n) => [n.title, ...flattenOutline(n.items ?? [])]);
 
-/** Everything the tests check in a PDF, read by pdf.js. */
+async function readPages(doc: PDFDocumentProxy, fonts: Map<string, PdfFont> | undefined): Promise<PdfText> {
+  const pageList: PdfPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    pageList.push(await readPage(page, fonts));
+    page.cleanup();
+  }
+  return {
+    pages: doc.numPages,
+    pageList,
+    text: pageList.map((p) => p.text).join("\n\f"),
+    raw: pageList.map((p) => p.raw).join("\n\f"),
+  };
+}
+
+/** The text of every page with positions, read by pdf.js without loading font programs. */
+export async function pdfText(pdf: Uint8Array): Promise<PdfText> {
+  const { doc, close } = await openPdf(pdf);
+  try {
+    return await readPages(doc, undefined);
+  } finally {
+    await close();
+  }
+}
+
+/** Everything the tests check in a PDF, read by pdf.js: text, fonts, metadata, outline. */
 export async function pdfFacts(pdf: Uint8Array): Promise<PdfFacts> {
   const { doc, close } = await openPdf(pdf);
   try {
     const fonts = new Map<string, PdfFont>();
-    const pageList: PdfPage[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const page = await doc.getPage(i);
-      pageList.push(await readPage(page, fonts));
-      page.cleanup();
-    }
+    const text = await readPages(doc, fonts);
     const meta = await doc.getMetadata();
     const info: Record<string, string> = {};
     for (const [k, v] of Object.entries((meta.info ?? {}) as Record<string, unknown>))
       if (typeof v === "string") info[k] = v;
     const xmp = meta.metadata ? Object.fromEntries(meta.metadata) : {};
     const outline = flattenOutline(((await doc.getOutline()) ?? []) as OutlineNode[]);
-    return {
-      pages: doc.numPages,
-      info,
-      xmp,
-      fonts: [...fonts.values()],
-      pageList,
-      text: pageList.map((p) => p.text).join("\n\f"),
-      raw: pageList.map((p) => p.raw).join("\n\f"),
-      outline,
-    };
+    return { ...text, info, xmp, fonts: [...fonts.values()], outline };
+  } finally {
+    await close();
+  }
+}
+
+/** Outline (bookmark) titles, depth-first. */
+export async function pdfOutline(pdf: Uint8Array): Promise<string[]> {
+  const { doc, close } = await openPdf(pdf);
+  try {
+    return flattenOutline(((await doc.getOutline()) ?? []) as OutlineNode[]);
   } finally {
     await close();
   }
@@ -205,7 +231,7 @@ export async function pdfFacts(pdf: Uint8Array): Promise<PdfFacts> {
 
 /** Each page's text in content-stream order, one string per page. */
 export async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  return (await pdfFacts(pdf)).pageList.map((p) => p.raw);
+  return (await pdfText(pdf)).pageList.map((p) => p.raw);
 }
 
 export interface Raster {
