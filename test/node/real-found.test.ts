@@ -16,7 +16,7 @@ import {
 import { analyzeInput } from "../../src/core/analyze.ts";
 
 /** Lowest share of tune/ cells read right, whatever known-failures.json lists (raise it as the parser improves). */
-const TUNE_CELLS_FLOOR = 0.9;
+const TUNE_CELLS_FLOOR = 0.95;
 
 const known = readKnown();
 
