@@ -1,12 +1,12 @@
 // Workbench bench (node bench/workbench.ts): the page's own script + styles gzipped (≤ 50 KB) and the first render of `/`
 // by `nianbao serve` (≤ 100 ms: the first request after start, then the median of 200), plus Chromium's first paint.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { WEB_ASSETS } from "../src/generated/web-assets.ts";
+import { launchChromium } from "../test/support/chromium.ts";
 import { randomPort, startChild } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -59,12 +59,11 @@ try {
     `GET / over 200 requests: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`,
   );
 
-  const executablePath = "/usr/bin/chromium";
-  if (existsSync(executablePath)) {
-    const browser = await chromium.launch({
-      executablePath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu"],
-    });
+  const browser = await launchChromium().catch((e: unknown) => {
+    console.log(`info no Chromium, first paint not measured: ${e}`);
+    return undefined;
+  });
+  if (browser) {
     const paints: number[] = [];
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage();
@@ -88,7 +87,7 @@ try {
     console.log(
       `info Chromium first contentful paint of / (5 loads, sorted): ${paints.map((p) => p.toFixed(0)).join(", ")} ms`,
     );
-  } else console.log("info Chromium not found: first paint not measured");
+  }
 } finally {
   child.kill("SIGTERM");
   rmSync(data, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cellRefs } from "../../src/core/cells.ts";
 import { makeApp, TOKEN } from "../fixtures/service/app.ts";
-import { useBrowser } from "./chromium.ts";
+import { useBrowser } from "../support/browser.ts";
 
 const ctx = useBrowser();
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname;
