@@ -160,9 +160,12 @@ export function findingsHtml(report: Report, findings: readonly Finding[]): stri
   const groups = new Map<string, string[]>();
   findings.forEach((f, i) => {
     const g = groupOf(f.path);
+    // The parser adds the input line to a finding about a cell it read from text.
+    const line = (f as { line?: unknown }).line;
     const item =
       `<li class="${f.severity}"><button type="button" data-goto="${escapeHtml(f.path)}">` +
       `<span class="sev">${SEVERITY_NAMES[f.severity]}</span> <span class="place">${escapeHtml(placeOf(report, f.path))}</span></button>` +
+      (typeof line === "number" ? ` <span class="line">（原文第 ${line} 行）</span>` : "") +
       ` <span id="f${i}" class="msg">${escapeHtml(f.message)}</span></li>`;
     const list = groups.get(g) ?? [];
     list.push(item);
