@@ -56,8 +56,10 @@ ${token}
 <h2 id="results-h">2. 检查结果 <span id="report-title"></span></h2>
 <div class="cols">
 <div class="col-side">
+<div class="source-panel">
 <h3 id="source-h">数据来源</h3>
-<div id="source" class="source" aria-live="polite" aria-labelledby="source-h"><p class="help">点击表格中的数字或下方的问题，查看它在原文中的位置。</p></div>
+<div id="source" class="source" aria-live="polite" aria-labelledby="source-h"><p class="help">点击表格中的数字或问题，查看它在原文中的位置。</p></div>
+</div>
 <h3 id="findings-h">发现的问题</h3>
 <div id="findings" aria-labelledby="findings-h"></div>
 </div>

@@ -158,7 +158,11 @@ const GROUP_NAMES = { ...TABLE_NAMES, other: "其他" } as const;
 export function findingsHtml(report: Report, findings: readonly Finding[]): string {
   if (findings.length === 0) return '<p class="ok">没有发现问题。</p>';
   const groups = new Map<string, string[]>();
-  findings.forEach((f, i) => {
+  // Errors first within a table; the ids keep the findings' own order (the cells' aria-describedby use them).
+  const order = findings
+    .map((f, i) => [f, i] as const)
+    .sort((a, b) => RANK[b[0].severity] - RANK[a[0].severity]);
+  for (const [f, i] of order) {
     const g = groupOf(f.path);
     // The parser adds the input line to a finding about a cell it read from text.
     const line = (f as { line?: unknown }).line;
@@ -170,7 +174,7 @@ export function findingsHtml(report: Report, findings: readonly Finding[]): stri
     const list = groups.get(g) ?? [];
     list.push(item);
     groups.set(g, list);
-  });
+  }
   return (["proactive", "requests", "appeals", "other"] as const)
     .filter((g) => groups.has(g))
     .map(
