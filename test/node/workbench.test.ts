@@ -200,11 +200,22 @@ describe("年报工作台 /", () => {
     await page.context().close();
   });
 
-  it("previews the PDF, publishes, and follows the PDF link; the organ page lists the year and the fragment embeds", async () => {
+  it("previews the PDF before publishing", async () => {
     const page = await workbench();
     await upload(page, SEED);
+    const rendered = page.waitForResponse((r) => r.url().includes("/v1/render?format=pdf"));
     await page.click("#preview-button");
+    const res = await rendered;
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await expect.poll(() => page.locator('iframe[title="PDF 预览"]').getAttribute("src")).toMatch(/^blob:/);
+    expect(await page.textContent("#status")).toMatch(/尚未发布/);
+    await page.context().close();
+  }, 60_000);
+
+  it("publishes and follows the PDF link; the organ page lists the year and the fragment embeds", async () => {
+    const page = await workbench();
+    await upload(page, SEED);
 
     await page.click("#publish-button");
     await expect.poll(() => page.textContent("#status")).toMatch(/发布成功|此前已发布/);
@@ -251,7 +262,7 @@ describe("年报工作台 /", () => {
     const border = await portalPage.$eval(".nianbao-report td", (td) => getComputedStyle(td).borderTopStyle);
     expect(border).toBe("solid");
     await portalPage.context().close();
-  });
+  }, 60_000);
 
   it("an organ with nothing published gets a page saying so (404), and an unknown fragment a JSON 404", async () => {
     const page = await open(`/r/${encodeURIComponent("无此机关")}/`, { js: false });
