@@ -57,7 +57,9 @@ describe("Worker web pages", () => {
     expect(fragment.status).toBe(200);
     expect(fragment.headers.get("access-control-allow-origin")).toBe("*");
     const body = await fragment.text();
-    expect(body).toMatch(/^<link rel="stylesheet" href="https:\/\/nianbao\.test\/ui\/report\.css\?v=[0-9a-f]+">/);
+    expect(body).toMatch(
+      /^<link rel="stylesheet" href="https:\/\/nianbao\.test\/ui\/report\.css\?v=[0-9a-f]+">/,
+    );
     expect(body).toContain(ORGAN);
     expect(body).not.toMatch(/<html|<body|@font-face/);
 
