@@ -38,7 +38,7 @@ export function workbenchPage(options: { tokenRequired: boolean }): string {
     `<h1>年报工作台</h1>
 <p class="lead">检查政府信息公开工作年度报告的表格勾稽关系，在表格上改正，预览 PDF，然后发布。</p>
 <noscript><p class="notice">检查与发布需要启用浏览器的 JavaScript。阅读已发布的报告不需要：请打开「/r/机关名称/」。</p></noscript>
-<form id="input-form" class="input" aria-labelledby="input-h">
+<form id="input-form" class="input" aria-labelledby="input-h" method="post" action="/v1/validate" enctype="multipart/form-data">
 <h2 id="input-h">1. 提供报告</h2>
 ${token}
 <div id="drop" class="drop">

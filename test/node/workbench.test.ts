@@ -274,6 +274,15 @@ describe("年报工作台 /", () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
 
+  it("without JavaScript says what needs it and where published reports are read", async () => {
+    const page = await open("/", { js: false });
+    expect(await page.textContent("noscript, .notice")).toMatch(
+      /需要启用浏览器的 JavaScript.*\/r\/机关名称\//,
+    );
+    expect(await page.getAttribute("#input-form", "method")).toBe("post");
+    await page.context().close();
+  });
+
   it("asks for the token again when it is wrong, with the server's Chinese message", async () => {
     const page = await open("/");
     await page.fill("#token", "wrong-token");
