@@ -78,6 +78,27 @@ async function upload(page: Page, file: string): Promise<void> {
 const invalid = (page: Page, path: string) =>
   page.locator(`[data-path="${path}"]`).getAttribute("aria-invalid");
 
+/** Controls and regions without an accessible name (label, aria-label, aria-labelledby or own text). */
+const unnamedControls = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "input, textarea, select, button, a[href], [role=region]",
+    )) {
+      if (el.closest("[hidden]")) continue;
+      const labelled =
+        (el as HTMLInputElement).labels?.length ||
+        el.getAttribute("aria-label")?.trim() ||
+        el
+          .getAttribute("aria-labelledby")
+          ?.split(" ")
+          .every((id) => document.getElementById(id)?.textContent?.trim()) ||
+        (el.tagName !== "INPUT" && el.tagName !== "TEXTAREA" && el.textContent?.trim());
+      if (!labelled) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+
 describe("年报工作台 /", () => {
   it("checks an uploaded seed and draws its three tables with a data-path input per number", async () => {
     const page = await workbench();
@@ -302,25 +323,7 @@ describe("年报工作台 /", () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(await res.text()).not.toMatch(/<script>|<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=/i);
     await upload(page, ERROR_REPORT);
-    const unnamed = await page.evaluate(() => {
-      const out: string[] = [];
-      for (const el of document.querySelectorAll<HTMLElement>(
-        "input, textarea, select, button, a[href], [role=region]",
-      )) {
-        if (el.closest("[hidden]")) continue;
-        const labelled =
-          (el as HTMLInputElement).labels?.length ||
-          el.getAttribute("aria-label")?.trim() ||
-          el
-            .getAttribute("aria-labelledby")
-            ?.split(" ")
-            .every((id) => document.getElementById(id)?.textContent?.trim()) ||
-          (el.tagName !== "INPUT" && el.tagName !== "TEXTAREA" && el.textContent?.trim());
-        if (!labelled) out.push(el.outerHTML.slice(0, 120));
-      }
-      return out;
-    });
-    expect(unnamed).toEqual([]);
+    expect(await unnamedControls(page)).toEqual([]);
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.locator("h1").count()).toBe(1);
     expect(await page.getAttribute("#status", "aria-live")).toBe("polite");
@@ -365,6 +368,7 @@ describe("API explorer /docs", () => {
     await op.locator('input[type="file"]').setInputFiles(SEED);
     await op.locator("button", { hasText: "发送" }).click();
     await expect.poll(() => op.locator("pre").textContent()).toMatch(/^200 /);
+    expect(await unnamedControls(page)).toEqual([]);
     expect(await op.locator("pre").textContent()).toContain(SEED_ORGAN);
     const csp = (await page.request.get(`${base}/docs`)).headers()["content-security-policy"] ?? "";
     expect(csp).toMatch(/script-src 'self';/);
