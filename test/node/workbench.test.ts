@@ -1,5 +1,5 @@
 // The 年报工作台 and portal pages in headless Chromium against the real app on a port: every flow a clerk or web editor uses.
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -210,6 +210,33 @@ describe("年报工作台 /", () => {
     }
     await page.context().close();
   });
+
+  it("reads a real report's PDF from the shared corpus once the service reads PDF (415 in words until then)", async (t) => {
+    const real = new URL("../../../shared/corpus/real/", import.meta.url);
+    const pdf = new URL("hongze-gov-2023.pdf", real).pathname;
+    if (!existsSync(pdf)) {
+      t.skip(`the shared corpus is absent (${pdf})`);
+      return;
+    }
+    const expected = JSON.parse(readFileSync(new URL("hongze-gov-2023.expected.json", real), "utf8"));
+    const page = await workbench();
+    allowed = [/status of 415/];
+    await page.setInputFiles("#file", pdf);
+    await expect
+      .poll(async () => `${await page.textContent("#status")}${await page.textContent("#alert")}`, {
+        timeout: 30_000,
+      })
+      .toMatch(/检查完成|检查失败/);
+    const alert = (await page.isVisible("#alert")) ? await page.textContent("#alert") : "";
+    if (alert) expect(alert).toMatch(/不支持的内容类型：application\/pdf.*unsupported_media_type，HTTP 415/);
+    else {
+      expect(await page.textContent("#report-title")).toContain(expected.organ);
+      expect(await page.locator('[data-path="/proactive/licensing/decisions"]').inputValue()).toBe(
+        String(expected.proactive.licensing.decisions),
+      );
+    }
+    await page.context().close();
+  }, 60_000);
 
   it("shows where a value came from in the input when its cell or finding is clicked (the parser's sources)", async () => {
     const page = await workbench();
