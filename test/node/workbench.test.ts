@@ -142,6 +142,13 @@ describe("年报工作台 /", () => {
     await page.locator("#findings button", { hasText: "表三「（七）总计」行「自然人」栏" }).first().click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe(WRONG_CELL);
 
+    // ↓ and ↑ move between the rows of a column.
+    await page.keyboard.press("ArrowUp");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe(
+      "/requests/otherHandling/other/natural",
+    );
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe(WRONG_CELL);
     await page.fill(`[data-path="${WRONG_CELL}"]`, "41");
     await page.click("text=重新检查");
     await expect.poll(() => page.textContent("#status")).toMatch(/检查完成：0 个错误/);

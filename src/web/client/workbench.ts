@@ -199,6 +199,33 @@ tables.addEventListener("change", (ev) => {
   say("已修改，请按「重新检查」。");
 });
 
+/** ↑/↓ in a cell move to the cell above or below (nearest by position: the tables have merged cells). */
+tables.addEventListener("keydown", (ev) => {
+  if ((ev.key !== "ArrowDown" && ev.key !== "ArrowUp") || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  const from = ev.target as HTMLElement;
+  if (!from.dataset.path) return;
+  const r = from.getBoundingClientRect();
+  const x = r.left + r.width / 2;
+  const down = ev.key === "ArrowDown";
+  let best: HTMLInputElement | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const input of tables.querySelectorAll<HTMLInputElement>("input[data-path]")) {
+    const b = input.getBoundingClientRect();
+    const dy = down ? b.top - r.bottom : r.top - b.bottom;
+    if (dy < -1) continue;
+    const score = dy * 1000 + Math.abs(b.left + b.width / 2 - x);
+    if (score < bestScore) {
+      bestScore = score;
+      best = input;
+    }
+  }
+  if (best) {
+    ev.preventDefault();
+    best.focus();
+    best.select();
+  }
+});
+
 findingsBox.addEventListener("click", (ev) => {
   const button = (ev.target as HTMLElement).closest<HTMLButtonElement>("button[data-goto]");
   const path = button?.dataset.goto;
