@@ -5,12 +5,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cellRefs } from "../../src/core/cells.ts";
 import { makeApp, TOKEN } from "../fixtures/service/app.ts";
 import { useBrowser } from "../support/browser.ts";
 
+// Each test drives a browser through several server round trips (PDF renders among them) on a shared machine.
+vi.setConfig({ testTimeout: 90_000 });
+
 const ctx = useBrowser();
+/** Waits for what the page shows after a server round trip (seconds on a loaded machine, not the default 1 s). */
+const poll = <T>(fn: () => Promise<T> | T, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 30_000, ...options });
 const fixture = (path: string) => new URL(`../fixtures/${path}`, import.meta.url).pathname;
 /** Seed 002: 永康市商务局 2020, 2019-edition tables, no error finding. */
 const SEED = fixture("seeds/002_ddbd805a826f66fd.txt");
@@ -72,7 +78,7 @@ async function workbench(options: { width?: number } = {}): Promise<Page> {
 
 async function upload(page: Page, file: string): Promise<void> {
   await page.setInputFiles("#file", file);
-  await expect.poll(() => page.textContent("#status")).toMatch(/检查完成/);
+  await poll(() => page.textContent("#status")).toMatch(/检查完成/);
 }
 
 const invalid = (page: Page, path: string) =>
@@ -151,7 +157,7 @@ describe("年报工作台 /", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe(WRONG_CELL);
     await page.fill(`[data-path="${WRONG_CELL}"]`, "41");
     await page.click("text=重新检查");
-    await expect.poll(() => page.textContent("#status")).toMatch(/检查完成：0 个错误/);
+    await poll(() => page.textContent("#status")).toMatch(/检查完成：0 个错误/);
     expect(await invalid(page, WRONG_CELL)).toBeNull();
     expect(await page.locator("#tables [aria-invalid]").count()).toBe(0);
     expect(await page.locator(`td:has(> [data-path="${WRONG_CELL}"])`).getAttribute("class")).toContain(
@@ -165,7 +171,7 @@ describe("年报工作台 /", () => {
     await upload(page, SEED);
     await page.fill('[data-path="/requests/granted/natural"]', "十二");
     await page.click("text=重新检查");
-    await expect.poll(() => page.textContent("#alert")).toMatch(/不是数字/);
+    await poll(() => page.textContent("#alert")).toMatch(/不是数字/);
     expect(await invalid(page, "/requests/granted/natural")).toBe("true");
     await page.context().close();
   });
@@ -174,7 +180,7 @@ describe("年报工作台 /", () => {
     const page = await workbench();
     await page.fill("#text", readFileSync(ERROR_REPORT, "utf8"));
     await page.click("button:has-text('检查')");
-    await expect.poll(() => page.textContent("#status")).toMatch(/检查完成：3 个错误/);
+    await poll(() => page.textContent("#status")).toMatch(/检查完成：3 个错误/);
     expect(await invalid(page, WRONG_CELL)).toBe("true");
 
     const text = readFileSync(SEED, "utf8");
@@ -190,7 +196,7 @@ describe("年报工作台 /", () => {
       },
       ["seed.txt", text],
     );
-    await expect.poll(() => page.textContent("#report-title")).toContain(SEED_ORGAN);
+    await poll(() => page.textContent("#report-title")).toContain(SEED_ORGAN);
     expect(await page.textContent("#status")).toMatch(/检查完成：0 个错误/);
     await page.context().close();
   });
@@ -211,9 +217,9 @@ describe("年报工作台 /", () => {
       expect(request.headers()["content-type"]).toBe(type);
       expect(request.postDataBuffer()?.equals(bytes)).toBe(true);
       // Until the service reads the format: 415; after: the reader's own 4xx for these broken bytes. Either way, words.
-      await expect
-        .poll(() => page.textContent("#alert"))
-        .toMatch(/^检查失败：[^A-Za-z]*[\u4e00-\u9fff].*（[a-z_]+，HTTP 4\d\d）$/);
+      await poll(() => page.textContent("#alert")).toMatch(
+        /^检查失败：[^A-Za-z]*[\u4e00-\u9fff].*（[a-z_]+，HTTP 4\d\d）$/,
+      );
     }
     await page.context().close();
   });
@@ -229,11 +235,9 @@ describe("年报工作台 /", () => {
     const page = await workbench();
     allowed = [/status of 415/];
     await page.setInputFiles("#file", pdf);
-    await expect
-      .poll(async () => `${await page.textContent("#status")}${await page.textContent("#alert")}`, {
-        timeout: 30_000,
-      })
-      .toMatch(/检查完成|检查失败/);
+    await poll(async () => `${await page.textContent("#status")}${await page.textContent("#alert")}`, {
+      timeout: 60_000,
+    }).toMatch(/检查完成|检查失败/);
     const alert = (await page.isVisible("#alert")) ? await page.textContent("#alert") : "";
     if (alert) expect(alert).toMatch(/不支持的内容类型：application\/pdf.*unsupported_media_type，HTTP 415/);
     else {
@@ -243,7 +247,7 @@ describe("年报工作台 /", () => {
       );
     }
     await page.context().close();
-  }, 60_000);
+  });
 
   it("shows where a value came from in the input when its cell or finding is clicked (the parser's sources)", async () => {
     const page = await workbench();
@@ -263,17 +267,17 @@ describe("年报工作台 /", () => {
     const res = await rendered;
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    await expect.poll(() => page.locator('iframe[title="PDF 预览"]').getAttribute("src")).toMatch(/^blob:/);
+    await poll(() => page.locator('iframe[title="PDF 预览"]').getAttribute("src")).toMatch(/^blob:/);
     expect(await page.textContent("#status")).toMatch(/尚未发布/);
     await page.context().close();
-  }, 60_000);
+  });
 
   it("publishes and follows the PDF link; the organ page lists the year and the fragment embeds", async () => {
     const page = await workbench();
     await upload(page, SEED);
 
     await page.click("#publish-button");
-    await expect.poll(() => page.textContent("#status")).toMatch(/发布成功|此前已发布/);
+    await poll(() => page.textContent("#status")).toMatch(/发布成功|此前已发布/);
     const pdfHref = await page.locator('#links a[href$=".pdf"]').first().getAttribute("href");
     const htmlHref = await page.locator('#links a[href$=".html"]').first().getAttribute("href");
     expect(pdfHref).toMatch(/\/v1\/reports\/[0-9a-f]{32}\.pdf$/);
@@ -317,7 +321,7 @@ describe("年报工作台 /", () => {
     const border = await portalPage.$eval(".nianbao-report td", (td) => getComputedStyle(td).borderTopStyle);
     expect(border).toBe("solid");
     await portalPage.context().close();
-  }, 60_000);
+  });
 
   it("an organ with nothing published gets a page saying so (404), and an unknown fragment a JSON 404", async () => {
     const page = await open(`/r/${encodeURIComponent("无此机关")}/`, { js: false });
@@ -344,7 +348,7 @@ describe("年报工作台 /", () => {
     await page.locator("#token").dispatchEvent("change");
     allowed = [/status of 403/];
     await page.setInputFiles("#file", SEED);
-    await expect.poll(() => page.textContent("#alert")).toMatch(/访问令牌无效/);
+    await poll(() => page.textContent("#alert")).toMatch(/访问令牌无效/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("token");
     await page.context().close();
   });
@@ -401,7 +405,7 @@ describe("API explorer /docs", () => {
     await op.locator("summary").click();
     await op.locator('input[type="file"]').setInputFiles(SEED);
     await op.locator("button", { hasText: "发送" }).click();
-    await expect.poll(() => op.locator("pre").textContent()).toMatch(/^200 /);
+    await poll(() => op.locator("pre").textContent()).toMatch(/^200 /);
     expect(await unnamedControls(page)).toEqual([]);
     expect(await op.locator("pre").textContent()).toContain(SEED_ORGAN);
     const csp = (await page.request.get(`${base}/docs`)).headers()["content-security-policy"] ?? "";
