@@ -4,6 +4,7 @@ import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
 import { splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
+import { type CellSource, pieceSource } from "./sources.ts";
 import type { Slot } from "./sums.ts";
 import type { Token } from "./tokens.ts";
 
@@ -11,6 +12,8 @@ import type { Token } from "./tokens.ts";
 export interface RawCell {
   raw: string | null;
   glued: boolean;
+  /** Where the cell was written in the input. */
+  src?: CellSource;
 }
 
 export interface RawRow {
@@ -117,7 +120,8 @@ export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRo
   let artefact = false;
   for (let i = 0; i < end; i++) {
     const t = toks[i] as Token;
-    if (t.kind === "value") cells.push({ raw: t.raw, glued: t.glued });
+    if (t.kind === "value")
+      cells.push(t.src ? { raw: t.raw, glued: t.glued, src: t.src } : { raw: t.raw, glued: t.glued });
     else if (t.kind === "empty") {
       if (t.lineEnd) artefact = true;
       else cells.push({ raw: null, glued: false });
@@ -152,6 +156,8 @@ export interface Candidate {
   values: Slot[];
   /** How the candidate was obtained. */
   origin: "direct" | "split" | "placement";
+  /** Where each cell's value was written (undefined where it was not read from the text). */
+  srcs?: (CellSource | undefined)[];
 }
 
 export interface RowSpec {
@@ -286,6 +292,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
       {
         values: cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
         origin: "direct",
+        srcs: cells.map((c) => c.src),
       },
     ];
   }
@@ -299,11 +306,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   if (canSplit) {
     const pieces = cells.map((c) => c.raw as string);
     const decimal = (i: number) => spec.kinds[i] === "money";
+    const located = (values: number[]): Candidate => ({
+      values,
+      origin: "split",
+      srcs: splitCells(cells, values),
+    });
     let splits = splitDigits(pieces, { cells: n, decimal, sums: spec.sums });
-    if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+    if (splits.length > 0) return splits.map(located);
     if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
       splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
-      if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+      if (splits.length > 0) return splits.map(located);
     }
   }
   const read = cells.map((c) => c.raw);
@@ -312,7 +324,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), ctx);
     });
-    return [{ values, origin: "placement" }];
+    return [{ values, origin: "placement", srcs: cells.map((c) => c.src) }];
   }
   // One number for a row with a sum rule: it is the total, the parts were left blank (PDF text drops blank cells).
   const totals = spec.sums.map(([, t]) => t);
@@ -327,7 +339,9 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
         "本行只写有一个数，已读作总计，其余单元格按空白处理，请核对",
       ),
     );
-    return [{ values, origin: "direct" }];
+    const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
+    srcs[n - 1] = cells[0]?.src;
+    return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
   const blanksFill = read.length < n - 1;
@@ -337,22 +351,46 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   for (const pos of combinations(n, read.length)) {
     if (++tried > 5000) break;
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
+    const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
     const sub: RowContext = { findings: [], pointer: ctx.pointer };
     pos.forEach((p, j) => {
       values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
+      srcs[p] = cells[j]?.src;
     });
     if (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)) continue;
     const key = values.map(String).join(",");
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    out.push({ values, origin: "placement" });
+    out.push({ values, origin: "placement", srcs });
   }
   if (out.length === 0) {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), { findings: [], pointer: ctx.pointer });
     });
-    out.push({ values, origin: "placement" });
+    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src) });
   }
+  return out;
+}
+
+/** Sources of split values: the values fill each run's digits in order, each narrowed to its own digits. */
+function splitCells(cells: readonly RawCell[], values: readonly number[]): (CellSource | undefined)[] {
+  const out: (CellSource | undefined)[] = [];
+  let v = 0;
+  for (let k = 0; k < cells.length && v < values.length; k++) {
+    const c = cells[k] as RawCell;
+    const digits = (c.raw ?? "").replace(/[,，]/g, "");
+    let cursor = 0;
+    // Every later run needs at least one value.
+    while (v < values.length && values.length - v > cells.length - k - 1 && cursor < digits.length) {
+      const value = values[v] as number;
+      const s = String(value);
+      const end = Number.isInteger(value) && digits.startsWith(s, cursor) ? cursor + s.length : digits.length;
+      out.push(c.src ? pieceSource(c.src, digits, cursor, end) : undefined);
+      cursor = end;
+      v++;
+    }
+  }
+  while (out.length < values.length) out.push(undefined);
   return out;
 }

@@ -5,6 +5,7 @@ import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { type Candidate, collectRows, type RowSpec, rowCandidates } from "../rows.ts";
+import type { CellSource } from "../sources.ts";
 import type { Slot } from "../sums.ts";
 import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
@@ -21,6 +22,8 @@ const SPEC: RowSpec = {
 export interface TableResult {
   /** Row path (dot-joined) → cell values in column order. */
   rows: Map<string, Slot[]>;
+  /** Row path (dot-joined) → where each cell was written. */
+  srcs: Map<string, (CellSource | undefined)[]>;
   found: boolean;
 }
 
@@ -233,9 +236,15 @@ export function parseRequests(
   }
   filterByColumns(cands, keys);
   const grid = new Map<string, Slot[]>();
+  const srcs = new Map<string, (CellSource | undefined)[]>();
   for (const d of defs) {
     const k = d.path.join(".");
-    grid.set(k, chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local));
+    const rowSrcs: (CellSource | undefined)[] = [];
+    grid.set(
+      k,
+      chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local, undefined, rowSrcs),
+    );
+    srcs.set(k, rowSrcs);
   }
   if (raw.size > 0) inferRequestCells(grid, keys, local);
   for (const d of defs) {
@@ -255,5 +264,5 @@ export function parseRequests(
     });
   }
   findings.push(...local);
-  return { rows: grid, found: raw.size > 0 };
+  return { rows: grid, srcs, found: raw.size > 0 };
 }
