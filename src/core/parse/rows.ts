@@ -59,7 +59,12 @@ export function collectRows(
     const row: RawRow = { ...toRawRow(path, current.toks), label: current.label, byOrder };
     const key = path.join(".");
     const prev = rows.get(key);
-    if (!prev || (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null)))
+    // A row recognized by its own label replaces one only placed there by position.
+    if (
+      !prev ||
+      (prev.byOrder && !byOrder) ||
+      (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null))
+    )
       rows.set(key, row);
     const idx = order.indexOf(key);
     if (idx > lastIdx) lastIdx = idx;
@@ -73,7 +78,8 @@ export function collectRows(
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
       if (!m && lastText !== "" && !current?.toks.some((t) => t.kind === "value")) {
         const joined = matchRow(table, lastText + tok.text, edition, seen);
-        if (joined && joined.path.length > 0) {
+        // A group label (「（六）其」「他处理」) only when the current row is the unrecognized first piece.
+        if (joined && (joined.path.length > 0 || (current !== undefined && !current.path))) {
           m = joined;
           label = lastText + tok.text;
           if (current && !current.path) current = undefined;

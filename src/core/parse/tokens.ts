@@ -55,6 +55,11 @@ export function splitGlued(s: string, out: TokenSink): void {
       enumTail = /([0-9０-９][.．、])$/.exec(run)?.[1] ?? "";
       run = run.slice(0, run.length - enumTail.length);
       end -= enumTail.length;
+    } else if (next === "、" && /[\u4e00-\u9fff“"（(]/.test(s[end + 1] ?? "") && /[0-9０-９]$/.test(run)) {
+      // 「1、申请人…」: the digit and its 「、」 are the next label's enumerator.
+      enumTail = `${run.slice(-1)}、`;
+      run = run.slice(0, -1);
+      end -= 1;
     }
     const before = s.slice(last, m.index);
     // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
@@ -96,11 +101,16 @@ function pushCell(cell: string, out: TokenSink, lineEnd: boolean): void {
     out.push({ kind: "value", raw: t, glued: false });
     return;
   }
-  if (/[0-9０-９]/.test(t) && !isEnumerator(t)) {
+  if (/[0-9０-９]/.test(t) && !isEnumerator(t) && !isNumberedHeader(t)) {
     splitGlued(t, out);
     return;
   }
   out.push({ kind: "text", text: t });
+}
+
+/** A made-up column header (「数据1」「列3」): a short word and a small number that names no row. */
+function isNumberedHeader(t: string): boolean {
+  return /^[\u4e00-\u9fff]{1,4}[0-9０-９]{1,2}$/.test(t) && !mentionsRow(t, 2);
 }
 
 /** A line with no tabs or pipes: split on spaces, then join adjacent text pieces back together. */
