@@ -303,6 +303,8 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     ];
   }
   // Fewer cells than columns: run-together digits, or missing cells.
+  const countAndAmount = splitCountAndAmount(cells, spec, ctx);
+  if (countAndAmount.length > 0) return countAndAmount;
   const digitOnly = cells.every((c) => c.raw !== null && /^[-－]?[0-9][0-9.]*$/.test(c.raw));
   const canSplit =
     cells.length > 0 &&
@@ -398,5 +400,38 @@ function splitCells(cells: readonly RawCell[], values: readonly number[]): (Cell
     }
   }
   while (out.length < values.length) out.push(undefined);
+  return out;
+}
+
+/**
+ * A count and its amount run together with the amount's unit (「政府集中采购39573802895.90元」): the count is an
+ * integer, the decimal and the unit belong to the amount. Every cut of the integer digits is a reading.
+ */
+function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowContext): Candidate[] {
+  const cell = cells[0];
+  if (cells.length !== 1 || spec.columns.length !== 2 || !cell?.raw) return [];
+  if (spec.kinds[0] !== "count" || spec.kinds[1] !== "money") return [];
+  const m = /^([0-9]{2,18})((?:\.[0-9]+)?)\s*(万元|元)$/.exec(cell.raw);
+  if (!m) return [];
+  const [, whole = "", frac = "", unit = ""] = m;
+  const out: Candidate[] = [];
+  for (let cut = 1; cut < whole.length; cut++) {
+    const count = whole.slice(0, cut);
+    const amount = whole.slice(cut);
+    if (amount.length > 1 && amount.startsWith("0")) continue;
+    const quiet: RowContext = { findings: [], pointer: ctx.pointer };
+    const value = readValue(`${amount}${frac}${unit}`, "money", `${ctx.pointer}/${spec.columns[1]}`, quiet);
+    if (value === null) continue;
+    const srcs = cell.src
+      ? [pieceSource(cell.src, cell.raw, 0, cut), pieceSource(cell.src, cell.raw, cut, cell.raw.length)]
+      : [undefined, undefined];
+    out.push({ values: [Number(count), value], origin: "split", srcs });
+  }
+  if (out.length > 0 && unit === "元")
+    ctx.findings.push(
+      finding("info", "normalize.yuan-to-wan", `${ctx.pointer}/${spec.columns[1]}`, `金额单位为元，已换算为万元：「${cell.raw}」`, {
+        original: cell.raw,
+      }),
+    );
   return out;
 }

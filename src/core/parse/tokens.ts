@@ -48,7 +48,9 @@ export function splitGlued(s: string, out: TokenSink): void {
     let run = m[0];
     let end = m.index + run.length;
     const next = s[end] ?? "";
-    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(next);
+    // 「2. 重复申请」: an enumerator's dot may be followed by a space before its label.
+    const spaced = /[.．、]$/.test(run) && /^[ \u3000]/.test(s.slice(end, end + 1));
+    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(spaced ? s.slice(end, end + 8).trimStart().charAt(0) : next);
     // Enumerator glued in front of the next label: the last 1 digit (+ dot) belongs to the label.
     let enumTail = "";
     if (cjkNext && /[.．、]$/.test(run)) {
