@@ -17,7 +17,7 @@ const texts = present
   : [];
 
 interface Expected {
-  edition: string;
+  edition: "2019" | "2021";
   organ: string;
   year: number;
   issuedOn: string | null;

@@ -25,6 +25,10 @@ export interface RawRow {
   label?: string;
   /** The label was not recognized; the row was placed by its position in the table. */
   byOrder?: boolean;
+  /** The values were written apart from the label and placed by the official row order. */
+  assembled?: boolean;
+  /** Empty cells written after the last value of a markdown row (padding, or the row's blank last cells). */
+  pad?: number;
 }
 
 /**
@@ -37,11 +41,16 @@ export function collectRows(
   table: TableName,
   edition: Edition,
   order: readonly string[] = [],
+  /** When given: values on a line of their own (not on or right after their label's line) are collected here. */
+  orphans?: OrphanRun[],
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
   let current: { path: readonly string[] | undefined; toks: Token[]; label: string } | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
+  let orphan: OrphanRun | undefined;
+  let broke = false;
+  let lastAnchor = -1;
   const finish = () => {
     if (!current) return;
     let path = current.path;
@@ -68,10 +77,34 @@ export function collectRows(
       rows.set(key, row);
     const idx = order.indexOf(key);
     if (idx > lastIdx) lastIdx = idx;
+    if (idx > lastAnchor && row.cells.some((c) => c.raw !== null)) lastAnchor = idx;
     current = undefined;
   };
   let lastText = "";
   for (const tok of tokens) {
+    if (orphans) {
+      if (tok.kind === "break") {
+        broke = true;
+        orphan = undefined;
+      } else if (tok.kind === "text") {
+        broke = false;
+        orphan = undefined;
+      } else if (orphan || broke) {
+        // A line of values alone: an orphan run, placed later by the official row order.
+        if (!orphan) {
+          if (current?.path) finish();
+          current = undefined;
+          orphan = { cells: [], after: lastAnchor };
+          orphans.push(orphan);
+        }
+        if (tok.kind === "value")
+          orphan.cells.push(
+            tok.src ? { raw: tok.raw, glued: tok.glued, src: tok.src } : { raw: tok.raw, glued: tok.glued },
+          );
+        else orphan.cells.push({ raw: null, glued: false });
+        continue;
+      } else broke = false;
+    }
     if (tok.kind === "text") {
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
@@ -111,6 +144,53 @@ export function collectRows(
   return rows;
 }
 
+/** Values written on a line of their own, away from any label (PDF → markdown conversions). */
+export interface OrphanRun {
+  cells: RawCell[];
+  /** Index in the row order of the last row read with its label and values before the run (-1: none). */
+  after: number;
+}
+
+/**
+ * Places orphan runs into the rows the table is missing, by the official row order: between two rows read with
+ * their labels, the rows still without values take the full-width runs found between them, one each, in order —
+ * only when their numbers match (a lone 「1」 left over by the conversion is not a row). Placed rows are marked.
+ */
+export function placeOrphans(
+  rows: Map<string, RawRow>,
+  orphans: readonly OrphanRun[],
+  order: readonly string[],
+  width: number,
+): string[] {
+  const placed: string[] = [];
+  const filled = (k: string) => rows.get(k)?.cells.some((c) => c.raw !== null) ?? false;
+  const anchors = order.map((k, i) => (filled(k) ? i : -1)).filter((i) => i >= 0);
+  const bounds = [-1, ...anchors, order.length];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const lo = bounds[b] as number;
+    const hi = bounds[b + 1] as number;
+    const missing = order.slice(lo + 1, hi).filter((k) => !filled(k));
+    if (missing.length === 0) continue;
+    const runs = orphans.filter((o) => o.after === lo || (o.after > lo && o.after < hi));
+    const full = runs.filter((o) => o.cells.length === width);
+    const use = full.length === missing.length ? full : runs.length === missing.length ? runs : undefined;
+    if (!use) continue;
+    missing.forEach((k, i) => {
+      const run = use[i] as OrphanRun;
+      const prev = rows.get(k);
+      rows.set(k, {
+        path: k.split("."),
+        cells: run.cells,
+        artefact: false,
+        label: prev?.label ?? "",
+        assembled: true,
+      });
+      placed.push(k);
+    });
+  }
+  return placed;
+}
+
 /** Cells after a label: placeholders of the next row (empties after the last break) and tab artefacts dropped. */
 export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRow {
   let end = toks.length;
@@ -124,16 +204,18 @@ export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRo
   if (lastBreak >= 0 && !toks.slice(lastBreak).some((t) => t.kind === "value")) end = lastBreak;
   const cells: RawCell[] = [];
   let artefact = false;
+  let pad = 0;
   for (let i = 0; i < end; i++) {
     const t = toks[i] as Token;
     if (t.kind === "value")
       cells.push(t.src ? { raw: t.raw, glued: t.glued, src: t.src } : { raw: t.raw, glued: t.glued });
     else if (t.kind === "empty") {
-      if (t.lineEnd) artefact = true;
+      if (t.pad) pad++;
+      else if (t.lineEnd) artefact = true;
       else cells.push({ raw: null, glued: false });
     }
   }
-  return { path, cells, artefact };
+  return pad > 0 ? { path, cells, artefact, pad } : { path, cells, artefact };
 }
 
 /** Maximal runs of value and empty cells between text tokens (for table 四's unlabelled data row). */
@@ -271,6 +353,9 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
+  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells.
+  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued))
+    cells = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
   if (cells.length > n) {
     cells = [...cells];
     while (cells.length > n && cells[0]?.raw === null) cells.shift();
@@ -429,9 +514,15 @@ function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowC
   }
   if (out.length > 0 && unit === "元")
     ctx.findings.push(
-      finding("info", "normalize.yuan-to-wan", `${ctx.pointer}/${spec.columns[1]}`, `金额单位为元，已换算为万元：「${cell.raw}」`, {
-        original: cell.raw,
-      }),
+      finding(
+        "info",
+        "normalize.yuan-to-wan",
+        `${ctx.pointer}/${spec.columns[1]}`,
+        `金额单位为元，已换算为万元：「${cell.raw}」`,
+        {
+          original: cell.raw,
+        },
+      ),
     );
   return out;
 }

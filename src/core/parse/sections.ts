@@ -35,6 +35,8 @@ export function splitSections(lines: readonly string[]): { head: string[]; secti
   const sections: RawSection[] = [];
   let last = 0;
   const used = new Set<SectionRole>();
+  /** Roles taken by a heading in the official wording (「二、主动公开政府信息情况」). */
+  const official = new Set<SectionRole>();
   for (const line of lines) {
     const t = trimAll(line);
     let heading: string | undefined;
@@ -49,14 +51,25 @@ export function splitSections(lines: readonly string[]): { head: string[]; secti
       if (heading) {
         const num = cnNumber(std?.[1] ?? m?.[1] ?? m?.[2] ?? "") ?? 0;
         const role = roleOf(heading);
+        // The official wording is a heading even where the numbering starts again (a report whose own
+        // chapters come first and the standard tables after them, numbered 一、二、三).
+        const restart = std !== null && role !== "extra" && !official.has(role);
         // A repeated number is still a heading when it names a standard section not seen yet (「五、平台建设」「五、存在的主要问题…」).
-        if (num < last || (num === last && (role === "extra" || used.has(role)))) heading = undefined;
+        if (!restart && (num < last || (num === last && (role === "extra" || used.has(role)))))
+          heading = undefined;
         else last = num;
       }
     }
     if (heading) {
       let role = roleOf(heading);
-      if (role !== "extra" && used.has(role)) role = "extra";
+      const isOfficial = STANDARD_HEADING.test(trimAll(heading));
+      if (role !== "extra" && used.has(role)) {
+        // An official heading takes its role from an earlier chapter that only resembled it.
+        const earlier = isOfficial && !official.has(role) ? sections.find((x) => x.role === role) : undefined;
+        if (earlier) earlier.role = "extra";
+        else role = "extra";
+      }
+      if (isOfficial && role !== "extra") official.add(role);
       used.add(role);
       sections.push({ role, heading, lines: rest ? [rest] : [] });
       continue;

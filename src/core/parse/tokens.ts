@@ -6,7 +6,7 @@ import type { CellSource, Locator } from "./sources.ts";
 export type Token =
   | { kind: "text"; text: string }
   | { kind: "value"; raw: string; glued: boolean; src?: CellSource }
-  | { kind: "empty"; lineEnd: boolean }
+  | { kind: "empty"; lineEnd: boolean; pad?: boolean }
   | { kind: "break" };
 
 /** Where tokens are pushed (an array, or a list that locates them). */
@@ -50,7 +50,14 @@ export function splitGlued(s: string, out: TokenSink): void {
     const next = s[end] ?? "";
     // 「2. 重复申请」: an enumerator's dot may be followed by a space before its label.
     const spaced = /[.．、]$/.test(run) && /^[ \u3000]/.test(s.slice(end, end + 1));
-    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(spaced ? s.slice(end, end + 8).trimStart().charAt(0) : next);
+    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(
+      spaced
+        ? s
+            .slice(end, end + 8)
+            .trimStart()
+            .charAt(0)
+        : next,
+    );
     // Enumerator glued in front of the next label: the last 1 digit (+ dot) belongs to the label.
     let enumTail = "";
     if (cjkNext && /[.．、]$/.test(run)) {
@@ -214,6 +221,8 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       cells.slice(0, end).forEach((c) => {
         pushCell(c, out, false);
       });
+      // Kept as padding marks: a row short of its columns takes them as its blank last cells.
+      for (let i = end; i < cells.length; i++) out.push({ kind: "empty", lineEnd: true, pad: true });
     } else if (l.includes("\t")) {
       const cells = l.split("\t");
       let end = cells.length;

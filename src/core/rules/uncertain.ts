@@ -20,7 +20,6 @@ const DOUBT_CODES = new Set([
   "parse.label-by-order",
   "parse.blanks-assumed",
   "parse.row-assembled",
-  "parse.orphan-values",
 ]);
 
 const RULE_CODES = new Set([

@@ -4,7 +4,15 @@ import { finding } from "../../finding.ts";
 import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
-import { type Candidate, collectRows, type RowSpec, rowCandidates } from "../rows.ts";
+import {
+  type Candidate,
+  collectRows,
+  type OrphanRun,
+  placeOrphans,
+  type RawRow,
+  type RowSpec,
+  rowCandidates,
+} from "../rows.ts";
 import type { CellSource } from "../sources.ts";
 import type { Slot } from "../sums.ts";
 import { ptr as pointer } from "../sums.ts";
@@ -180,6 +188,14 @@ export function inferRequestCells(
   }
 }
 
+/** Rows with no value, or with more cells than the table has columns. */
+function problemRows(raw: Map<string, RawRow>, keys: readonly string[]): number {
+  return keys.filter((k) => {
+    const cells = raw.get(k)?.cells ?? [];
+    return !cells.some((c) => c.raw !== null) || cells.length > 7;
+  }).length;
+}
+
 /** Reads table 三 from its tokens. */
 export function parseRequests(
   tokens: readonly Token[],
@@ -190,8 +206,26 @@ export function parseRequests(
 ): TableResult {
   const defs = requestRows(edition);
   const keys = defs.map((d) => d.path.join("."));
-  const raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
+  let raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
   const local: Finding[] = [];
+  // Value rows separated from their labels (PDF → markdown): runs on lines of their own, placed by row order.
+  if (byOrder && problemRows(raw, keys) > 0) {
+    const orphans: OrphanRun[] = [];
+    const alt = collectRows(tokens, "requests", edition, keys, orphans);
+    const placed = orphans.length > 0 ? placeOrphans(alt, orphans, keys, 7) : [];
+    if (placed.length > 0 && problemRows(alt, keys) < problemRows(raw, keys)) {
+      raw = alt;
+      for (const k of placed)
+        local.push(
+          finding(
+            "info",
+            "parse.row-assembled",
+            pointer("requests", ...k.split(".")),
+            `本行数值在原文中与行名分开书写，已按表格的行序对应为「${defs.find((d) => d.path.join(".") === k)?.label ?? k}」`,
+          ),
+        );
+    }
+  }
   if (
     edition === "2021" &&
     !["noCorrection", "unpaidFee", "other"].some((k) => raw.has(`otherHandling.${k}`))
