@@ -42,15 +42,10 @@ export function sourceProblems(input: string, result: ValidationResult): string[
     const written = (lines[src.line - 1] ?? "").slice(src.column - 1, src.column - 1 + src.length);
     if (written === "" || !src.text.includes(written))
       problems.push(`${path}: source text lacks 「${written}」`);
-    const digits = written
+    const norm = written
       .replace(/\s/g, "")
-      .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-    if (
-      typeof value === "number" &&
-      Number.isInteger(value) &&
-      !/[元增减]/.test(digits) &&
-      digits !== String(value)
-    )
+      .replace(/[０-９．－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    if (typeof value === "number" && /^[-+]?[0-9]+(\.[0-9]+)?$/.test(norm) && Number(norm) !== value)
       problems.push(`${path}: ${value} read from 「${written}」 at ${src.line}:${src.column}`);
   }
   return problems;
