@@ -1,5 +1,5 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
-import { type CellRef, cellPointer, pointer, setCell } from "../cells.ts";
+import { type CellRef, pointer, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
@@ -35,6 +35,23 @@ const PROBLEMS = new Set([
   "parse.label-by-order",
   "normalize.unreadable",
 ]);
+
+/** JSON Pointers of cells, built once: row and column keys are plain identifiers (no escaping needed). */
+const CELL_KEYS = new Map<string, Map<string, string>>();
+function cellKey(ref: CellRef): string {
+  const row = `${ref.table}/${ref.row.join("/")}`;
+  let cols = CELL_KEYS.get(row);
+  if (!cols) {
+    cols = new Map();
+    CELL_KEYS.set(row, cols);
+  }
+  let key = cols.get(ref.column);
+  if (key === undefined) {
+    key = `/${row}/${ref.column}`;
+    cols.set(ref.column, key);
+  }
+  return key;
+}
 
 /**
  * Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found.
@@ -86,7 +103,7 @@ export function parseReport(
   const byYear: Edition = year !== undefined && year >= 2021 ? "2021" : "2019";
   const opts = { trailingEmptyIsArtefact: kind === "text", locator: new Locator(text, kind) };
   const tokensOf = (role: (typeof TABLE_ROLES)[number]) => {
-    if (!haveSections.has(role)) opts.locator.restart();
+    if (!haveSections.has(role)) opts.locator?.restart();
     return tokenize(tableLines[role], opts);
   };
   const tokens = {
@@ -197,7 +214,7 @@ export function parseReport(
   const sources: Sources = {};
   const put = (ref: CellRef, value: number | null | undefined, src: CellSource | undefined) => {
     setCell(report, ref, value ?? null);
-    if (src && value !== null && value !== undefined) sources[cellPointer(ref)] = src;
+    if (src && value !== null && value !== undefined) sources[cellKey(ref)] = src;
   };
   for (const [key, row] of proactive.rows)
     row.columns.forEach((col, i) => {

@@ -23,14 +23,8 @@ export class Locator {
 
   constructor(input: string, kind: "text" | "html") {
     this.text = kind === "html" ? maskMarkup(input) : input;
-    for (let i = 0; i < input.length; i++) {
-      const c = input.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (input.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(input); m; m = breaks.exec(input)) this.starts.push(m.index + m[0].length);
     this.input = input;
   }
 
@@ -150,28 +144,33 @@ const isDigitish = (c: number): boolean =>
 
 /** HTML with tags, comments and entities blanked out (offsets kept), so digits in markup are never matched. Linear. */
 function maskMarkup(html: string): string {
-  const out: string[] = [];
+  const parts: string[] = [];
   let i = 0;
+  let lt = html.indexOf("<");
+  let amp = html.indexOf("&");
   while (i < html.length) {
-    const c = html[i] as string;
-    let end = -1;
-    if (c === "<") {
-      end = html.startsWith("<!--", i) ? html.indexOf("-->", i + 4) : html.indexOf(">", i + 1);
-      if (end >= 0) end += html.startsWith("<!--", i) ? 3 : 1;
-      else end = html.length;
-    } else if (c === "&") {
-      const m = /^&#?[0-9A-Za-z]{1,10};/.exec(html.slice(i, i + 13));
-      if (m) end = i + m[0].length;
+    if (lt >= 0 && lt < i) lt = html.indexOf("<", i);
+    if (amp >= 0 && amp < i) amp = html.indexOf("&", i);
+    const next = lt < 0 ? amp : amp < 0 ? lt : Math.min(lt, amp);
+    if (next < 0) {
+      parts.push(html.slice(i));
+      break;
     }
-    if (end > i) {
-      out.push(" ".repeat(end - i));
-      i = end;
+    parts.push(html.slice(i, next));
+    let end = next + 1;
+    if (next === lt) {
+      const comment = html.startsWith("<!--", next);
+      const close = comment ? html.indexOf("-->", next + 4) : html.indexOf(">", next + 1);
+      end = close < 0 ? html.length : close + (comment ? 3 : 1);
+      parts.push(" ".repeat(end - next));
     } else {
-      out.push(c);
-      i++;
+      const m = /^&#?[0-9A-Za-z]{1,10};/.exec(html.slice(next, next + 13));
+      if (m) end = next + m[0].length;
+      parts.push(m ? " ".repeat(end - next) : "&");
     }
+    i = end;
   }
-  return out.join("");
+  return parts.join("");
 }
 
 /**

@@ -188,12 +188,14 @@ export function inferRequestCells(
   }
 }
 
-/** Rows with no value, or with more cells than the table has columns. */
+/** Rows with no cell written, or with more cells than the table has columns. */
 function problemRows(raw: Map<string, RawRow>, keys: readonly string[]): number {
-  return keys.filter((k) => {
+  let n = 0;
+  for (const k of keys) {
     const cells = raw.get(k)?.cells ?? [];
-    return !cells.some((c) => c.raw !== null) || cells.length > 7;
-  }).length;
+    if (cells.length === 0 || cells.length > 7) n++;
+  }
+  return n;
 }
 
 /** Reads table 三 from its tokens. */
