@@ -1,20 +1,11 @@
 // The workbench's view of a checked report as HTML strings: the three official tables with editable cells, findings by place.
 import { type CellRef, cellRefs } from "../core/cells.ts";
-import type { Edition, Finding, Report, Severity } from "../core/model.ts";
+import type { CellSource, Edition, Finding, Report, Severity } from "../core/model.ts";
 import { buildTable, type ViewCell, type ViewTable } from "../core/render/tables.ts";
 import { cellLabel, rowLabel } from "../core/rules/describe.ts";
 
 /** Where a value was read in the input (the parser's `sources`, keyed by JSON Pointer); line and column 1-based. */
-export interface Source {
-  line: number;
-  column: number;
-  length: number;
-  text: string;
-  page?: number;
-  table?: number;
-  row?: number;
-  cell?: number;
-}
+export type Source = CellSource;
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -165,7 +156,7 @@ export function findingsHtml(report: Report, findings: readonly Finding[]): stri
   for (const [f, i] of order) {
     const g = groupOf(f.path);
     // The parser adds the input line to a finding about a cell it read from text.
-    const line = (f as { line?: unknown }).line;
+    const line = f.line;
     const item =
       `<li class="${f.severity}"><button type="button" data-goto="${escapeHtml(f.path)}">` +
       `<span class="sev">${SEVERITY_NAMES[f.severity]}</span> <span class="place">${escapeHtml(placeOf(report, f.path))}</span></button>` +
