@@ -47,7 +47,7 @@ describe("nianbao validate", () => {
     expect(r.stdout).toContain("错误 9");
   });
 
-  it("--json prints exactly { report, findings } with the normalized model", () => {
+  it("--json prints exactly { report, findings, sources } with the normalized model", () => {
     const r = cli(["validate", "--json", join(FIX, "loose-2019.json")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);

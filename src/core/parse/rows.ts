@@ -55,6 +55,12 @@ export function collectRows(
     if (!current) return;
     let path = current.path;
     let byOrder = false;
+    if (!path && orphans && current.toks.some((t) => t.kind === "value")) {
+      // Reading orphan runs: values after a label that names no row are placed by order with the others.
+      orphans.push({ cells: toRawRow([], current.toks).cells, after: lastAnchor });
+      current = undefined;
+      return;
+    }
     if (!path) {
       // An unrecognized label with numbers after it: the next row in order, if that row is still missing.
       const next = order[lastIdx + 1];

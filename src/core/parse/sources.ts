@@ -7,6 +7,8 @@ export type { CellSource };
 const MAX_QUOTE = 160;
 /** How far past the cursor a label or a value is looked for (hostile input costs bounded time). */
 const WINDOW = 4000;
+/** Candidate positions tried per value before giving up (the value then has no source). */
+const MAX_TRIES = 64;
 
 /**
  * Finds, in document order, where tokens of the table lines were written in the decoded input. A monotone
@@ -66,7 +68,7 @@ export class Locator {
   value(raw: string): CellSource | undefined {
     let from = this.cursor;
     const end = Math.min(this.text.length, this.limit >= 0 ? this.limit : from + WINDOW);
-    while (from < end) {
+    for (let tries = 0; from < end && tries < MAX_TRIES; tries++) {
       const at = this.text.indexOf(raw, from);
       if (at < 0 || at + raw.length > end) return this.spaced(raw, end);
       // Not part of a longer number, unless right where the previous token ended (「2648-18538」「00000002.其他」).
@@ -85,8 +87,12 @@ export class Locator {
 
   /** Digits the tokenizer joined across spaces (「200 000121」 read as one run): found with the spaces. */
   private spaced(raw: string, end: number): CellSource | undefined {
-    if (!/^[-－]?[0-9０-９]+$/.test(raw)) return undefined;
-    for (let at = this.text.indexOf(raw[0] as string, this.cursor); at >= 0 && at < end; ) {
+    if (raw.length > 40 || !/^[-－]?[0-9０-９]+$/.test(raw)) return undefined;
+    let tries = 0;
+    for (
+      let at = this.text.indexOf(raw[0] as string, this.cursor);
+      at >= 0 && at < end && tries++ < MAX_TRIES;
+    ) {
       let i = at;
       let k = 0;
       while (i < end && k < raw.length) {
