@@ -155,6 +155,23 @@ describe.each(["2019", "2021"] as const)("edition %s", (edition) => {
     expect(only(appeal, "cell.total-missing").map((f) => f.path)).toEqual(["/appeals/review/total"]);
   });
 
+  it("R3 in the 总计 column: a blank row total beside numbers in its row is missing, not 0", () => {
+    const r = report(edition);
+    const granted = req(["granted"], "total");
+    const blankTotal = checkReport(report(edition, (x) => set(x, granted, null)));
+    expect(blankTotal.filter((f) => f.severity === "error")).toEqual([]);
+    expect(only(blankTotal, "cell.total-missing").map((f) => f.path)).toContain("/requests/granted/total");
+    // a whole blank row is 0: the 总计 column is still checked, and fails when the row held cases
+    const wasZero = Object.values(r.requests.granted).every((v) => v === 0);
+    const blankRow = checkReport(
+      report(edition, (x) => {
+        for (const c of ["natural", "commercial", "research", "nonprofit", "legal", "otherOrg", "total"])
+          set(x, req(["granted"], c), null);
+      }),
+    );
+    expect(blankRow.some((f) => f.code === "requests.handled-total" && f.path.endsWith("/total"))).toBe(!wasZero);
+  });
+
   it("money.plausibility: a 万元 amount that only makes sense in 元", () => {
     const row = edition === "2019" ? ["procurement"] : ["fees"];
     const bad = checkReport(

@@ -45,6 +45,8 @@ export interface Equation {
   left: readonly CellRef[];
   right: readonly CellRef[];
   totals: readonly CellRef[];
+  /** Cells of `right` that are row totals: blank counts as 0 only when the rest of its row is blank too. */
+  rowTotals?: boolean;
 }
 
 export type EquationResult =
@@ -94,6 +96,7 @@ function build(edition: Edition): Equation[] {
       left: [total],
       right: resultRows.map((r) => req(r.path, col.key)),
       totals: [total],
+      rowTotals: col.key === "total",
     });
   }
   for (const group of APPEAL_GROUPS) {
@@ -122,6 +125,9 @@ const value = (tables: unknown, ref: CellRef): number | null => {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 };
 
+const rowHasValue = (tables: unknown, ref: CellRef): boolean =>
+  APPLICANT_COLUMNS.some((c) => c.key !== ref.column && value(tables, { ...ref, column: c.key }) !== null);
+
 const sum = (tables: unknown, refs: readonly CellRef[]): number =>
   refs.reduce((acc, r) => acc + (value(tables, r) ?? 0), 0);
 
@@ -130,6 +136,8 @@ export function evaluate(eq: Equation, tables: unknown): EquationResult {
   const all = [...eq.left, ...eq.right];
   if (all.every((r) => value(tables, r) === null)) return { status: "blank" };
   const missing = eq.totals.filter((r) => value(tables, r) === null);
+  // A blank row total beside numbers in its own row is missing, not 0 (a whole blank row is 0).
+  if (eq.rowTotals) missing.push(...eq.right.filter((r) => value(tables, r) === null && rowHasValue(tables, r)));
   if (missing.length > 0) return { status: "missing", missing };
   const left = sum(tables, eq.left);
   const right = sum(tables, eq.right);
