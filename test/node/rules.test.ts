@@ -169,7 +169,9 @@ describe.each(["2019", "2021"] as const)("edition %s", (edition) => {
           set(x, req(["granted"], c), null);
       }),
     );
-    expect(blankRow.some((f) => f.code === "requests.handled-total" && f.path.endsWith("/total"))).toBe(!wasZero);
+    expect(blankRow.some((f) => f.code === "requests.handled-total" && f.path.endsWith("/total"))).toBe(
+      !wasZero,
+    );
   });
 
   it("money.plausibility: a 万元 amount that only makes sense in 元", () => {

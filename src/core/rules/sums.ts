@@ -137,7 +137,8 @@ export function evaluate(eq: Equation, tables: unknown): EquationResult {
   if (all.every((r) => value(tables, r) === null)) return { status: "blank" };
   const missing = eq.totals.filter((r) => value(tables, r) === null);
   // A blank row total beside numbers in its own row is missing, not 0 (a whole blank row is 0).
-  if (eq.rowTotals) missing.push(...eq.right.filter((r) => value(tables, r) === null && rowHasValue(tables, r)));
+  if (eq.rowTotals)
+    missing.push(...eq.right.filter((r) => value(tables, r) === null && rowHasValue(tables, r)));
   if (missing.length > 0) return { status: "missing", missing };
   const left = sum(tables, eq.left);
   const right = sum(tables, eq.right);
