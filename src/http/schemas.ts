@@ -9,12 +9,22 @@ export const Links = z.object({
   pdf: z.string(),
   html: z.string(),
   json: z.string().describe("the normalized report model"),
+  tujie: z.string().describe("报告图解: the illustrated summary page (HTML)"),
+  tujiePdf: z.string().describe("报告图解 as an A4 PDF"),
 });
 
 export const PortalLinks = z.object({
   pdf: z.string().describe("stable link to the latest version for this organ and year"),
   html: z.string(),
+  tujie: z.string().describe("stable link to the latest version's 报告图解"),
 });
+
+export const PreviousRef = z
+  .object({ id: z.string(), year: z.number().int() })
+  .nullable()
+  .describe(
+    "the organ's report of the year before, found in storage, that the cross-year checks ran against",
+  );
 
 export const Published = z.object({
   id: z.string(),
@@ -23,9 +33,10 @@ export const Published = z.object({
   findings: z.array(Finding),
   links: Links,
   portal: PortalLinks,
+  previous: PreviousRef,
 });
 
-export const Validated = z.object({ report: Report, findings: z.array(Finding) });
+export const Validated = z.object({ report: Report, findings: z.array(Finding), previous: PreviousRef });
 
 export const ReportInfo = ReportMeta.extend({ links: Links, portal: PortalLinks });
 

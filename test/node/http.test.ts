@@ -39,6 +39,8 @@ describe("POST /v1/reports", () => {
       pdf: `http://localhost/v1/reports/${body.id}.pdf`,
       html: `http://localhost/v1/reports/${body.id}.html`,
       json: `http://localhost/v1/reports/${body.id}.json`,
+      tujie: `http://localhost/v1/reports/${body.id}.tujie.html`,
+      tujiePdf: `http://localhost/v1/reports/${body.id}.tujie.pdf`,
     });
     expect(body.portal.pdf).toBe(`http://localhost/r/${encodeURIComponent(ORGAN)}/2020.pdf`);
     expect(res.headers.get("location")).toBe(body.links.self);
