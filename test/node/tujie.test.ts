@@ -56,7 +56,8 @@ describe.each([
     expect(values.outcomes?.[2]).toBe(String(withheld));
     const a = report.appeals.review;
     expect(values.review).toEqual([a.upheld, a.corrected, a.other, a.pending].map(s));
-    const lit = report.appeals.litigationDirect.upheld! + report.appeals.litigationAfterReview.upheld!;
+    const lit =
+      (report.appeals.litigationDirect.upheld ?? 0) + (report.appeals.litigationAfterReview.upheld ?? 0);
     expect(values.litigation?.[0]).toBe(String(lit));
     expect(values.proactive).toContain(String(report.proactive.licensing.decisions));
     // Every chart: role="img", a <title> and a <desc> naming each number, labelled by both.
