@@ -77,7 +77,7 @@ export const S3EventResults = z.object({
   results: z.array(
     z.object({
       key: z.string(),
-      status: z.enum(["published", "rejected", "ignored", "failed"]),
+      status: z.enum(["published", "rejected", "ignored", "failed", "batch"]),
       id: z.string().optional(),
       error: z.object({ code: z.string(), message: z.string() }).optional(),
     }),
