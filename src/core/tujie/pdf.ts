@@ -2,7 +2,8 @@
 import bundle from "../../generated/pdfmake.js";
 import type { Report } from "../model.ts";
 import { type FontFile, faceFile, type RenderAssets } from "../render/assets.ts";
-import { forgetParsedFont } from "../render/font-cache.ts";
+import { forgetParsedFont, installFontCache } from "../render/font-cache.ts";
+import { installStyleCache } from "../render/style-cache.ts";
 import { buildTujie, type Chart, type TujieView } from "./figures.ts";
 import { chartMax } from "./svg.ts";
 import { changeText, valueText } from "./text.ts";
@@ -169,6 +170,9 @@ export async function renderTujiePdf(
 ): Promise<Uint8Array> {
   if (!configured) {
     configured = true;
+    // The renderer's caches (each font file parsed once, subsets encoded fast, styles resolved once), as its PDFs have.
+    installFontCache();
+    installStyleCache();
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
   }
