@@ -174,7 +174,8 @@ describe("POST /v1/validate and /v1/render", () => {
     const res = await post(t, "/v1/validate", INVALID, { "content-type": "application/json" });
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(Object.keys(body).sort()).toEqual(["findings", "report"]);
+    expect(Object.keys(body).sort()).toEqual(["findings", "previous", "report"]);
+    expect(body.previous).toBeNull();
     expect(body.findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
     expect(await keys(t)).toEqual([]);
   });
@@ -422,7 +423,7 @@ describe("raw text and HTML input", () => {
     });
     const body = await json(res);
     expect(body.report).toBeUndefined();
-    expect(Object.keys(body.links)).toEqual(["self", "pdf", "html", "json"]);
+    expect(Object.keys(body.links)).toEqual(["self", "pdf", "html", "json", "tujie", "tujiePdf"]);
     expect(res.headers.get("preference-applied")).toBe("return=minimal");
   });
 
