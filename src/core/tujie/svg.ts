@@ -44,16 +44,15 @@ export function barChartSvg(chart: Chart, idPrefix = "c"): string {
     out.push(
       `<text class="label" x="${L.labelWidth - 6}" y="${num(mid)}" text-anchor="end" dominant-baseline="central">${escapeXml(f.label)}</text>`,
     );
-    if (f.value !== null) {
-      const w = (f.value / max) * barArea;
-      out.push(
-        `<rect class="bar" x="${L.labelWidth}" y="${y}" width="${num(Math.max(w, f.value > 0 ? 1 : 0))}" height="${L.barHeight}"/>`,
-      );
+    // No bar for 0 or a blank; a small number still gets a visible bar.
+    if (f.value !== null && f.value > 0) {
+      const w = Math.max((f.value / max) * barArea, 1);
+      out.push(`<rect class="bar" x="${L.labelWidth}" y="${y}" width="${num(w)}" height="${L.barHeight}"/>`);
     }
-    if (typeof f.previous === "number") {
-      const w = (f.previous / max) * barArea;
+    if (typeof f.previous === "number" && f.previous > 0) {
+      const w = Math.max((f.previous / max) * barArea, 1);
       out.push(
-        `<rect class="prev" x="${L.labelWidth}" y="${y + L.barHeight + 2}" width="${num(Math.max(w, f.previous > 0 ? 1 : 0))}" height="4"/>`,
+        `<rect class="prev" x="${L.labelWidth}" y="${y + L.barHeight + 2}" width="${num(w)}" height="4"/>`,
       );
     }
     out.push(
