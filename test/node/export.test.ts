@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import buildCli from "../../scripts/build-cli.mjs";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
@@ -133,6 +134,52 @@ describe("GET /v1/reports.csv and /r/", () => {
         );
         expect(row[H.noCorrection]).toBe("");
       }
+    });
+  });
+
+  it("gives the same table as .xlsx: one sheet, the CSV's headers and cells, numbers as numbers", async () => {
+    const res = await t.app.request("/v1/reports.xlsx");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"] as Uint8Array);
+    const unescape = (v: string) =>
+      v
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, "&");
+    const grid: string[][] = [];
+    for (const row of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)) {
+      const cells: string[] = [];
+      for (const c of (row[2] ?? "").matchAll(
+        /<c r="([A-Z]+)\d+"([^>]*)>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g,
+      )) {
+        let col = 0;
+        for (const ch of c[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+        while (cells.length < col - 1) cells.push("");
+        // A number is a <v> without t="inlineStr"; text is inline.
+        if (c[3] !== undefined) expect(c[2]).not.toContain("inlineStr");
+        cells.push(c[3] ?? unescape(c[4] ?? ""));
+      }
+      grid.push(cells);
+    }
+    const csv = parseCsv((await csvText(t.app.request("/v1/reports.csv"))).slice(1));
+    expect(grid).toHaveLength(csv.length);
+    grid.forEach((row, i) => {
+      const want = (csv[i] ?? []).map((v) => v.replace(/^'/, ""));
+      while (row.length < want.length) row.push("");
+      expect(row, `row ${i}`).toEqual(want);
     });
   });
 

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { exportCsv } from "../../core/export/csv.ts";
 import { renderOverview } from "../../core/export/overview.ts";
+import { exportXlsx } from "../../core/export/xlsx.ts";
 import { exportRows, latestEntries, readMetas } from "../../service/catalog.ts";
 import { reportLinks } from "../../service/layout.ts";
 import type { App } from "../app-type.ts";
@@ -43,6 +44,36 @@ export function exportRoutes(app: App, services: AppServices): void {
     return c.body(exportCsv(rows), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": contentDisposition(name, "nianbao-reports.csv", "attachment"),
+      "Cache-Control": "public, max-age=60",
+    });
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/v1/reports.xlsx",
+    summary: "The same table as /v1/reports.csv, as an Excel workbook",
+    request: { query: ExportQuery },
+    responses: {
+      200: {
+        description: "The workbook",
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            schema: { type: "string", format: "binary" },
+          },
+        },
+      },
+      ...errors(400, 503),
+    },
+  });
+  app.get("/v1/reports.xlsx", async (c) => {
+    const query = parseWith(ExportQuery, c.req.query());
+    const base = baseUrl(c, services.config);
+    const entries = await latestEntries(storage, query);
+    const rows = await exportRows(storage, entries, (id) => reportLinks(id, base).self);
+    const name = `年报数据${query.organ ? `-${query.organ}` : ""}${query.year ? `-${query.year}` : ""}.xlsx`;
+    return c.body(exportXlsx(rows) as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": contentDisposition(name, "nianbao-reports.xlsx", "attachment"),
       "Cache-Control": "public, max-age=60",
     });
   });
