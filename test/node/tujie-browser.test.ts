@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { renderTujieHtml } from "../../src/core/tujie/index.ts";
-import { useBrowser } from "./chromium.ts";
+import { useBrowser } from "../support/browser.ts";
 
 const ctx = useBrowser();
 const load = (name: string): Report =>
