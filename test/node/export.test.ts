@@ -153,7 +153,7 @@ describe("GET /v1/reports.csv and /r/", () => {
       "xl/worksheets/sheet1.xml",
     ]);
     const xml = strFromU8(files["xl/worksheets/sheet1.xml"] as Uint8Array);
-    const unescape = (v: string) =>
+    const fromXml = (v: string) =>
       v
         .replace(/&lt;/g, "<")
         .replace(/&gt;/g, ">")
@@ -170,7 +170,7 @@ describe("GET /v1/reports.csv and /r/", () => {
         while (cells.length < col - 1) cells.push("");
         // A number is a <v> without t="inlineStr"; text is inline.
         if (c[3] !== undefined) expect(c[2]).not.toContain("inlineStr");
-        cells.push(c[3] ?? unescape(c[4] ?? ""));
+        cells.push(c[3] ?? fromXml(c[4] ?? ""));
       }
       grid.push(cells);
     }
