@@ -37,7 +37,7 @@ const USAGE = `用法：nianbao convert <文件或目录…> --out <输出目录
 /** The CLI's I/O; the runtime may say whether stderr is a terminal (the progress bar is drawn only then). */
 type ConvertIO = CliIO & { stderrIsTTY?: boolean };
 
-async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[] }> {
+export async function listInputs(paths: readonly string[]): Promise<{ inputs: string[]; missing: string[] }> {
   const inputs: string[] = [];
   const missing: string[] = [];
   async function walk(dir: string): Promise<void> {

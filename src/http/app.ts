@@ -8,8 +8,10 @@ import { limitBody, requestId, requireToken } from "./middleware.ts";
 import { rateLimit, shedLoad } from "./rate-limit.ts";
 import { convertRoutes } from "./routes/convert.ts";
 import { eventRoutes } from "./routes/events.ts";
+import { exportRoutes } from "./routes/export.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { reportRoutes } from "./routes/reports.ts";
+import { tujieRoutes } from "./routes/tujie.ts";
 import type { AppEnv, AppServices } from "./services.ts";
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
@@ -45,6 +47,9 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   convertRoutes(app, services);
   // Before reportRoutes: /r/{organ}/{year}.fragment.html is matched ahead of /r/{organ}/{file}.
   webRoutes(app, services);
+  // Before reportRoutes: /v1/reports/{id}.tujie.html and /r/{organ}/{year}.tujie.html are more specific than theirs.
+  tujieRoutes(app, services);
+  exportRoutes(app, services);
   reportRoutes(app, services);
   eventRoutes(app, services);
   metaRoutes(app, services);

@@ -3,6 +3,7 @@ import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
 import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
+import type { Dispatch } from "../service/batch.ts";
 import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
 import { consumeUploads } from "../service/queue.ts";
@@ -25,6 +26,17 @@ export interface Env {
   MAX_CONCURRENT_WRITES?: string;
   /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
   WRITE_LIMITER?: RateLimitBinding;
+  /** Producer of the upload queue: each report of a zip under incoming/ is sent back to it as its own message. */
+  BATCH?: Queue<unknown>;
+}
+
+/** Queues take at most 100 messages per sendBatch. */
+function queueDispatch(queue: Queue<unknown>): Dispatch {
+  return async (jobs) => {
+    for (let i = 0; i < jobs.length; i += 100) {
+      await queue.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
+    }
+  };
 }
 
 const log = (entry: LogEntry): void => {
@@ -86,10 +98,15 @@ export default {
 
   async queue(batch, env, _ctx): Promise<void> {
     const { services } = build(env);
+    const publicBaseUrl = services.config.publicBaseUrl;
     await consumeUploads(batch.messages, services, {
       log,
       maxBytes: services.config.bodyLimitBytes,
-      ...(services.config.publicBaseUrl ? { publicBaseUrl: services.config.publicBaseUrl } : {}),
+      ...(publicBaseUrl ? { publicBaseUrl } : {}),
+      // Zips fan out through the queue: every report its own message, its own retries.
+      ...(env.BATCH
+        ? { batch: { dispatch: queueDispatch(env.BATCH), ...(publicBaseUrl ? { publicBaseUrl } : {}) } }
+        : {}),
     });
   },
 } satisfies ExportedHandler<Env, unknown>;

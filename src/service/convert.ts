@@ -6,8 +6,9 @@ import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
 import type { Engine, InputHint } from "./engine.ts";
-import { artifactKey, CONTENT_TYPES, indexKey, metaKey } from "./layout.ts";
+import { artifactKey, CONTENT_TYPES, indexKey, metaKey, tujieKey } from "./layout.ts";
 import type { ReportMeta } from "./meta.ts";
+import { type PreviousRef, recheckNextYear, withPrevious } from "./previous.ts";
 
 export interface ServiceDeps {
   storage: Storage;
@@ -24,6 +25,8 @@ export interface Published {
   /** Where each table cell was read in the input ({} for JSON input). */
   sources: Sources;
   meta: ReportMeta;
+  /** The organ's report of the year before, found in storage, that the cross-year checks ran against. */
+  previous: PreviousRef | null;
 }
 
 /** The model/findings of an input, nothing stored (POST /v1/validate). */
@@ -41,10 +44,11 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings, sources } = deps.engine.analyze(input, hint);
-  const invalid = hasErrors(findings);
+  const analyzed = deps.engine.analyze(input, hint);
+  const { report, sources } = analyzed;
+  const invalid = hasErrors(analyzed.findings);
   if (invalid && !options.force) {
-    throw new NianbaoError("invalid_report", undefined, { findings });
+    throw new NianbaoError("invalid_report", undefined, { findings: analyzed.findings });
   }
   const id = await reportId(report, await deps.engine.outputVersion());
   const { storage } = deps;
@@ -54,15 +58,22 @@ export async function publish(
     throw new NianbaoError("input_limit", "机关名称过长，无法建立索引");
   }
 
+  // Year over year: last year's report of the organ, if published here (cross-year findings are warnings at most).
+  const { findings, previous } = await withPrevious(storage, report, analyzed.findings);
+  const previousRef = previous ? previous.ref : null;
   const existing = await readMeta(storage, id);
   if (existing) {
     // A crash between writing meta.json and the index entry is repaired here; otherwise nothing is written.
     const entry = indexKey(existing.organ, existing.year, existing.createdAt, id);
     if (!(await storage.head(entry))) await storage.put(entry, id, { contentType: "text/plain" });
-    return { created: false, report, findings, sources, meta: existing };
+    return { created: false, report, findings, sources, meta: existing, previous: previousRef };
   }
 
-  const [pdf, html] = await Promise.all([deps.engine.renderPdf(report), deps.engine.renderHtml(report)]);
+  const [pdf, html, tujie] = await Promise.all([
+    deps.engine.renderPdf(report),
+    deps.engine.renderHtml(report),
+    deps.engine.renderTujie?.(report, previous ? previous.report : null),
+  ]);
   const json = JSON.stringify(report, null, 2);
   // The file name people see when they save a download (Content-Disposition).
   const filename = report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`;
@@ -71,6 +82,12 @@ export async function publish(
     storage.put(artifactKey(id, "pdf"), pdf, { contentType: CONTENT_TYPES.pdf, metadata }),
     storage.put(artifactKey(id, "html"), html, { contentType: CONTENT_TYPES.html, metadata }),
     storage.put(artifactKey(id, "json"), json, { contentType: CONTENT_TYPES.json, metadata }),
+    ...(tujie
+      ? [
+          storage.put(tujieKey(id, "html"), tujie.html, { contentType: CONTENT_TYPES.html, metadata }),
+          storage.put(tujieKey(id, "pdf"), tujie.pdf, { contentType: CONTENT_TYPES.pdf, metadata }),
+        ]
+      : []),
   ]);
   const meta: ReportMeta = {
     id,
@@ -83,12 +100,20 @@ export async function publish(
     rendererVersion: deps.engine.rendererVersion,
     forced: invalid,
     findings,
-    sizes: { pdf: infos[0].size, html: infos[1].size, json: infos[2].size },
+    sizes: {
+      pdf: infos[0].size,
+      html: infos[1].size,
+      json: infos[2].size,
+      ...(infos[3] && infos[4] ? { tujieHtml: infos[3].size, tujiePdf: infos[4].size } : {}),
+    },
+    previous: previousRef,
   };
   // meta.json is written after the artifacts: its presence means the report is complete.
   await storage.put(metaKey(id), JSON.stringify(meta), { contentType: CONTENT_TYPES.json });
   await storage.put(indexKey(meta.organ, meta.year, meta.createdAt, id), id, { contentType: "text/plain" });
-  return { created: true, report, findings, sources, meta };
+  // Last year's report published after this year's: this year's stored findings are checked again against it.
+  await recheckNextYear(storage, report, { id, year: report.year });
+  return { created: true, report, findings, sources, meta, previous: previousRef };
 }
 
 export async function readMeta(storage: Storage, id: string): Promise<ReportMeta | null> {

@@ -1,6 +1,7 @@
 // The real engine: the core's analyzeInput and renderers, with a runtime's fonts bound in.
 import { analyzeInput } from "../core/analyze.ts";
 import { fontSet, RENDERER_VERSION, type RenderAssets, renderHtml, renderPdf } from "../core/render/index.ts";
+import { renderTujieHtml, renderTujiePdf } from "../core/tujie/index.ts";
 import type { Engine } from "./engine.ts";
 
 /** `assets` is asked for on each render (runtimes cache it), so validation works even before fonts load. */
@@ -9,6 +10,14 @@ export function coreEngine(assets: () => Promise<RenderAssets>): Engine {
     analyze: (input, hint) => analyzeInput(input, hint),
     renderPdf: async (report) => renderPdf(report, await assets()),
     renderHtml: async (report) => renderHtml(report, await assets()),
+    renderTujie: async (report, previous) => {
+      const a = await assets();
+      const [html, pdf] = await Promise.all([
+        renderTujieHtml(report, a, previous),
+        renderTujiePdf(report, a, previous),
+      ]);
+      return { html, pdf };
+    },
     rendererVersion: RENDERER_VERSION,
     outputVersion: async () => `${RENDERER_VERSION} fonts ${fontSet(await assets())}`,
   };

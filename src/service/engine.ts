@@ -9,6 +9,8 @@ export interface Engine {
   analyze(input: Uint8Array | string, hint?: InputHint): ValidationResult;
   renderPdf(report: Report): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
+  /** The 图解 page and PDF, with last year's report for the changes; absent: no 图解 artifacts are made. */
+  renderTujie?(report: Report, previous: Report | null): Promise<{ html: string; pdf: Uint8Array }>;
   /** The renderer's version (shown by /healthz and kept in each report's metadata). */
   readonly rendererVersion: string;
   /**

@@ -4,18 +4,22 @@ import { ERROR_CODES, isNianbaoError, NianbaoError } from "../core/errors.ts";
 import { Finding } from "../core/model.ts";
 import { isSafeKey } from "../storage/keys.ts";
 import type { StoredObject } from "../storage/types.ts";
+import { type BatchOptions, isZipUpload, processZip } from "./batch.ts";
+import { BatchSummary } from "./batch-schema.ts";
 import { publish, type ServiceDeps } from "./convert.ts";
 import type { InputHint } from "./engine.ts";
 import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
 
 export const IncomingResult = z.object({
   /** failed: the conversion kept failing (storage or an internal error) and was given up; a redelivery tries again. */
-  status: z.enum(["published", "rejected", "failed"]),
+  /** batch: a zip of reports, each converted on its own; `batch` has their outcomes (pending until all are done). */
+  status: z.enum(["published", "rejected", "failed", "batch"]),
   source: z.object({ key: z.string(), etag: z.string() }),
   id: z.string().optional(),
   links: z.object({ self: z.string(), pdf: z.string(), html: z.string(), json: z.string() }).optional(),
   findings: z.array(Finding).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  batch: BatchSummary.optional(),
   finishedAt: z.string(),
 });
 export type IncomingResult = z.infer<typeof IncomingResult>;
@@ -51,6 +55,8 @@ export interface UploadOptions {
   publicBaseUrl?: string;
   /** Uploads larger than this are rejected (input_limit) without being read; the HTTP body limit is the usual value. */
   maxBytes?: number;
+  /** Zips: how their reports are handed out (Workers: the queue; default: a pool here) and their limits. */
+  batch?: BatchOptions;
 }
 
 export async function processUpload(
@@ -58,8 +64,9 @@ export async function processUpload(
   key: string,
   options: UploadOptions = {},
 ): Promise<IncomingOutcome> {
-  const hint = uploadHint(key);
-  if (!hint) return { status: "ignored", key, reason: "not-an-upload" };
+  const zip = isZipUpload(key) && isSafeKey(resultKey(key));
+  const hint = zip ? null : uploadHint(key);
+  if (!hint && !zip) return { status: "ignored", key, reason: "not-an-upload" };
   // head first: a redelivery or an oversized upload is answered without reading the object.
   const info = await deps.storage.head(key);
   if (!info) return { status: "ignored", key, reason: "missing" };
@@ -69,6 +76,16 @@ export async function processUpload(
     return { status: "done", key, result: previous, repeated: true };
   }
 
+  if (zip) {
+    const batch = {
+      ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+      ...options.batch,
+    };
+    const result = await processZip(deps, { key, etag: info.etag, size: info.size }, batch);
+    return result
+      ? { status: "done", key, result, repeated: false }
+      : { status: "ignored", key, reason: "missing" };
+  }
   let result: IncomingResult;
   if (options.maxBytes !== undefined && info.size > options.maxBytes) {
     const tooLarge = new NianbaoError(
@@ -79,7 +96,7 @@ export async function processUpload(
   } else {
     const object = await deps.storage.get(key);
     if (!object) return { status: "ignored", key, reason: "missing" };
-    result = await convertUpload(deps, object, hint, options.publicBaseUrl);
+    result = await convertUpload(deps, object, hint as InputHint, options.publicBaseUrl);
   }
   await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
     contentType: "application/json; charset=utf-8",

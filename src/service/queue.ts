@@ -1,6 +1,7 @@
 // The upload-queue consumer, runtime-neutral: R2 event messages → processUpload; ack when done, retry with backoff.
 import { isNianbaoError } from "../core/errors.ts";
 import type { LogEntry } from "../http/services.ts";
+import { BatchJob, processBatchJob, recordJobFailure } from "./batch.ts";
 import type { ServiceDeps } from "./convert.ts";
 import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
 import { processUpload, recordFailure, type UploadOptions } from "./incoming.ts";
@@ -36,8 +37,14 @@ export async function consumeUploads(
   const uploadOptions: UploadOptions = {
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.batch ? { batch: options.batch } : {}),
   };
   for (const message of messages) {
+    const job = BatchJob.safeParse(message.body);
+    if (job.success) {
+      await consumeBatchJob(message, job.data, deps, { ...options, ...uploadOptions });
+      continue;
+    }
     const parsed = R2EventMessage.safeParse(message.body);
     if (!parsed.success) {
       options.log?.({
@@ -95,5 +102,38 @@ export async function consumeUploads(
       },
     );
     if (ok) message.ack();
+  }
+}
+
+/** One report of a zip batch (fan-out): converted and recorded; retried on a transient failure, recorded as failed at the end. */
+async function consumeBatchJob(
+  message: QueueMessage,
+  job: BatchJob,
+  deps: ServiceDeps,
+  options: ConsumerOptions,
+): Promise<void> {
+  try {
+    await processBatchJob(deps, job, options.batch);
+    message.ack();
+    return;
+  } catch (error) {
+    const permanent = !isNianbaoError(error) || !error.retryable;
+    if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
+      try {
+        await recordJobFailure(deps, job, error);
+        options.log?.({
+          level: "error",
+          msg: "batch entry given up; recorded as failed",
+          job,
+          cause: String(error),
+        });
+        message.ack();
+        return;
+      } catch {
+        // the store is unreachable even for the record: retried below
+      }
+    }
+    options.log?.({ level: "error", msg: "batch entry failed; will retry", job, cause: String(error) });
+    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
   }
 }

@@ -63,7 +63,7 @@ async function expectTidyKeys(storage: Storage, ids: Map<string, string[]>) {
   const keys = (await listAll(storage, "")).map((o) => o.key);
   for (const key of keys) {
     expect(key, key).toMatch(
-      /^(reports\/[0-9a-f]{32}\/(report\.(pdf|html|json)|meta\.json)|index\/[^/]+\/\d{4}\/\d{15}-[0-9a-f]{32})$/,
+      /^(reports\/[0-9a-f]{32}\/(report\.(pdf|html|json)|tujie\.(html|pdf)|meta\.json)|index\/[^/]+\/\d{4}\/\d{15}-[0-9a-f]{32})$/,
     );
   }
   for (const [organ, published] of ids) {

@@ -4,6 +4,7 @@ import { hasErrors } from "../../core/finding.ts";
 import { Report } from "../../core/model.ts";
 import { publish } from "../../service/convert.ts";
 import { CONTENT_TYPES, portalLinks, reportLinks } from "../../service/layout.ts";
+import { withPrevious } from "../../service/previous.ts";
 import type { App } from "../app-type.ts";
 import { readInput } from "../body.ts";
 import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
@@ -30,7 +31,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/reports", async (c) => {
     const { force } = parseWith(ForceQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { created, report, findings, sources, meta } = await publish(services, input, hint, {
+    const { created, report, findings, sources, meta, previous } = await publish(services, input, hint, {
       force: isForced(force),
     });
     const base = baseUrl(c, services.config);
@@ -41,9 +42,9 @@ export function convertRoutes(app: App, services: AppServices): void {
     // `Prefer: return=minimal` (RFC 7240) leaves the report out: the links and findings are what a script wants.
     if (/\breturn=minimal\b/i.test(c.req.header("prefer") ?? "")) {
       c.header("Preference-Applied", "return=minimal");
-      return c.json({ id: meta.id, created, findings, links, portal }, status);
+      return c.json({ id: meta.id, created, findings, links, portal, previous }, status);
     }
-    return c.json({ id: meta.id, created, report, findings, sources, links, portal }, status);
+    return c.json({ id: meta.id, created, report, findings, sources, links, portal, previous }, status);
   });
 
   app.openAPIRegistry.registerPath({
@@ -62,8 +63,15 @@ export function convertRoutes(app: App, services: AppServices): void {
   });
   app.post("/v1/validate", async (c) => {
     const { input, hint } = await readInput(c);
-    const { report, findings, sources } = services.engine.analyze(input, hint);
-    return c.json({ report, findings, sources });
+    const analyzed = services.engine.analyze(input, hint);
+    // Year over year: checked against the organ's report of the year before when one is published here.
+    const { findings, previous } = await withPrevious(services.storage, analyzed.report, analyzed.findings);
+    return c.json({
+      report: analyzed.report,
+      findings,
+      sources: analyzed.sources,
+      previous: previous ? previous.ref : null,
+    });
   });
 
   app.openAPIRegistry.registerPath({

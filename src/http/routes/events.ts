@@ -11,7 +11,7 @@ import { baseUrl } from "./base-url.ts";
 
 type Result = {
   key: string;
-  status: "published" | "rejected" | "ignored" | "failed";
+  status: "published" | "rejected" | "ignored" | "failed" | "batch";
   id?: string;
   error?: { code: string; message: string };
 };
