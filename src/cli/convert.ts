@@ -1,14 +1,12 @@
 // `nianbao convert <files or dirs…> --out <dir> [--format pdf,html,json] [--force]`: renders each report to files.
-import { existsSync } from "node:fs";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { checkGlyphs, renderHtml, renderPdf } from "../core/render/index.ts";
-import { nodeAssets } from "../runtime/assets-node.ts";
-import { ConfigError, fallbackFontFrom } from "../runtime/config.ts";
+import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.ts";
+import { cliAssets } from "./assets.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const FORMATS = ["pdf", "html", "json"] as const;
@@ -112,12 +110,7 @@ export const convertCommand: Command = {
     }
     const outDir = resolve(flags.out);
     await mkdir(outDir, { recursive: true });
-    const fallbackFont = fallbackFontFrom(process.env);
-    if (fallbackFont && !existsSync(fallbackFont))
-      throw new ConfigError(
-        `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${fallbackFont}`,
-      );
-    const assets = await nodeAssets(fallbackFont ? { fallbackFont } : {});
+    const assets = await cliAssets();
     const names = outputNames(inputs);
     const tty = io.stderrIsTTY ?? process.stderr.isTTY === true;
     const outcomes: Outcome[] = [];
@@ -127,8 +120,8 @@ export const convertCommand: Command = {
       const name = names[i] as string;
       if (tty) progress(io, i, inputs.length, basename(input));
       try {
-        const result = analyzeInput(await io.readFile(input), { filename: input });
-        const findings = [...result.findings, ...checkGlyphs(result.report, assets)];
+        const result = withGlyphFindings(analyzeInput(await io.readFile(input), { filename: input }), assets);
+        const { findings } = result;
         const targets = [...wanted].map((f) => join(outDir, `${name}.${f}`));
         if (targets.some((t) => t === resolve(input))) {
           outcomes.push({ input, status: "unusable", note: "输出文件会覆盖输入文件，请换一个 --out 目录" });

@@ -39,7 +39,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings } = deps.engine.analyze(input, hint);
+  const { report, findings } = await deps.engine.analyze(input, hint);
   const invalid = hasErrors(findings);
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });

@@ -1,6 +1,7 @@
 // font.missing-glyph: every character of the report's text that the embedded subset fonts cannot draw, with its path.
 import { finding } from "../finding.ts";
-import type { Finding, Report } from "../model.ts";
+import type { Finding, Report, ValidationResult } from "../model.ts";
+import { sortFindings } from "../order.ts";
 import type { RenderAssets } from "./assets.ts";
 import { coverage, isControl } from "./coverage.ts";
 
@@ -47,4 +48,11 @@ export function checkGlyphs(report: Report, assets: RenderAssets): Finding[] {
     }
   }
   return findings;
+}
+
+/** The result with the glyph findings of its report added, in the one finding order: what every runtime reports. */
+export function withGlyphFindings(result: ValidationResult, assets: RenderAssets): ValidationResult {
+  const glyphs = checkGlyphs(result.report, assets);
+  if (glyphs.length === 0) return result;
+  return { report: result.report, findings: sortFindings(result.report, [...result.findings, ...glyphs]) };
 }

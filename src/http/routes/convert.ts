@@ -59,7 +59,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   });
   app.post("/v1/validate", async (c) => {
     const { input, hint } = await readInput(c);
-    const { report, findings } = services.engine.analyze(input, hint);
+    const { report, findings } = await services.engine.analyze(input, hint);
     return c.json({ report, findings });
   });
 
@@ -83,7 +83,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/render", async (c) => {
     const { format, force } = parseWith(RenderQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { report, findings } = services.engine.analyze(input, hint);
+    const { report, findings } = await services.engine.analyze(input, hint);
     if (hasErrors(findings) && !isForced(force))
       throw new NianbaoError("invalid_report", undefined, { findings });
     const headers = { "Content-Type": CONTENT_TYPES[format], "Cache-Control": "no-store" };
