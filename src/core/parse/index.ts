@@ -103,7 +103,6 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   if (!evidence.edition)
     findings.push(
       finding(
-        "info",
         "parse.edition-assumed",
         "/edition",
         `表格中没有可区分版本的表头，已按表格各行的写法${edition === byYear ? "和年度" : ""}认定为${edition}版格式`,
@@ -111,9 +110,7 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     );
   if (year === undefined) {
     year = signature ? Number(signature.issuedOn.slice(0, 4)) - 1 : edition === "2021" ? 2021 : 2019;
-    findings.push(
-      finding("warning", "parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`),
-    );
+    findings.push(finding("parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`));
   }
   findings.push(...read.local);
   const { proactive, requests, appeals } = read.tables;
@@ -128,12 +125,7 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   ] as const)
     if (!found)
       findings.push(
-        finding(
-          "warning",
-          "parse.table-missing",
-          pointer(role),
-          `未能在原文中找到表格「${role}」，各单元格置空`,
-        ),
+        finding("parse.table-missing", pointer(role), `未能在原文中找到表格「${role}」，各单元格置空`),
       );
 
   // Organ: title, else signature, else the body.
@@ -141,7 +133,7 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   if (!organ && signature?.organ) {
     organ = signature.organ;
     findings.push(
-      finding("info", "parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
+      finding("parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
     );
   }
   if (!organ) {
@@ -149,20 +141,18 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     if (body) {
       organ = body;
       findings.push(
-        finding("info", "parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
+        finding("parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
       );
     }
   }
   if (!organ) {
     organ = "未知机关";
-    findings.push(
-      finding("warning", "parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"),
-    );
+    findings.push(finding("parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"));
   }
   let title = titleFound?.title ?? "";
   if (!title) {
     title = `${organ}${year}年度政府信息公开工作年度报告`;
-    findings.push(finding("info", "parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
+    findings.push(finding("parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
   }
 
   // Sections and blocks.

@@ -36,7 +36,6 @@ export function checkGlyphs(report: Report, assets: RenderAssets): Finding[] {
       const drawn = fallback?.has(cp) === true;
       findings.push(
         finding(
-          "warning",
           "font.missing-glyph",
           path,
           drawn

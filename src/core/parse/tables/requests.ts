@@ -102,7 +102,6 @@ export function inferRequestCells(
     row[c] = value;
     findings.push(
       finding(
-        "info",
         "parse.cell-inferred",
         pointer("requests", ...k.split("."), COLUMNS[c] as string),
         `此单元格缺失，已依${why}推定为 ${value}`,
@@ -199,7 +198,6 @@ export function parseRequests(
       raw.set("otherHandling.other", { ...single, path: ["otherHandling", "other"] });
       local.push(
         finding(
-          "warning",
           "edition.mix",
           pointer("requests", "otherHandling"),
           "「（六）其他处理」按2019版写成一行，已计入2021版的「3.其他」，请核对",
@@ -214,16 +212,13 @@ export function parseRequests(
     const ptr = pointer("requests", ...d.path);
     if (!row) {
       if (raw.size > 0)
-        local.push(
-          finding("warning", "parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`),
-        );
+        local.push(finding("parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`));
       cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
       continue;
     }
     if (row.byOrder)
       local.push(
         finding(
-          "warning",
           "parse.label-by-order",
           ptr,
           `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${d.label}」，请核对`,
@@ -246,7 +241,6 @@ export function parseRequests(
       if (raw.has(d.path.join(".")))
         local.push(
           finding(
-            "warning",
             "parse.cell-missing",
             pointer("requests", ...d.path, COLUMNS[c] as string),
             `「${d.label}」一行的「${APPLICANT_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,

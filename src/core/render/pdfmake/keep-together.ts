@@ -167,7 +167,7 @@ export const unbreakableBlocks: Patch = {
     "LayoutBuilder.layoutDocument",
   ],
   upstream:
-    "pdfmake 0.3: an unbreakable block without a given height gets NaN and is drawn past the bottom margin; a block taller than a page loses its rest; none filed",
+    "pdfmake 0.3.11: an unbreakable block without a given height gets NaN (not filed); a block taller than a page keeps only its first page: bpampuch/pdfmake#207, #1667",
   apply(p) {
     p.wrap(
       "PageElementWriter.beginUnbreakableBlock",

@@ -45,7 +45,7 @@ export const rowSpanCentring: Patch = {
   kind: "fix",
   targets: ["TableProcessor.beginRow", "TableProcessor.endRow", "LayoutBuilder.processTable"],
   upstream:
-    "pdfmake 0.3: verticalAlignment of rowSpan cells inside unbreakable blocks mixes page and context coordinates; none filed",
+    "pdfmake 0.3.11: middle-aligned rowSpan cells inside unbreakable blocks are centred from mixed page/context coordinates (not filed; the same class of defect as bpampuch/pdfmake#2925, PR #2940)",
   apply(p) {
     p.wrap(
       "TableProcessor.beginRow",
