@@ -33,6 +33,23 @@ function bundledVersions() {
   return { pdfmake: version("pdfmake"), pdfkit: version("pdfkit"), fontkit: version("fontkit") };
 }
 
+/**
+ * fontkit 2.0.4 declares `axisIndex` twice in its ConditionTable (`{ axisIndex: uint16, axisIndex: uint16, … }`),
+ * and esbuild warns "Duplicate key" on every build that bundles it again (the CLI build, wrangler). An object literal
+ * keeps the first key's place and the last value: dropping the second line gives the same object.
+ */
+const fontkitDuplicateKey = {
+  name: "fontkit-duplicate-key",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fontkit[\\/]dist[\\/][^\\/]+\.(c|m)?js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const doubled = /(\n(\s*)axisIndex: (\S+),)\n\2axisIndex: \3,/;
+      if (!doubled.test(source)) throw new Error("fontkit: the duplicate axisIndex key to drop is gone; remove this plugin");
+      return { contents: source.replace(doubled, "$1"), loader: "js" };
+    });
+  },
+};
+
 export default async function buildPdfmake() {
   const outDir = join(root, "src", "generated");
   mkdirSync(outDir, { recursive: true });
@@ -64,12 +81,10 @@ export default async function buildPdfmake() {
     mainFields: ["main", "module"],
     conditions: ["require", "default"],
     define: { __dirname: '"/"', "process.env.NODE_ENV": '"production"' },
-    plugins: [nodeBuiltins],
+    plugins: [nodeBuiltins, fontkitDuplicateKey],
     minify: true,
     legalComments: "none",
     logLevel: "warning",
-    // fontkit's own source repeats a key in one table definition; harmless.
-    logOverride: { "duplicate-object-key": "silent" },
     outfile: join(outDir, "pdfmake.js"),
   });
   writeFileSync(

@@ -1,5 +1,6 @@
 // Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
@@ -12,6 +13,7 @@ import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
 import { ConfigError, parseConfig } from "./config.ts";
+import { acceptRawUtf8Urls } from "./raw-utf8-url.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -63,6 +65,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
+  acceptRawUtf8Urls(server as Server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
