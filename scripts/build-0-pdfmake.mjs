@@ -44,7 +44,8 @@ const fontkitDuplicateKey = {
     b.onLoad({ filter: /[\\/]fontkit[\\/]dist[\\/][^\\/]+\.(c|m)?js$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
       const doubled = /(\n(\s*)axisIndex: (\S+),)\n\2axisIndex: \3,/;
-      if (!doubled.test(source)) throw new Error("fontkit: the duplicate axisIndex key to drop is gone; remove this plugin");
+      if (!doubled.test(source))
+        throw new Error("fontkit: the duplicate axisIndex key to drop is gone; remove this plugin");
       return { contents: source.replace(doubled, "$1"), loader: "js" };
     });
   },

@@ -14,6 +14,7 @@ import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { acceptRawUtf8Urls } from "./raw-utf8-url.ts";
+import { type IncomingWatcher, watchIncoming } from "./watch-incoming.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -29,6 +30,8 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  /** With a filesystem store: the watcher converting files dropped into <data>/incoming/. */
+  incoming?: IncomingWatcher;
   close(): Promise<void>;
 }
 
@@ -68,11 +71,24 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   acceptRawUtf8Urls(server as Server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // No event notifications on a local folder: watch it (S3/MinIO send events to POST /v1/events/s3 instead).
+  const incoming =
+    storage instanceof FsStorage
+      ? await watchIncoming(storage.root, services, {
+          publicBaseUrl: config.http.publicBaseUrl ?? url,
+          maxBytes: config.http.bodyLimitBytes,
+          log,
+        })
+      : undefined;
   return {
     url,
     port,
     storage,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    ...(incoming ? { incoming } : {}),
+    close: () => {
+      incoming?.close();
+      return new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
   };
 }
 
