@@ -2,10 +2,10 @@
 import { type FSWatcher, watch } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { LogEntry } from "../http/services.ts";
 import type { ServiceDeps } from "../service/convert.ts";
 import { processUpload, type UploadOptions, uploadHint } from "../service/incoming.ts";
 import { INCOMING_PREFIX } from "../service/layout.ts";
+import type { LogEntry } from "../service/log.ts";
 
 export interface IncomingWatcher {
   /** Resolves when every file seen so far has been processed (tests wait on it). */

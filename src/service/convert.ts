@@ -24,11 +24,6 @@ export interface Published {
   meta: ReportMeta;
 }
 
-/** The model/findings of an input, nothing stored (POST /v1/validate). */
-export function analyze(deps: Pick<ServiceDeps, "engine">, input: Uint8Array | string, hint: InputHint = {}) {
-  return deps.engine.analyze(input, hint);
-}
-
 /**
  * Validates, renders and stores a report. With error findings it throws invalid_report (carrying the
  * findings) and stores nothing, unless `force`. Idempotent: the same report again writes nothing new.

@@ -22,7 +22,7 @@ import { parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
 export { PARSE_CODES } from "./codes.ts";
-export { decodeInput, detectInputKind } from "./decode.ts";
+export { decodeInput } from "./decode.ts";
 
 export type TextKind = "text" | "html";
 
