@@ -59,7 +59,7 @@ export default async function buildPdfmake() {
       contents: [
         'const pdfmake = require("pdfmake/js/index.js");',
         'const PDFDocument = require("pdfmake/js/PDFDocument.js").default;',
-        // The fontkit pdfkit uses, for the HTML page's font subsets (src/core/render/ttf-subset.ts).
+        // The fontkit pdfkit uses, for the HTML page's font subsets (src/core/render/fonts/ttf-subset.ts).
         'const fontkit = require("fontkit");',
         // Classes patched by src/core/render/pdfmake/ (the list: patches.ts).
         'const StyleContextStack = require("pdfmake/js/StyleContextStack.js").default;',

@@ -1,18 +1,18 @@
 // Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
-import type { Report } from "../model.ts";
-import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
-import { runTemplate } from "./handlebars.ts";
-import { bundle } from "./pdfmake/bundle.ts";
-import { installPdfmake } from "./pdfmake/install.ts";
-import { type ContentNode, keepTogether, type Styles } from "./pdfmake/keep-together.ts";
-import { PDF_FAMILY } from "./runs.ts";
-import { CELL_PAD, RULE } from "./tables.ts";
+import type { Report } from "../../model.ts";
+import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { runTemplate } from "../handlebars.ts";
+import { PDF_FAMILY } from "../text/runs.ts";
+import { CELL_PAD, RULE } from "../view/tables.ts";
+import { bundle } from "./bundle.ts";
+import { installPdfmake } from "./install.ts";
+import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
 
 /** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
 const CELL_PAD_V = 1.5;
 
-import { RENDERER_VERSION } from "./version.ts";
-import { buildView } from "./view.ts";
+import { RENDERER_VERSION } from "../version.ts";
+import { buildView } from "../view/view.ts";
 
 /** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
 const PITCH = (225 / 22) * (72 / 25.4);

@@ -1,7 +1,7 @@
 // font.missing-glyph: every character of the report's text that the embedded subset fonts cannot draw, with its path.
-import { finding } from "../finding.ts";
-import type { Finding, Report, ValidationResult } from "../model.ts";
-import { sortFindings } from "../order.ts";
+import { finding } from "../../finding.ts";
+import type { Finding, Report, ValidationResult } from "../../model.ts";
+import { sortFindings } from "../../order.ts";
 import type { RenderAssets } from "./assets.ts";
 import { coverage, isControl } from "./coverage.ts";
 
