@@ -8,6 +8,7 @@ import { CROSS_YEAR_CODES } from "./rules/cross-year.ts";
 import { PLAUSIBILITY_CODES } from "./rules/plausibility.ts";
 import { SECTION_CODES } from "./rules/sections.ts";
 import { SUM_CODES } from "./rules/sums.ts";
+import { UNCERTAIN_CODES } from "./rules/uncertain.ts";
 
 export interface CodeDoc {
   code: string;
@@ -23,6 +24,7 @@ export interface CodeDoc {
 export function catalogues() {
   return [
     SUM_CODES,
+    UNCERTAIN_CODES,
     CELL_CODES,
     PLAUSIBILITY_CODES,
     SECTION_CODES,

@@ -1,7 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import type { Finding, Report } from "../core/model.ts";
+import type { Finding, Report, Sources } from "../core/model.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
@@ -21,6 +21,8 @@ export interface Published {
   created: boolean;
   report: Report;
   findings: Finding[];
+  /** Where each table cell was read in the input ({} for JSON input). */
+  sources: Sources;
   meta: ReportMeta;
 }
 
@@ -34,7 +36,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings } = await deps.engine.analyze(input, hint);
+  const { report, findings, sources } = await deps.engine.analyze(input, hint);
   const invalid = hasErrors(findings);
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });
@@ -52,7 +54,7 @@ export async function publish(
     // A crash between writing meta.json and the index entry is repaired here; otherwise nothing is written.
     const entry = indexKey(existing.organ, existing.year, existing.createdAt, id);
     if (!(await storage.head(entry))) await storage.put(entry, id, { contentType: "text/plain" });
-    return { created: false, report, findings, meta: existing };
+    return { created: false, report, findings, sources, meta: existing };
   }
 
   const [pdf, html] = await Promise.all([deps.engine.renderPdf(report), deps.engine.renderHtml(report)]);
@@ -81,7 +83,7 @@ export async function publish(
   // meta.json is written after the artifacts: its presence means the report is complete.
   await storage.put(metaKey(id), JSON.stringify(meta), { contentType: CONTENT_TYPES.json });
   await storage.put(indexKey(meta.organ, meta.year, meta.createdAt, id), id, { contentType: "text/plain" });
-  return { created: true, report, findings, meta };
+  return { created: true, report, findings, sources, meta };
 }
 
 export async function readMeta(storage: Storage, id: string): Promise<ReportMeta | null> {

@@ -51,7 +51,7 @@ describe("nianbao validate", () => {
     const r = cli(["validate", "--json", join(FIX, "loose-2019.json")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["report", "findings"]);
+    expect(Object.keys(out)).toEqual(["report", "findings", "sources"]);
     expect(Report.parse(out.report)).toEqual(out.report);
     expect(out.report.proactive.procurement.amountWan).toBe(25.1);
     expect(out.findings).toContainEqual(

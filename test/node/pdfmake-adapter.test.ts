@@ -16,7 +16,7 @@ import type { Patch } from "../../src/core/render/pdfmake/patch.ts";
 import { PATCHES } from "../../src/core/render/pdfmake/patches.ts";
 import { PINNED, versionMismatches } from "../../src/core/render/pdfmake/versions.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { fixtures } from "./render-tools.ts";
+import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
 beforeAll(async () => {

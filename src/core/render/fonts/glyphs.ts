@@ -53,5 +53,5 @@ export function checkGlyphs(report: Report, assets: RenderAssets): Finding[] {
 export function withGlyphFindings(result: ValidationResult, assets: RenderAssets): ValidationResult {
   const glyphs = checkGlyphs(result.report, assets);
   if (glyphs.length === 0) return result;
-  return { report: result.report, findings: sortFindings(result.report, [...result.findings, ...glyphs]) };
+  return { ...result, findings: sortFindings(result.report, [...result.findings, ...glyphs]) };
 }
