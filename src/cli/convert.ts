@@ -1,14 +1,14 @@
 // `nianbao convert <files or dirs…> --out <dir> [--format pdf,html,json] [--force]`: renders each report to files.
-import { existsSync } from "node:fs";
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { checkGlyphs, renderHtml, renderPdf } from "../core/render/index.ts";
-import { nodeAssets } from "../runtime/assets-node.ts";
-import { ConfigError, fallbackFontFrom } from "../runtime/config.ts";
+import type { Edition, Finding } from "../core/model.ts";
+import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.ts";
+import { placeOf } from "../core/rules/describe.ts";
+import { cliAssets } from "./assets.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const FORMATS = ["pdf", "html", "json"] as const;
@@ -77,7 +77,22 @@ function progress(io: ConvertIO, done: number, total: number, name: string): voi
   io.stderr(`\r\x1b[2K${bar} ${done}/${total} ${name}`);
 }
 
-type Outcome = { input: string; status: "ok" | "errors" | "unusable" | "forced"; note?: string };
+type Outcome = {
+  input: string;
+  status: "ok" | "errors" | "unusable" | "forced";
+  note?: string;
+  /** Lines for the errors and warnings: level, place in the tables (table, row, column) or text, message. */
+  findings?: string[];
+};
+
+const LEVEL = { error: "错误", warning: "警告" } as const;
+
+/** One line per error and warning (info is left to the JSON): 「  警告  表三「…」行「自然人」栏：…」. */
+function listFindings(edition: Edition, findings: readonly Finding[]): string[] {
+  return findings.flatMap((f) =>
+    f.severity === "info" ? [] : [`  ${LEVEL[f.severity]}  ${placeOf(edition, f.path)}：${f.message}`],
+  );
+}
 
 export const convertCommand: Command = {
   summary: "把年报转换为标准 PDF、HTML 与模型 JSON（可批量处理目录）",
@@ -112,12 +127,7 @@ export const convertCommand: Command = {
     }
     const outDir = resolve(flags.out);
     await mkdir(outDir, { recursive: true });
-    const fallbackFont = fallbackFontFrom(process.env);
-    if (fallbackFont && !existsSync(fallbackFont))
-      throw new ConfigError(
-        `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${fallbackFont}`,
-      );
-    const assets = await nodeAssets(fallbackFont ? { fallbackFont } : {});
+    const assets = await cliAssets();
     const names = outputNames(inputs);
     const tty = io.stderrIsTTY ?? process.stderr.isTTY === true;
     const outcomes: Outcome[] = [];
@@ -127,29 +137,23 @@ export const convertCommand: Command = {
       const name = names[i] as string;
       if (tty) progress(io, i, inputs.length, basename(input));
       try {
-        const result = analyzeInput(await io.readFile(input), { filename: input });
-        const findings = [...result.findings, ...checkGlyphs(result.report, assets)];
+        const result = withGlyphFindings(analyzeInput(await io.readFile(input), { filename: input }), assets);
+        const { findings } = result;
         const targets = [...wanted].map((f) => join(outDir, `${name}.${f}`));
         if (targets.some((t) => t === resolve(input))) {
           outcomes.push({ input, status: "unusable", note: "输出文件会覆盖输入文件，请换一个 --out 目录" });
           continue;
         }
         const errors = findings.filter((f) => f.severity === "error");
+        const notes = listFindings(result.report.edition, findings);
         if (hasErrors(findings) && !flags.force) {
-          const first = errors
-            .slice(0, 3)
-            .map((f) => `${f.path || "/"} ${f.message}`)
-            .join("；");
+          // A refused report writes nothing: its findings are shown here instead.
           outcomes.push({
             input,
             status: "errors",
-            note: `有 ${errors.length} 个错误，未生成文件（--force 可强制生成）：${first}${errors.length > 3 ? "……" : ""}`,
+            note: `有 ${errors.length} 个错误，未生成任何文件（--force 可强制生成）`,
+            findings: notes,
           });
-          if (wanted.has("json"))
-            await writeFile(
-              join(outDir, `${name}.json`),
-              `${JSON.stringify({ report: result.report, findings }, null, 2)}\n`,
-            );
           continue;
         }
         if (wanted.has("json"))
@@ -168,8 +172,9 @@ export const convertCommand: Command = {
           ...(errors.length > 0
             ? { note: `有 ${errors.length} 个错误，已按 --force 生成` }
             : warnings > 0
-              ? { note: `${warnings} 个警告（见 ${name}.json）` }
+              ? { note: `${warnings} 个警告` }
               : {}),
+          findings: notes,
         });
       } catch (e) {
         if (!isNianbaoError(e)) throw e;
@@ -182,7 +187,10 @@ export const convertCommand: Command = {
     }
 
     const label = { ok: "完成", forced: "完成", errors: "未生成", unusable: "无法使用" } as const;
-    for (const o of outcomes) log.push(`${label[o.status]}  ${o.input}${o.note ? `：${o.note}` : ""}`);
+    for (const o of outcomes) {
+      log.push(`${label[o.status]}  ${o.input}${o.note ? `：${o.note}` : ""}`);
+      log.push(...(o.findings ?? []));
+    }
     const count = (s: Outcome["status"][]) => outcomes.filter((o) => s.includes(o.status)).length;
     log.push(
       `共 ${inputs.length} 份：生成 ${count(["ok", "forced"])} 份，因错误未生成 ${count(["errors"])} 份，无法使用 ${count(["unusable"]) + missing.length} 份；输出目录 ${outDir}（${[...wanted].join("、")}）`,

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { hasErrors } from "../core/finding.ts";
 import type { Finding, ValidationResult } from "../core/model.ts";
+import { withGlyphFindings } from "../core/render/index.ts";
+import { cliAssets } from "./assets.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const Options = z.object({
@@ -92,7 +94,10 @@ export const validateCommand: Command = {
     const input = await read(file, io);
     const previous = flags.previous === undefined ? undefined : await read(flags.previous, io);
     const hint = file === "-" ? {} : { filename: file };
-    const result = analyzeInput(input, hint, previous === undefined ? {} : { previous });
+    const result = withGlyphFindings(
+      analyzeInput(input, hint, previous === undefined ? {} : { previous }),
+      await cliAssets(),
+    );
     io.stdout(
       flags.json
         ? `${JSON.stringify({ report: result.report, findings: result.findings, sources: result.sources }, null, 2)}\n`

@@ -1,6 +1,10 @@
 // The closed list of error codes, their HTTP status and retry flag, and the one place zod issues become errors.
-import type { z } from "zod";
+import { z } from "zod";
 import type { Finding } from "./model.ts";
+
+// zod's own messages in Chinese wherever a schema has no message of its own (every zod issue reaches users through
+// fromZodError below); set once, when the error catalogue loads, before anything is parsed.
+z.config(z.locales.zhCN());
 
 export const ERROR_CODES = {
   invalid_json: { status: 400, retry: false, message: "请求内容不是合法的 JSON" },

@@ -22,14 +22,14 @@ export {
   ruleViolations,
 } from "./rules/sums.ts";
 
-export const RULE_CODES: readonly CodeDoc[] = [
+export const RULE_CODES = [
   ...SUM_CODES,
   ...UNCERTAIN_CODES,
   ...CELL_CODES,
   ...PLAUSIBILITY_CODES,
   ...SECTION_CODES,
   ...CROSS_YEAR_CODES,
-];
+] as const satisfies readonly CodeDoc[];
 
 /** Every rule on a normalized report (unsorted; validateModel sorts by document order). */
 export function checkReport(report: Report, options: { previous?: Report } = {}): Finding[] {

@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { NianbaoError } from "../core/errors.ts";
 import { webRoutes } from "../web/routes.ts";
+import { allowedMethods } from "./allowed-methods.ts";
 import { errorResponse, onError } from "./errors.ts";
 import { limitBody, requestId, requireToken } from "./middleware.ts";
 import { rateLimit, shedLoad } from "./rate-limit.ts";
@@ -54,9 +55,22 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   eventRoutes(app, services);
   metaRoutes(app, services);
 
-  app.notFound((c) =>
-    errorResponse(c, new NianbaoError("not_found", `未找到：${c.req.method} ${new URL(c.req.url).pathname}`)),
-  );
+  const allowed = allowedMethods(() => app.routes);
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const methods = allowed(path);
+    if (methods.length === 0)
+      return errorResponse(c, new NianbaoError("not_found", `未找到：${c.req.method} ${path}`));
+    const res = errorResponse(
+      c,
+      new NianbaoError(
+        "method_not_allowed",
+        `${path} 不支持 ${c.req.method} 请求，可用：${methods.join("、")}`,
+      ),
+    );
+    res.headers.set("Allow", methods.join(", "));
+    return res;
+  });
   app.onError(onError(services));
   return app;
 }

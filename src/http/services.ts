@@ -13,11 +13,9 @@ export interface HttpConfig {
   eventBucket?: string;
 }
 
-export interface LogEntry {
-  level: "info" | "warn" | "error";
-  msg: string;
-  [key: string]: unknown;
-}
+import type { LogEntry } from "../service/log.ts";
+
+export type { LogEntry };
 
 export interface AppServices extends ServiceDeps {
   config: HttpConfig;

@@ -1,17 +1,21 @@
 // Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
 import { tokenBucket } from "../http/rate-limit.ts";
-import type { AppServices, LogEntry } from "../http/services.ts";
+import type { AppServices } from "../http/services.ts";
 import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
+import type { LogEntry } from "../service/log.ts";
 import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
 import { ConfigError, parseConfig } from "./config.ts";
+import { acceptRawUtf8Urls } from "./raw-utf8-url.ts";
+import { type IncomingWatcher, watchIncoming } from "./watch-incoming.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -27,6 +31,8 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  /** With a filesystem store: the watcher converting files dropped into <data>/incoming/. */
+  incoming?: IncomingWatcher;
   close(): Promise<void>;
 }
 
@@ -63,13 +69,27 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
+  acceptRawUtf8Urls(server as Server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // No event notifications on a local folder: watch it (S3/MinIO send events to POST /v1/events/s3 instead).
+  const incoming =
+    storage instanceof FsStorage
+      ? await watchIncoming(storage.root, services, {
+          publicBaseUrl: config.http.publicBaseUrl ?? url,
+          maxBytes: config.http.bodyLimitBytes,
+          log,
+        })
+      : undefined;
   return {
     url,
     port,
     storage,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    ...(incoming ? { incoming } : {}),
+    close: () => {
+      incoming?.close();
+      return new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
   };
 }
 

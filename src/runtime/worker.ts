@@ -2,10 +2,11 @@
 import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
 import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
-import type { AppServices, LogEntry } from "../http/services.ts";
+import type { AppServices } from "../http/services.ts";
 import type { Dispatch } from "../service/batch.ts";
 import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
+import type { LogEntry } from "../service/log.ts";
 import { consumeUploads } from "../service/queue.ts";
 import { R2Storage } from "../storage/r2.ts";
 import { workerAssets } from "./assets-worker.ts";

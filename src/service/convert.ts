@@ -29,11 +29,6 @@ export interface Published {
   previous: PreviousRef | null;
 }
 
-/** The model/findings of an input, nothing stored (POST /v1/validate). */
-export function analyze(deps: Pick<ServiceDeps, "engine">, input: Uint8Array | string, hint: InputHint = {}) {
-  return deps.engine.analyze(input, hint);
-}
-
 /**
  * Validates, renders and stores a report. With error findings it throws invalid_report (carrying the
  * findings) and stores nothing, unless `force`. Idempotent: the same report again writes nothing new.
@@ -44,7 +39,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const analyzed = deps.engine.analyze(input, hint);
+  const analyzed = await deps.engine.analyze(input, hint);
   const { report, sources } = analyzed;
   const invalid = hasErrors(analyzed.findings);
   if (invalid && !options.force) {

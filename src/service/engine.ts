@@ -5,8 +5,11 @@ import type { Report, ValidationResult } from "../core/model.ts";
 export type { InputHint };
 
 export interface Engine {
-  /** Detects JSON/text/HTML, decodes, parses and validates; throws NianbaoError for unusable input. */
-  analyze(input: Uint8Array | string, hint?: InputHint): ValidationResult;
+  /**
+   * Detects JSON/text/HTML, decodes, parses and validates, with the glyph findings of the fonts it renders with;
+   * rejects with NianbaoError for unusable input.
+   */
+  analyze(input: Uint8Array | string, hint?: InputHint): Promise<ValidationResult>;
   renderPdf(report: Report): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
   /** The 图解 page and PDF, with last year's report for the changes; absent: no 图解 artifacts are made. */

@@ -1,10 +1,10 @@
 // The upload-queue consumer, runtime-neutral: R2 event messages → processUpload; ack when done, retry with backoff.
 import { isNianbaoError } from "../core/errors.ts";
-import type { LogEntry } from "../http/services.ts";
 import { BatchJob, processBatchJob, recordJobFailure } from "./batch.ts";
 import type { ServiceDeps } from "./convert.ts";
 import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
 import { processUpload, recordFailure, type UploadOptions } from "./incoming.ts";
+import type { LogEntry } from "./log.ts";
 
 /** wrangler.toml: max_retries = 5, so the sixth delivery is the last. */
 export const DEFAULT_MAX_ATTEMPTS = 6;

@@ -1,7 +1,7 @@
 // The workbench's view of a checked report as HTML strings: the three official tables with editable cells, findings by place.
 import { type CellRef, cellRefs } from "../core/cells.ts";
 import type { CellSource, Edition, Finding, Report, Severity } from "../core/model.ts";
-import { buildTable, type ViewCell, type ViewTable } from "../core/render/tables.ts";
+import { buildTable, type ViewCell, type ViewTable } from "../core/render/view/tables.ts";
 import { cellLabel, rowLabel } from "../core/rules/describe.ts";
 
 /** Where a value was read in the input (the parser's `sources`, keyed by JSON Pointer); line and column 1-based. */

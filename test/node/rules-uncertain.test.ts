@@ -37,7 +37,7 @@ describe("rule.uncertain", () => {
     ["parse.blanks-assumed", "/requests/granted"],
   ] as const) {
     it(`a failure involving a cell marked ${code} is a warning that shows the reading`, () => {
-      const doubt = finding(code === "parse.cell-inferred" ? "info" : "warning", code, path, "…");
+      const doubt = finding(code, path, "…");
       const { findings } = checkAndSort(broken(), [doubt]);
       const f = at(findings, R3);
       expect(f.map((x) => [x.severity, x.code])).toEqual([["warning", "rule.uncertain"]]);
@@ -47,7 +47,7 @@ describe("rule.uncertain", () => {
   }
 
   it("a doubt on a cell the failing rule does not involve changes nothing", () => {
-    const doubt = finding("warning", "parse.label-by-order", "/requests/carriedForward", "…");
+    const doubt = finding("parse.label-by-order", "/requests/carriedForward", "…");
     const { findings } = checkAndSort(broken(), [doubt]);
     expect(at(findings, R3).map((f) => f.severity)).toEqual(["error"]);
   });
@@ -58,11 +58,11 @@ describe("rule.uncertain", () => {
     const row = { ...g };
     const fixes = { ...g, natural: (g.natural ?? 0) - 1, total: (g.total ?? 0) - 1 };
     const keep = { ...g, total: g.total };
-    const none = finding("warning", "parse.ambiguous", "/requests/granted", "…", {
+    const none = finding("parse.ambiguous", "/requests/granted", "…", {
       alternatives: [row, keep],
     });
     expect(at(checkAndSort(r, [none]).findings, R3).map((f) => f.severity)).toEqual(["error"]);
-    const some = finding("warning", "parse.ambiguous", "/requests/granted", "…", {
+    const some = finding("parse.ambiguous", "/requests/granted", "…", {
       alternatives: [row, fixes],
     });
     expect(at(checkAndSort(r, [some]).findings, R3).map((f) => f.code)).toEqual(["rule.uncertain"]);
@@ -73,7 +73,7 @@ describe("rule.uncertain", () => {
     r.appeals.review.upheld = (r.appeals.review.upheld ?? 0) + 1;
     const path = "/appeals/review/total";
     expect(at(checkAndSort(r, []).findings, path).map((f) => f.severity)).toEqual(["error"]);
-    const doubt = finding("info", "parse.cell-inferred", "/appeals/review/upheld", "…");
+    const doubt = finding("parse.cell-inferred", "/appeals/review/upheld", "…");
     expect(at(checkAndSort(r, [doubt]).findings, path).map((f) => f.code)).toEqual(["rule.uncertain"]);
   });
 });

@@ -53,6 +53,16 @@ describe("upload queue consumer", () => {
     expect(await env.REPORTS.head(`reports/${rec.id}/report.pdf`)).not.toBeNull();
   });
 
+  it("records the glyph findings of characters the fonts cannot draw", async () => {
+    // 堃 (U+5803) is outside the bundled GB2312 subset.
+    await env.REPORTS.put("incoming/堃山.json", JSON.stringify({ ...valid, organ: "永康市堃山镇人民政府" }));
+    await deliver([event("incoming/堃山.json")]);
+    const rec = await result("incoming/堃山.json");
+    expect(rec.status).toBe("published");
+    const glyphs = rec.findings.filter((f: { code: string }) => f.code === "font.missing-glyph");
+    expect(glyphs).toContainEqual(expect.objectContaining({ path: "/organ", codePoint: "U+5803" }));
+  });
+
   it("does no duplicate work when an event is delivered again", async () => {
     await env.REPORTS.put("incoming/again.json", JSON.stringify(valid));
     await deliver([event("incoming/again.json")]);

@@ -1,6 +1,6 @@
 // Reports → one CSV table (UTF-8 with BOM, CRLF, RFC 4180 quoting): a row per report, a column per table cell.
 import type { Finding, Report } from "../model.ts";
-import { formatCell } from "../render/format.ts";
+import { formatCell } from "../render/view/format.ts";
 import { cellColumns, columnValue } from "./columns.ts";
 
 /** One report of the export and what is known of it beyond the model. */

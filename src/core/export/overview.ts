@@ -1,6 +1,6 @@
 // The supervisor's overview page (/r/?year=): every organ's latest report of a year with its status, as HTML.
 import type { Finding } from "../model.ts";
-import type { RenderAssets } from "../render/assets.ts";
+import type { RenderAssets } from "../render/fonts/assets.ts";
 import { runTemplate } from "../render/handlebars.ts";
 
 export interface OverviewRow {

@@ -40,21 +40,11 @@ export function chooseRow(
   if (cands.length === 1) {
     if (first.origin === "split")
       findings.push(
-        finding(
-          "info",
-          "parse.digits-split",
-          pointer,
-          `连写的数字已按列数和勾稽关系拆分为 ${show(first.values)}`,
-        ),
+        finding("parse.digits-split", pointer, `连写的数字已按列数和勾稽关系拆分为 ${show(first.values)}`),
       );
     else if (first.origin === "placement" && first.values.every((v) => v !== undefined))
       findings.push(
-        finding(
-          "info",
-          "parse.cell-inferred",
-          pointer,
-          `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`,
-        ),
+        finding("parse.cell-inferred", pointer, `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`),
       );
     sources(first);
     return [...first.values];
@@ -65,7 +55,6 @@ export function chooseRow(
     const best = sorted[0] as Candidate;
     findings.push(
       finding(
-        "warning",
         "parse.ambiguous",
         pointer,
         `连写的数字有${cands.length}种拆分都说得通（已用勾稽关系筛选），已取 ${show(best.values)}，请核对：${sorted

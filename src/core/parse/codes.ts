@@ -1,7 +1,7 @@
 // The parser's finding codes, for the catalogue in src/core/codes.ts and the README.
 import type { CodeDoc } from "../finding.ts";
 
-export const PARSE_CODES: readonly CodeDoc[] = [
+export const PARSE_CODES = [
   {
     code: "parse.cell-inferred",
     severity: "info",
@@ -87,4 +87,4 @@ export const PARSE_CODES: readonly CodeDoc[] = [
     severity: "info",
     meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",
   },
-];
+] as const satisfies readonly CodeDoc[];

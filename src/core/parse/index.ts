@@ -23,7 +23,7 @@ import { parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
 export { PARSE_CODES } from "./codes.ts";
-export { decodeInput, detectInputKind } from "./decode.ts";
+export { decodeInput } from "./decode.ts";
 
 export type TextKind = "text" | "html";
 
@@ -131,7 +131,6 @@ export function parseReport(
   if (!evidence.edition)
     findings.push(
       finding(
-        "info",
         "parse.edition-assumed",
         "/edition",
         `表格中没有可区分版本的表头，已按表格各行的写法${edition === byYear ? "和年度" : ""}认定为${edition}版格式`,
@@ -139,9 +138,7 @@ export function parseReport(
     );
   if (year === undefined) {
     year = signature ? Number(signature.issuedOn.slice(0, 4)) - 1 : edition === "2021" ? 2021 : 2019;
-    findings.push(
-      finding("warning", "parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`),
-    );
+    findings.push(finding("parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`));
   }
   findings.push(...read.local);
   const { proactive, requests, appeals } = read.tables;
@@ -156,12 +153,7 @@ export function parseReport(
   ] as const)
     if (!found)
       findings.push(
-        finding(
-          "warning",
-          "parse.table-missing",
-          pointer(role),
-          `未能在原文中找到表格「${role}」，各单元格置空`,
-        ),
+        finding("parse.table-missing", pointer(role), `未能在原文中找到表格「${role}」，各单元格置空`),
       );
 
   // Organ: title, else signature, else the body.
@@ -169,7 +161,7 @@ export function parseReport(
   if (!organ && signature?.organ) {
     organ = signature.organ;
     findings.push(
-      finding("info", "parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
+      finding("parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
     );
   }
   if (!organ) {
@@ -177,20 +169,18 @@ export function parseReport(
     if (body) {
       organ = body;
       findings.push(
-        finding("info", "parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
+        finding("parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
       );
     }
   }
   if (!organ) {
     organ = "未知机关";
-    findings.push(
-      finding("warning", "parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"),
-    );
+    findings.push(finding("parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"));
   }
   let title = titleFound?.title ?? "";
   if (!title) {
     title = `${organ}${year}年度政府信息公开工作年度报告`;
-    findings.push(finding("info", "parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
+    findings.push(finding("parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
   }
 
   // Sections and blocks.

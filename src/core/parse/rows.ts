@@ -277,7 +277,7 @@ function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowCon
   const r = readCell(raw, kind);
   if (r.unreadable) {
     ctx.findings.push(
-      finding("warning", "normalize.unreadable", path, `单元格内容「${raw}」不是数字，已按空白处理，请核对`, {
+      finding("normalize.unreadable", path, `单元格内容「${raw}」不是数字，已按空白处理，请核对`, {
         original: raw,
       }),
     );
@@ -286,19 +286,19 @@ function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowCon
   for (const note of r.notes) {
     if (note.kind === "yuan-to-wan")
       ctx.findings.push(
-        finding("info", "normalize.yuan-to-wan", path, `金额单位为元，已换算为万元：「${raw}」→ ${r.value}`, {
+        finding("normalize.yuan-to-wan", path, `金额单位为元，已换算为万元：「${raw}」→ ${r.value}`, {
           original: raw,
         }),
       );
     else if (note.kind === "signed-word")
       ctx.findings.push(
-        finding("info", "normalize.signed-word", path, `「增/减」已读作正负数：「${raw}」→ ${r.value}`, {
+        finding("normalize.signed-word", path, `「增/减」已读作正负数：「${raw}」→ ${r.value}`, {
           original: raw,
         }),
       );
     else if (note.kind === "blank-mark")
       ctx.findings.push(
-        finding("info", "normalize.blank-mark", path, "空白标记已读作空（不是0）", { original: raw }),
+        finding("normalize.blank-mark", path, "空白标记已读作空（不是0）", { original: raw }),
       );
   }
   return r.value;
@@ -372,7 +372,6 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (cells.length > n) {
       ctx.findings.push(
         finding(
-          "warning",
           "parse.extra-cells",
           ctx.pointer,
           `本行写有${cells.length}个数值，多于${n}列，多出的「${cells
@@ -432,7 +431,6 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     values[n - 1] = readValue(read[0] ?? null, spec.kinds[n - 1] ?? "count", at(n - 1), ctx);
     ctx.findings.push(
       finding(
-        "warning",
         "parse.blanks-assumed",
         ctx.pointer,
         "本行只写有一个数，已读作总计，其余单元格按空白处理，请核对",
@@ -521,7 +519,6 @@ function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowC
   if (out.length > 0 && unit === "元")
     ctx.findings.push(
       finding(
-        "info",
         "normalize.yuan-to-wan",
         `${ctx.pointer}/${spec.columns[1]}`,
         `金额单位为元，已换算为万元：「${cell.raw}」`,

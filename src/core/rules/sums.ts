@@ -1,11 +1,12 @@
 // R1–R4 as data: each 勾稽 equation of tables 三 and 四, evaluated on full or partial tables (blank part = 0).
 import { type CellRef, cellPointer, getCell } from "../cells.ts";
+import type { FindingCode } from "../finding.ts";
 import { type CodeDoc, finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
 import type { Edition, Finding, Report } from "../model.ts";
 import { cellLabel, columnLabel, num, rowLabel } from "./describe.ts";
 
-export const SUM_CODES: readonly CodeDoc[] = [
+export const SUM_CODES = [
   {
     code: "requests.balance",
     severity: "error",
@@ -32,14 +33,14 @@ export const SUM_CODES: readonly CodeDoc[] = [
     meaning:
       "A total that a rule needs is blank; that rule is not checked (a blank total is never taken as 0).",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 export type RuleId = "R1" | "R2" | "R3" | "R4";
 
 /** One 勾稽 equation: Σ left = Σ right. `totals` must be filled for the check; other blank cells count as 0. */
 export interface Equation {
   rule: RuleId;
-  code: string;
+  code: FindingCode;
   /** Where a violation is reported (a cell of the row or column the rule is about). */
   path: string;
   left: readonly CellRef[];
@@ -182,7 +183,7 @@ export function checkSums(report: Report): Finding[] {
     const r = evaluate(eq, report);
     if (r.status === "violated") {
       out.push(
-        finding("error", eq.code, eq.path, message(report.edition, eq, r.left, r.right), {
+        finding(eq.code, eq.path, message(report.edition, eq, r.left, r.right), {
           expected: r.right,
           actual: r.left,
         }),
@@ -194,7 +195,6 @@ export function checkSums(report: Report): Finding[] {
         missingSeen.add(path);
         out.push(
           finding(
-            "warning",
             "cell.total-missing",
             path,
             `${cellLabel(report.edition, ref)}为空，无法核对合计（空白的合计不按0计算）；没有请填写0`,

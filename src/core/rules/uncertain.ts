@@ -4,14 +4,14 @@ import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
 import { equations, evaluate } from "./sums.ts";
 
-export const UNCERTAIN_CODES: readonly CodeDoc[] = [
+export const UNCERTAIN_CODES = [
   {
     code: "rule.uncertain",
     severity: "warning",
     meaning:
       "An R1–R4 rule fails, but only under a reading the parser chose (an inferred cell, a run-together number split among several readings, a row placed by position, a row assembled from separated lines); the reading is shown. Not an agency error until the cells are checked.",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 /** Parser findings that mark the cells (at or below their path) as read by choice, not as written. */
 const DOUBT_CODES = new Set([
@@ -70,7 +70,6 @@ export function settleDoubts(report: Report, parseFindings: readonly Finding[], 
       .map((r) => `${cellPointer(r)} = ${show(getCell(report, r))}`)
       .join("，");
     return finding(
-      "warning",
       "rule.uncertain",
       f.path,
       `${f.message}。但其中有单元格的读法是解析时推定或选择的（${read}），原文写法未必如此，请对照原文核对后再认定`,

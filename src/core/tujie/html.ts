@@ -1,9 +1,9 @@
 // The 图解 as one self-contained, phone-first HTML page: key figures, SVG charts, the numbers as text; body font embedded.
 import type { Report } from "../model.ts";
-import type { RenderAssets } from "../render/assets.ts";
-import { base64 } from "../render/base64.ts";
+import type { RenderAssets } from "../render/fonts/assets.ts";
+import { base64 } from "../render/fonts/base64.ts";
+import { subsetTtf } from "../render/fonts/ttf-subset.ts";
 import { runTemplate } from "../render/handlebars.ts";
-import { subsetTtf } from "../render/ttf-subset.ts";
 import { buildTujie, type TujieView } from "./figures.ts";
 import { barChartSvg } from "./svg.ts";
 import { changeText, valueText } from "./text.ts";

@@ -1,9 +1,8 @@
 // The 图解 as an A4 PDF: key figures and the same charts as vector bars (pdfmake canvas), every number as text.
 import bundle from "../../generated/pdfmake.js";
 import type { Report } from "../model.ts";
-import { type FontFile, faceFile, type RenderAssets } from "../render/assets.ts";
-import { forgetParsedFont, installFontCache } from "../render/font-cache.ts";
-import { installStyleCache } from "../render/style-cache.ts";
+import { type FontFile, faceFile, type RenderAssets } from "../render/fonts/assets.ts";
+import { installPdfmake } from "../render/pdfmake/install.ts";
 import { buildTujie, type Chart, type TujieView } from "./figures.ts";
 import { chartMax } from "./svg.ts";
 import { changeText, valueText } from "./text.ts";
@@ -30,7 +29,6 @@ function vfsName(font: FontFile): string {
   if (written.get(name) !== font.data) {
     pdfmake.virtualfs.writeFileSync(name, font.data);
     written.set(name, font.data);
-    forgetParsedFont(name);
   }
   return name;
 }
@@ -168,11 +166,10 @@ export async function renderTujiePdf(
   assets: RenderAssets,
   previous: Report | null = null,
 ): Promise<Uint8Array> {
+  // The renderer's fenced adapter (its fixes, and caches: each font file parsed once, styles resolved once).
+  installPdfmake(assets.fonts.body.data);
   if (!configured) {
     configured = true;
-    // The renderer's caches (each font file parsed once, subsets encoded fast, styles resolved once), as its PDFs have.
-    installFontCache();
-    installStyleCache();
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
   }

@@ -1,5 +1,5 @@
 // How the 图解 words its numbers: a blank stays 「未填报」, a change is signed (「较上年 +12」), never a silent 0.
-import { formatCell } from "../render/format.ts";
+import { formatCell } from "../render/view/format.ts";
 import type { Figure } from "./figures.ts";
 
 export const BLANK = "未填报";

@@ -63,7 +63,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   });
   app.post("/v1/validate", async (c) => {
     const { input, hint } = await readInput(c);
-    const analyzed = services.engine.analyze(input, hint);
+    const analyzed = await services.engine.analyze(input, hint);
     // Year over year: checked against the organ's report of the year before when one is published here.
     const { findings, previous } = await withPrevious(services.storage, analyzed.report, analyzed.findings);
     return c.json({
@@ -94,7 +94,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/render", async (c) => {
     const { format, force } = parseWith(RenderQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { report, findings } = services.engine.analyze(input, hint);
+    const { report, findings } = await services.engine.analyze(input, hint);
     if (hasErrors(findings) && !isForced(force))
       throw new NianbaoError("invalid_report", undefined, { findings });
     const headers = { "Content-Type": CONTENT_TYPES[format], "Cache-Control": "no-store" };

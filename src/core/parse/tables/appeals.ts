@@ -105,7 +105,6 @@ export function parseAppeals(
         row[m] = value;
         findings.push(
           finding(
-            "info",
             "parse.cell-inferred",
             pointer("appeals", g.key, COLS[m] as string),
             `此单元格缺失，已依本组合计（R4）推定为 ${value}`,
@@ -122,7 +121,6 @@ export function parseAppeals(
       if (found)
         findings.push(
           finding(
-            "warning",
             "parse.cell-missing",
             pointer("appeals", g.key, COLS[c] as string),
             `「${g.label}」的「${APPEAL_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,

@@ -35,7 +35,6 @@ export function parseProactive(
   if (edition === "2021" && /规范性文件/.test(docs) && !/行政规范性文件/.test(docs))
     findings.push(
       finding(
-        "warning",
         "edition.mix",
         pointer("proactive", "normativeDocuments"),
         `2021版表格应为「行政规范性文件」，原文写作「${docs}」（2019版的行名）`,
@@ -52,7 +51,6 @@ export function parseProactive(
       if (row?.byOrder)
         findings.push(
           finding(
-            "warning",
             "parse.label-by-order",
             ptr,
             `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${r.label}」，请核对`,
@@ -72,16 +70,13 @@ export function parseProactive(
           srcs,
         );
       } else if (raw.size > 0) {
-        findings.push(
-          finding("warning", "parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`),
-        );
+        findings.push(finding("parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`));
       }
       values = values.map((v, i) => {
         if (v !== undefined) return v;
         if (row)
           findings.push(
             finding(
-              "warning",
               "parse.cell-missing",
               pointer("proactive", r.key, columns[i] as string),
               `「${r.label}」一行的「${block.columns[i]?.label}」在原文中缺失，已置空，请核对`,

@@ -113,7 +113,6 @@ export function inferRequestCells(
     row[c] = value;
     findings.push(
       finding(
-        "info",
         "parse.cell-inferred",
         pointer("requests", ...k.split("."), COLUMNS[c] as string),
         `此单元格缺失，已依${why}推定为 ${value}`,
@@ -220,7 +219,6 @@ export function parseRequests(
       for (const k of placed)
         local.push(
           finding(
-            "info",
             "parse.row-assembled",
             pointer("requests", ...k.split(".")),
             `本行数值在原文中与行名分开书写，已按表格的行序对应为「${defs.find((d) => d.path.join(".") === k)?.label ?? k}」`,
@@ -238,7 +236,6 @@ export function parseRequests(
       raw.set("otherHandling.other", { ...single, path: ["otherHandling", "other"] });
       local.push(
         finding(
-          "warning",
           "edition.mix",
           pointer("requests", "otherHandling"),
           "「（六）其他处理」按2019版写成一行，已计入2021版的「3.其他」，请核对",
@@ -253,16 +250,13 @@ export function parseRequests(
     const ptr = pointer("requests", ...d.path);
     if (!row) {
       if (raw.size > 0)
-        local.push(
-          finding("warning", "parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`),
-        );
+        local.push(finding("parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`));
       cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
       continue;
     }
     if (row.byOrder)
       local.push(
         finding(
-          "warning",
           "parse.label-by-order",
           ptr,
           `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${d.label}」，请核对`,
@@ -291,7 +285,6 @@ export function parseRequests(
       if (raw.has(d.path.join(".")))
         local.push(
           finding(
-            "warning",
             "parse.cell-missing",
             pointer("requests", ...d.path, COLUMNS[c] as string),
             `「${d.label}」一行的「${APPLICANT_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,

@@ -1,5 +1,5 @@
 // Draws runs of table rules as one stroked path: pdfmake draws each cell border as its own line with all its state.
-import bundle from "../../generated/pdfmake.js";
+import type { Patch } from "./patch.ts";
 
 interface Line {
   type: string;
@@ -95,38 +95,45 @@ export function mergeLines(items: PageItem[]): PageItem[] {
   return out;
 }
 
-let installed = false;
-
 /**
- * Once per isolate. pdfmake sets line width, dash, join, cap, stroke colour and opacity for every line and strokes
- * it alone (12 operators per cell border, 650 borders on a table page); the same pixels come from setting them once
- * per run of lines and stroking all of the run's segments together.
+ * pdfmake sets line width, dash, join, cap, stroke colour and opacity for every line and strokes it alone (12
+ * operators per cell border, 650 borders on a table page); the same pixels come from setting them once per run of
+ * lines and stroking all of the run's segments together.
  */
-export function installLineMerge(): void {
-  if (installed) return;
-  installed = true;
-  const proto = bundle.Renderer.prototype as RendererLike;
-  const renderPages = proto.renderPages;
-  proto.renderPages = function (this: RendererLike, pages) {
-    for (const page of pages) page.items = mergeLines(page.items);
-    return renderPages.call(this, pages);
-  };
-  const renderVector = proto.renderVector;
-  proto.renderVector = function (this: RendererLike, vector: unknown) {
-    const v = vector as Lines;
-    if (v.type !== "lines") return renderVector.call(this, vector);
-    // pdfmake's renderVector for a stroked line, once for all segments.
-    const doc = this.pdfDocument;
-    doc.lineWidth(v.lineWidth || 1);
-    doc.undash();
-    doc.lineJoin("miter");
-    doc.lineCap("butt");
-    for (const s of v.segments) {
-      doc.moveTo(s.x1, s.y1);
-      doc.lineTo(s.x2, s.y2);
-    }
-    const opacity = typeof v.strokeOpacity === "number" ? v.strokeOpacity : 1;
-    doc.strokeColor(doc.resolveColor(v.lineColor, "black"), opacity);
-    doc.stroke();
-  };
-}
+export const lineMerge: Patch = {
+  id: "line-merge",
+  kind: "speed",
+  targets: ["Renderer.renderPages", "Renderer.renderVector"],
+  upstream: "none filed: pdfmake's Renderer strokes each table border on its own; size and time only",
+  apply(p) {
+    p.wrap(
+      "Renderer.renderPages",
+      (renderPages) =>
+        function (this: RendererLike, pages: { items: PageItem[] }[]) {
+          for (const page of pages) page.items = mergeLines(page.items);
+          return renderPages.call(this, pages);
+        },
+    );
+    p.wrap(
+      "Renderer.renderVector",
+      (renderVector) =>
+        function (this: RendererLike, vector: unknown) {
+          const v = vector as Lines;
+          if (v.type !== "lines") return renderVector.call(this, vector);
+          // pdfmake's renderVector for a stroked line, once for all segments.
+          const doc = this.pdfDocument;
+          doc.lineWidth(v.lineWidth || 1);
+          doc.undash();
+          doc.lineJoin("miter");
+          doc.lineCap("butt");
+          for (const s of v.segments) {
+            doc.moveTo(s.x1, s.y1);
+            doc.lineTo(s.x2, s.y2);
+          }
+          const opacity = typeof v.strokeOpacity === "number" ? v.strokeOpacity : 1;
+          doc.strokeColor(doc.resolveColor(v.lineColor, "black"), opacity);
+          doc.stroke();
+        },
+    );
+  },
+};

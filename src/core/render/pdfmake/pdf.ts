@@ -1,22 +1,18 @@
 // Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
-import bundle from "../../generated/pdfmake.js";
-import type { Report } from "../model.ts";
-import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
-import { forgetParsedFont, installFontCache } from "./font-cache.ts";
-import { installGraphicsState } from "./graphics-state.ts";
-import { runTemplate } from "./handlebars.ts";
-import { type ContentNode, installKeepTogether, keepTogether, type Styles } from "./keep-together.ts";
-import { installInlineMerge } from "./merge-inlines.ts";
-import { installLineMerge } from "./merge-vectors.ts";
-import { PDF_FAMILY } from "./runs.ts";
-import { installStyleCache } from "./style-cache.ts";
-import { CELL_PAD, RULE } from "./tables.ts";
+import type { Report } from "../../model.ts";
+import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { runTemplate } from "../handlebars.ts";
+import { PDF_FAMILY } from "../text/runs.ts";
+import { CELL_PAD, RULE } from "../view/tables.ts";
+import { bundle } from "./bundle.ts";
+import { installPdfmake } from "./install.ts";
+import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
 
 /** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
 const CELL_PAD_V = 1.5;
 
-import { RENDERER_VERSION } from "./version.ts";
-import { buildView } from "./view.ts";
+import { RENDERER_VERSION } from "../version.ts";
+import { buildView } from "../view/view.ts";
 
 /** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
 const PITCH = (225 / 22) * (72 / 25.4);
@@ -44,12 +40,6 @@ let configured = false;
 function configureOnce(): void {
   if (configured) return;
   configured = true;
-  installFontCache();
-  installStyleCache();
-  installInlineMerge();
-  installLineMerge();
-  installGraphicsState();
-  installKeepTogether();
   // Never fetch: no URL and no local file is read while rendering.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
@@ -74,7 +64,6 @@ function vfsName(font: FontFile): string {
   if (written.get(name) !== font.data) {
     pdfmake.virtualfs.writeFileSync(name, font.data);
     written.set(name, font.data);
-    forgetParsedFont(name);
   }
   return name;
 }
@@ -107,6 +96,8 @@ function footer(currentPage: number) {
 /** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
 export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
   configureOnce();
+  // The patched pdfmake (fixes always; speed-ups unless switched off); installed at the first render.
+  installPdfmake(assets.fonts.body.data);
   const view = buildView(report);
   const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: LAYOUT });
   const doc = JSON.parse(json) as Record<string, unknown>;

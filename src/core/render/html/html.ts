@@ -1,11 +1,11 @@
 // Report → one self-contained HTML page: the edition's HTML template, fonts subset to the page's characters and embedded.
-import type { Report } from "../model.ts";
-import { type FaceRole, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
-import { base64 } from "./base64.ts";
-import { coverage, isControl } from "./coverage.ts";
-import { runTemplate } from "./handlebars.ts";
-import { subsetTtf } from "./ttf-subset.ts";
-import { buildView, type ReportView } from "./view.ts";
+import type { Report } from "../../model.ts";
+import { type FaceRole, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { base64 } from "../fonts/base64.ts";
+import { coverage, isControl } from "../fonts/coverage.ts";
+import { subsetTtf } from "../fonts/ttf-subset.ts";
+import { runTemplate } from "../handlebars.ts";
+import { buildView, type ReportView } from "../view/view.ts";
 
 /** CSS family names of the embedded faces (the template's font stacks name them). */
 export const CSS_FAMILY: Record<FaceRole | "fallback", string> = {

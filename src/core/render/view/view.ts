@@ -1,6 +1,6 @@
 // The one view model of a report, fed to both the HTML and the PDF template: sections in order, tables, signature.
-import { SECTION_HEADINGS } from "../labels.ts";
-import type { Report, SectionRole } from "../model.ts";
+import { SECTION_HEADINGS } from "../../labels.ts";
+import type { Report, SectionRole } from "../../model.ts";
 import { formatDate } from "./format.ts";
 import { buildTable, type ViewTable } from "./tables.ts";
 

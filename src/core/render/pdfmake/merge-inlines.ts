@@ -1,6 +1,6 @@
 // Draws adjacent plain inlines of a line as one text object: pdfmake breaks wrapping CJK text (table cells) per character.
-import bundle from "../../generated/pdfmake.js";
 import { colourOnlyFills } from "./graphics-state.ts";
+import type { Patch } from "./patch.ts";
 
 interface Inline {
   text: string;
@@ -72,24 +72,31 @@ function merged(inlines: Inline[]): Inline[] | undefined {
   return out;
 }
 
-let installed = false;
-
-export function installInlineMerge(): void {
-  if (installed) return;
-  installed = true;
-  const proto = bundle.Renderer.prototype as {
-    renderLine(this: { pdfDocument: unknown }, line: LineLike, x: number, y: number): void;
-  };
-  const original = proto.renderLine;
-  proto.renderLine = function (this: { pdfDocument: unknown }, line: LineLike, x: number, y: number) {
-    const inlines = line.inlines;
-    const fewer = inlines.length > 1 ? merged(inlines) : undefined;
-    if (!fewer) return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
-    line.inlines = fewer;
-    try {
-      return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
-    } finally {
-      line.inlines = inlines;
-    }
-  };
-}
+/**
+ * pdfmake breaks wrapping CJK text (table cells) into one inline per character and draws each as its own text
+ * object; adjacent plain inlines of a line are drawn as one (same glyphs at the same places). Each line is drawn
+ * with colourOnlyFills (graphics-state.ts), so it needs no patch of its own to be drawn right.
+ */
+export const inlineMerge: Patch = {
+  id: "inline-merge",
+  kind: "speed",
+  targets: ["Renderer.renderLine"],
+  upstream: "none filed: pdfmake's TextBreaker splits CJK text per character; size and time only",
+  apply(p) {
+    p.wrap(
+      "Renderer.renderLine",
+      (original) =>
+        function (this: { pdfDocument: object }, line: LineLike, x: number, y: number) {
+          const inlines = line.inlines;
+          const fewer = inlines.length > 1 ? merged(inlines) : undefined;
+          if (!fewer) return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
+          line.inlines = fewer;
+          try {
+            return colourOnlyFills(this.pdfDocument, () => original.call(this, line, x, y));
+          } finally {
+            line.inlines = inlines;
+          }
+        },
+    );
+  },
+};

@@ -1,6 +1,6 @@
 // Splits text into runs by the first face that can draw each character: the role's face, the body face, the fallback.
-import { type FaceRole, faceFile, type RenderAssets } from "./assets.ts";
-import { coverage, isControl } from "./coverage.ts";
+import { type FaceRole, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { coverage, isControl } from "../fonts/coverage.ts";
 
 /** pdfmake font family names, one per face. */
 export const PDF_FAMILY: Record<FaceRole | "fallback", string> = {

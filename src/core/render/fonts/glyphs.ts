@@ -1,6 +1,7 @@
 // font.missing-glyph: every character of the report's text that the embedded subset fonts cannot draw, with its path.
-import { finding } from "../finding.ts";
-import type { Finding, Report } from "../model.ts";
+import { finding } from "../../finding.ts";
+import type { Finding, Report, ValidationResult } from "../../model.ts";
+import { sortFindings } from "../../order.ts";
 import type { RenderAssets } from "./assets.ts";
 import { coverage, isControl } from "./coverage.ts";
 
@@ -35,7 +36,6 @@ export function checkGlyphs(report: Report, assets: RenderAssets): Finding[] {
       const drawn = fallback?.has(cp) === true;
       findings.push(
         finding(
-          "warning",
           "font.missing-glyph",
           path,
           drawn
@@ -47,4 +47,11 @@ export function checkGlyphs(report: Report, assets: RenderAssets): Finding[] {
     }
   }
   return findings;
+}
+
+/** The result with the glyph findings of its report added, in the one finding order: what every runtime reports. */
+export function withGlyphFindings(result: ValidationResult, assets: RenderAssets): ValidationResult {
+  const glyphs = checkGlyphs(result.report, assets);
+  if (glyphs.length === 0) return result;
+  return { ...result, findings: sortFindings(result.report, [...result.findings, ...glyphs]) };
 }

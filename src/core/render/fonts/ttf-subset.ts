@@ -1,6 +1,6 @@
 // Subsets a TrueType font to some characters in pure JS (fontkit's glyph subsetter plus cmap, OS/2, name and post
 // tables), so the HTML page embeds fonts in every runtime, workerd included (no WebAssembly, no eval).
-import bundle from "../../generated/pdfmake.js";
+import { bundle } from "../pdfmake/bundle.ts";
 import { tableDirectory, writeSfnt } from "./sfnt.ts";
 
 interface FontkitFont {

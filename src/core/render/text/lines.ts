@@ -1,6 +1,6 @@
 // Breaks body text into justified lines (CJK line-breaking rules, 28 characters of 16 pt per 156 mm line) for the PDF.
-import { type FaceRole, faceFile, type RenderAssets } from "./assets.ts";
-import { advance, fontInfo, isControl } from "./coverage.ts";
+import { type FaceRole, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { advance, fontInfo, isControl } from "../fonts/coverage.ts";
 import { explicitRuns, PDF_FAMILY, type Run } from "./runs.ts";
 
 /** A pdfmake text node of one line: its runs, the spacing that justifies it, its indent. */

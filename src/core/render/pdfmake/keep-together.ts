@@ -1,6 +1,5 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
-import bundle from "../../generated/pdfmake.js";
-import { installRowSpanAlignment } from "./row-spans.ts";
+import type { Patch } from "./patch.ts";
 
 /** The parts of a pdfmake content node this module reads or sets. */
 export interface ContentNode {
@@ -130,7 +129,6 @@ const LAYOUT_STATE = [
   "_originalXOffset",
   "_bottomByPage",
   "_breaksBySpan",
-  "_rowContent",
 ];
 
 /**
@@ -153,62 +151,76 @@ function breakable(group: ContentNode, nested = false): void {
 /** The outermost group being laid out, and the groups that did not fit on a page. */
 let current: ContentNode | undefined;
 let overflowed: ContentNode[] = [];
-let installed = false;
 
 /**
- * Once per isolate. An unbreakable block gets a page's height (pdfmake 0.3 gives it NaN, so it never overflows and is
- * drawn past the bottom margin). A group that does not fit on one page — a table taller than a page — makes pdfmake
- * keep only its first page: the document is then laid out once more with that group as a plain stack.
+ * An unbreakable block gets a page's height (pdfmake 0.3 gives it NaN, so it never overflows and is drawn past the
+ * bottom margin). A group that does not fit on one page — a table taller than a page — makes pdfmake keep only its
+ * first page: the document is then laid out once more with that group as a plain stack.
  */
-export function installKeepTogether(): void {
-  if (installed) return;
-  installed = true;
-  installRowSpanAlignment();
-  const writer = bundle.PageElementWriter.prototype as {
-    beginUnbreakableBlock(width?: number, height?: number): void;
-    commitUnbreakableBlock(...args: unknown[]): void;
-  };
-  const begin = writer.beginUnbreakableBlock;
-  writer.beginUnbreakableBlock = function (this: Writer, width?: number, height?: number) {
-    if (this.transactionLevel > 0 || width !== undefined || height !== undefined)
-      return begin.call(this, width, height);
-    const ctx = this.context();
-    const pageHeight = ctx.getCurrentPage().pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
-    return begin.call(this, ctx.availableWidth, pageHeight);
-  };
-  const commit = writer.commitUnbreakableBlock;
-  writer.commitUnbreakableBlock = function (this: Writer, ...args: unknown[]) {
-    if (current && this.transactionLevel === 1 && this.context().pages.length > 1) overflowed.push(current);
-    commit.apply(this, args);
-  };
-  const builder = bundle.LayoutBuilder.prototype as {
-    processNode(this: Builder, node: ContentNode, ...rest: unknown[]): void;
-    layoutDocument(this: Builder, ...args: unknown[]): unknown[];
-  };
-  const processNode = builder.processNode;
-  builder.processNode = function (node, ...rest) {
-    if (!node.keepTogether || !node.unbreakable) return processNode.call(this, node, ...rest);
-    const ctx = this.writer.context();
-    node.startedAtTop = ctx.y <= ctx.pageMargins.top + 0.5;
-    const outer = current;
-    current = outer ?? node;
-    try {
-      return processNode.call(this, node, ...rest);
-    } finally {
-      current = outer;
-    }
-  };
-  const layout = builder.layoutDocument;
-  builder.layoutDocument = function (...args) {
-    overflowed = [];
-    let pages = layout.apply(this, args);
-    // Each pass makes the groups that overflowed breakable, so this ends (a breakable group cannot overflow).
-    while (overflowed.length > 0) {
-      for (const node of this.linearNodeList ?? []) node.resetXY();
-      for (const group of overflowed) breakable(group);
-      overflowed = [];
-      pages = layout.apply(this, args);
-    }
-    return pages;
-  };
-}
+export const unbreakableBlocks: Patch = {
+  id: "unbreakable-blocks",
+  kind: "fix",
+  targets: [
+    "PageElementWriter.beginUnbreakableBlock",
+    "PageElementWriter.commitUnbreakableBlock",
+    "LayoutBuilder.processNode",
+    "LayoutBuilder.layoutDocument",
+  ],
+  upstream:
+    "pdfmake 0.3.11: an unbreakable block without a given height gets NaN (not filed); a block taller than a page keeps only its first page: bpampuch/pdfmake#207, #1667",
+  apply(p) {
+    p.wrap(
+      "PageElementWriter.beginUnbreakableBlock",
+      (begin) =>
+        function (this: Writer, width?: number, height?: number) {
+          if (this.transactionLevel > 0 || width !== undefined || height !== undefined)
+            return begin.call(this, width, height);
+          const ctx = this.context();
+          const pageHeight =
+            ctx.getCurrentPage().pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
+          return begin.call(this, ctx.availableWidth, pageHeight);
+        },
+    );
+    p.wrap(
+      "PageElementWriter.commitUnbreakableBlock",
+      (commit) =>
+        function (this: Writer, ...args: unknown[]) {
+          if (current && this.transactionLevel === 1 && this.context().pages.length > 1)
+            overflowed.push(current);
+          commit.apply(this, args);
+        },
+    );
+    p.wrap(
+      "LayoutBuilder.processNode",
+      (processNode) =>
+        function (this: Builder, node: ContentNode, ...rest: unknown[]) {
+          if (!node.keepTogether || !node.unbreakable) return processNode.call(this, node, ...rest);
+          const ctx = this.writer.context();
+          node.startedAtTop = ctx.y <= ctx.pageMargins.top + 0.5;
+          const outer = current;
+          current = outer ?? node;
+          try {
+            return processNode.call(this, node, ...rest);
+          } finally {
+            current = outer;
+          }
+        },
+    );
+    p.wrap(
+      "LayoutBuilder.layoutDocument",
+      (layout) =>
+        function (this: Builder, ...args: unknown[]) {
+          overflowed = [];
+          let pages = layout.apply(this, args);
+          // Each pass makes the groups that overflowed breakable, so this ends (a breakable group cannot overflow).
+          while (overflowed.length > 0) {
+            for (const node of this.linearNodeList ?? []) node.resetXY();
+            for (const group of overflowed) breakable(group);
+            overflowed = [];
+            pages = layout.apply(this, args);
+          }
+          return pages;
+        },
+    );
+  },
+};

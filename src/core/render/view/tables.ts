@@ -1,5 +1,5 @@
 // The three official tables as grids of cells with spans, built from the edition's labels; shared by HTML and PDF.
-import { getCell } from "../cells.ts";
+import { getCell } from "../../cells.ts";
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,
@@ -8,8 +8,8 @@ import {
   REQUESTS_BALANCE_NOTE,
   RESULTS_GROUP,
   requestRows,
-} from "../labels.ts";
-import type { Report } from "../model.ts";
+} from "../../labels.ts";
+import type { Report } from "../../model.ts";
 import { formatCell } from "./format.ts";
 
 export type Scope = "col" | "colgroup" | "row" | "rowgroup";
