@@ -1,0 +1,393 @@
+// PDF → document blocks: pdf.js text items with positions → lines, cells split by gaps, table rows with columns from the values' x-ranges, wrapped and spanning labels joined, page numbers dropped.
+import { NianbaoError } from "../errors.ts";
+import type { DocBlock, DocCell, DocTable } from "./layout.ts";
+
+/** Far above a real report (5–8 pages, a few thousand text items). */
+export const PDF_LIMITS = {
+  pages: 300,
+  /** Text items of the whole document. */
+  items: 300_000,
+} as const;
+
+export interface PdfOptions {
+  /** The pdf.js module to use (default: unpdf's serverless build, loaded on first use). */
+  pdfjs?: () => Promise<PdfJs>;
+}
+
+/** The part of pdf.js this reader uses. */
+export interface PdfJs {
+  getDocument(params: Record<string, unknown>): { promise: Promise<PdfDoc>; destroy(): Promise<void> };
+}
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+}
+interface PdfPage {
+  getViewport(o: { scale: number }): { width: number; height: number };
+  getTextContent(): Promise<{ items: unknown[] }>;
+  cleanup(): void;
+}
+
+/** A run of text on a page, in top-down coordinates (y of the baseline from the page top). */
+interface Item {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+/** Text pieces of one line split where there is a gap wider than a character: a cell, or a prose line. */
+interface Chunk extends Item {
+  numeric: boolean;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  chunks: Chunk[];
+}
+
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]/;
+const NUMERIC = /^(?:[0-9０-９][0-9０-９.,，．]*%?|[/／—–－-]|无)$/;
+const PAGE_MARK = /^[-—–－\s]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?[-—–－\s]*$/;
+
+/** Joins two pieces of text: nothing between Chinese, a space between Latin words or numbers. */
+function glue(a: string, b: string): string {
+  if (a === "") return b;
+  const last = a[a.length - 1] ?? "";
+  const first = b[0] ?? "";
+  return CJK.test(last) || CJK.test(first) ? a + b : `${a} ${b}`;
+}
+
+/** Spaces inside Chinese text come from letter spacing (「商 业 企」): dropped. */
+const tidy = (s: string) =>
+  s
+    .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”0-9])/g, "")
+    .replace(/(?<=[0-9.]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])/g, "")
+    .trim();
+
+const shortText = (s: string) => s.replace(/[\s、，。．.]/g, "").length <= 2;
+
+/**
+ * A label written one or two characters a line (the vertical 「三、本年度办理结果」, a header cell
+ * 「社会/公益/组织」): three or more short pieces stacked at the same x become one piece at the first's place.
+ */
+function joinVertical(items: Item[]): Item[] {
+  const out: Item[] = [];
+  const used = new Set<Item>();
+  const sorted = [...items].sort((a, b) => a.x - b.x || a.y - b.y);
+  for (const it of sorted) {
+    if (used.has(it)) continue;
+    if (!shortText(it.s) || NUMERIC.test(tidy(it.s))) {
+      out.push(it);
+      continue;
+    }
+    const chain = [it];
+    for (const next of sorted) {
+      const last = chain[chain.length - 1] as Item;
+      if (next === last || used.has(next) || next.y <= last.y) continue;
+      if (Math.abs(next.x - it.x) > 1 || !shortText(next.s) || NUMERIC.test(tidy(next.s))) continue;
+      if (next.y - last.y <= 2.1 * Math.max(next.size, last.size)) chain.push(next);
+    }
+    if (chain.length >= 3) {
+      for (const c of chain) used.add(c);
+      out.push({ ...it, s: chain.map((c) => tidy(c.s)).join(""), w: Math.max(...chain.map((c) => c.w)) });
+    } else out.push(it);
+  }
+  return out;
+}
+
+function toLines(items: Item[]): Line[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: { y: number; size: number; items: Item[] }[] = [];
+  for (const it of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(it.y - line.y) <= 0.45 * Math.min(it.size, line.size)) {
+      line.items.push(it);
+      // The line's y is its pieces' mean: labels and values of a row sit a point or two apart.
+      line.y += (it.y - line.y) / line.items.length;
+    } else lines.push({ y: it.y, size: it.size, items: [it] });
+  }
+  return lines.map((l) => {
+    const items = l.items.sort((a, b) => a.x - b.x);
+    const chunks: Chunk[] = [];
+    for (const it of items) {
+      const prev = chunks[chunks.length - 1];
+      const gap = prev ? it.x - (prev.x + prev.w) : Number.POSITIVE_INFINITY;
+      const numericPair = prev && NUMERIC.test(tidy(prev.s)) && NUMERIC.test(tidy(it.s));
+      if (prev && gap < Math.min(prev.size, it.size) * (numericPair ? 0.5 : 1.0)) {
+        prev.s = glue(prev.s, it.s);
+        prev.w = it.x + it.w - prev.x;
+        prev.size = Math.max(prev.size, it.size);
+      } else chunks.push({ ...it, numeric: false });
+    }
+    for (const c of chunks) {
+      c.s = tidy(c.s);
+      c.numeric = NUMERIC.test(c.s);
+    }
+    return { y: l.y, size: Math.min(...items.map((i) => i.size)), chunks: chunks.filter((c) => c.s !== "") };
+  });
+}
+
+const isValueLine = (l: Line) => {
+  const numbers = l.chunks.filter((c) => c.numeric).length;
+  return numbers >= 2 || (numbers === 1 && l.chunks.length >= 2 && !l.chunks[0]?.numeric);
+};
+
+/** Column x-ranges: the values of a table overlap their column's neighbours above and below, not the next column's. */
+function columnsOf(values: Chunk[]): { x0: number; x1: number }[] {
+  const cols: { x0: number; x1: number }[] = [];
+  for (const v of [...values].sort((a, b) => a.x - b.x)) {
+    const col = cols.find((c) => v.x <= c.x1 + 1 && v.x + v.w >= c.x0 - 1);
+    if (col) {
+      col.x0 = Math.min(col.x0, v.x);
+      col.x1 = Math.max(col.x1, v.x + v.w);
+    } else cols.push({ x0: v.x, x1: v.x + v.w });
+  }
+  // Two ranges that grew into each other are one column.
+  cols.sort((a, b) => a.x0 - b.x0);
+  const merged: { x0: number; x1: number }[] = [];
+  for (const c of cols) {
+    const last = merged[merged.length - 1];
+    if (last && c.x0 <= last.x1) last.x1 = Math.max(last.x1, c.x1);
+    else merged.push({ ...c });
+  }
+  return merged;
+}
+
+interface Group {
+  /** Header lines above the first value line. */
+  header: Line[];
+  /** Value lines and the label pieces between them, in order. */
+  body: Line[];
+}
+
+/** Splits a page's lines into prose and table groups. */
+function groupPage(lines: Line[], contentWidth: number): (Line | Group)[] {
+  const out: (Line | Group)[] = [];
+  let group: Group | undefined;
+  let tableSize = 0;
+  /** Lines after a table's last value line are not part of it. */
+  const close = () => {
+    if (!group) return;
+    const tail: Line[] = [];
+    while (group.body.length > 0 && !isValueLine(group.body[group.body.length - 1] as Line))
+      tail.unshift(group.body.pop() as Line);
+    out.push(...tail);
+    group = undefined;
+  };
+  const prosy = (l: Line) =>
+    l.chunks.length === 1 && (l.chunks[0]?.w ?? 0) > 0.55 * contentWidth && !(l.chunks[0]?.numeric ?? false);
+  const headerish = (l: Line) => l.chunks.length >= 2 && l.chunks.every((c) => !c.numeric);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (isValueLine(l)) {
+      if (!group) {
+        // Header lines: the non-prose lines right above, of the table's size, up to eight.
+        const header: Line[] = [];
+        while (header.length < 8 && out.length > 0) {
+          const prev = out[out.length - 1];
+          if (!prev || "header" in prev || prosy(prev) || prev.size > l.size * 1.3 + 0.5) break;
+          const next = header[0] ?? l;
+          if (next.y - prev.y > 4 * Math.max(prev.size, next.size)) break;
+          header.unshift(prev);
+          out.pop();
+        }
+        group = { header, body: [] };
+        tableSize = l.size;
+        out.push(group);
+      }
+      group.body.push(l);
+      tableSize = Math.min(tableSize, l.size);
+      continue;
+    }
+    if (group) {
+      const last = group.body[group.body.length - 1] as Line;
+      const far = l.y - last.y > 4 * Math.max(l.size, last.size);
+      const bigger = l.size > tableSize * 1.25 + 0.5;
+      // A header line after the values starts the next table (table 二's parts have a header each).
+      if (!far && !bigger && !prosy(l) && !headerish(l)) {
+        group.body.push(l);
+        continue;
+      }
+      close();
+    }
+    out.push(l);
+  }
+  close();
+  return out;
+}
+
+/** Header lines → rows; a cell wrapped over lines (「商业企」「业」) is joined into its first line. */
+function headerRows(lines: Line[]): string[][] {
+  const rows = lines.map((l) => l.chunks.map((c) => ({ ...c })));
+  for (let i = 1; i < rows.length; i++) {
+    const prevLine = lines[i - 1] as Line;
+    const line = lines[i] as Line;
+    if (line.y - prevLine.y > 1.9 * Math.max(line.size, prevLine.size)) continue;
+    const row = rows[i] as Chunk[];
+    for (let k = row.length - 1; k >= 0; k--) {
+      const c = row[k] as Chunk;
+      const above = (rows[i - 1] as Chunk[]).find((a) => Math.abs(a.x - c.x) <= 2 && !a.numeric);
+      if (above && !c.numeric) {
+        above.s = glue(above.s, c.s);
+        row.splice(k, 1);
+      }
+    }
+  }
+  return rows.filter((r) => r.length > 0).map((r) => r.map((c) => c.s));
+}
+
+/** A table group → rows of cells: label cells, then one cell per column (blank where the row has no value). */
+function groupTable(g: Group, page: number, index: number): DocTable {
+  const valueLines = g.body.filter(isValueLine);
+  const firstValue = (l: Line) => l.chunks.findIndex((c, i) => c.numeric && (i > 0 || l.chunks.length === 1 || l.chunks.every((x) => x.numeric)));
+  const values: Chunk[] = [];
+  for (const l of valueLines) {
+    const f = firstValue(l);
+    values.push(...l.chunks.slice(f).filter((c) => c.numeric));
+  }
+  const cols = columnsOf(values);
+  const valueStart = cols[0]?.x0 ?? Number.POSITIVE_INFINITY;
+  interface Row {
+    y: number;
+    size: number;
+    labels: Chunk[];
+    cells: string[];
+    /** Label pieces above / below the row's line, by the label cell they extend. */
+    lead: string[];
+  }
+  const rows: Row[] = valueLines.map((l) => {
+    const labels = l.chunks.filter((c) => c.x + c.w <= valueStart + 1).map((c) => ({ ...c }));
+    const cells = cols.map(() => "");
+    for (const c of l.chunks) {
+      if (c.x + c.w <= valueStart + 1) continue;
+      const k = cols.findIndex((col) => c.x <= col.x1 + 1 && c.x + c.w >= col.x0 - 1);
+      const at = k < 0 ? cols.length - 1 : k;
+      cells[at] = glue(cells[at] ?? "", c.s);
+    }
+    return { y: l.y, size: l.size, labels, cells, lead: [] };
+  });
+  // Label pieces on lines of their own: a wrapped label joins the row whose label starts at the same x;
+  // a label spanning rows (「（三）不予公开」, the vertical 「三、本年度办理结果」) becomes a leading cell.
+  const spans: Chunk[][] = [];
+  for (const l of g.body) {
+    if (isValueLine(l)) continue;
+    for (const c of l.chunks) {
+      let best: { row: Row; label: Chunk; d: number } | undefined;
+      for (const r of rows)
+        for (const label of r.labels)
+          if (Math.abs(label.x - c.x) <= 2) {
+            const d = Math.abs(r.y - l.y);
+            if (d <= 2.2 * Math.max(r.size, l.size) && (!best || d < best.d)) best = { row: r, label, d };
+          }
+      if (best) {
+        best.label.s = l.y < best.row.y ? glue(c.s, best.label.s) : glue(best.label.s, c.s);
+        continue;
+      }
+      const span = spans.find((s) => {
+        const last = s[s.length - 1] as Chunk;
+        return Math.abs(last.x - c.x) <= 3 && c.y - last.y <= 2.6 * Math.max(c.size, last.size);
+      });
+      if (span) span.push({ ...c, y: l.y });
+      else spans.push([{ ...c, y: l.y }]);
+    }
+  }
+  for (const s of spans) {
+    const top = (s[0] as Chunk).y - (s[0] as Chunk).size;
+    const bottom = (s[s.length - 1] as Chunk).y;
+    const text = s.reduce((t, c) => glue(t, c.s), "");
+    const overlapping = rows.find((r) => r.y >= top && r.y - r.size <= bottom + r.size);
+    const nearest = overlapping ?? rows.reduce((a, b) => (Math.abs(b.y - top) < Math.abs(a.y - top) ? b : a), rows[0] as Row);
+    nearest.lead.push(text);
+  }
+  const header = headerRows(g.header);
+  const cellsOf = (texts: string[]): DocCell[] => texts.map((text, col) => ({ text, col, colSpan: 1, rowSpan: 1 }));
+  const all: DocCell[][] = [
+    ...header.map(cellsOf),
+    ...rows.map((r) => cellsOf([...r.lead, ...r.labels.map((c) => c.s), ...r.cells])),
+  ];
+  return { kind: "table", rows: all, place: { page, table: index }, rowPlaces: all.map(() => ({ page, table: index })) };
+}
+
+async function defaultPdfJs(): Promise<PdfJs> {
+  const { getResolvedPDFJS } = await import("unpdf");
+  return (await getResolvedPDFJS()) as unknown as PdfJs;
+}
+
+function itemsOf(content: { items: unknown[] }, height: number): Item[] {
+  const out: Item[] = [];
+  for (const raw of content.items) {
+    const it = raw as { str?: string; transform?: number[]; width?: number };
+    if (typeof it.str !== "string" || it.str.trim() === "" || !it.transform) continue;
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+    out.push({ s: it.str, x: e, y: height - f, w: it.width ?? 0, size });
+  }
+  return out;
+}
+
+/** The blocks of a PDF with a text layer. Throws NianbaoError: encrypted_file, damaged_file, input_limit, no_text_layer. */
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocBlock[]> {
+  const pdfjs = await (options.pdfjs ?? defaultPdfJs)();
+  // pdf.js takes the buffer over: give it a copy.
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: PdfDoc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = e instanceof Error ? e.name : "";
+    if (name === "PasswordException") throw new NianbaoError("encrypted_file", "PDF 已加密，请去掉打开密码后再提交");
+    throw new NianbaoError("damaged_file", "PDF 已损坏，无法读取", {}, { cause: e });
+  }
+  try {
+    if (doc.numPages > PDF_LIMITS.pages)
+      throw new NianbaoError("input_limit", `输入超过处理限制：PDF 页数不能超过 ${PDF_LIMITS.pages}`);
+    const blocks: DocBlock[] = [];
+    let items = 0;
+    let chars = 0;
+    let paragraph = 0;
+    let table = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const pageItems = itemsOf(await page.getTextContent(), height);
+      page.cleanup();
+      items += pageItems.length;
+      if (items > PDF_LIMITS.items)
+        throw new NianbaoError("input_limit", `输入超过处理限制：PDF 文字块数不能超过 ${PDF_LIMITS.items}`);
+      let lines = toLines(joinVertical(pageItems));
+      // Page numbers 「- 1 -」 in the top or bottom margin.
+      lines = lines.filter(
+        (l) => !(l.chunks.length === 1 && PAGE_MARK.test(l.chunks[0]?.s ?? "") && (l.y < height * 0.1 || l.y > height * 0.88)),
+      );
+      const xs = lines.flatMap((l) => l.chunks.map((c) => [c.x, c.x + c.w] as const));
+      const contentWidth = xs.length
+        ? Math.max(...xs.map((x) => x[1])) - Math.min(...xs.map((x) => x[0]))
+        : width;
+      for (const part of groupPage(lines, contentWidth)) {
+        if ("header" in part) {
+          blocks.push(groupTable(part, n, table++));
+          continue;
+        }
+        const text = part.chunks.reduce((t, c) => glue(t, c.s), "");
+        chars += text.length;
+        blocks.push({ kind: "p", text, place: { page: n, paragraph: paragraph++ } });
+      }
+    }
+    const tableChars = blocks.reduce((k, b) => k + (b.kind === "table" ? b.rows.length : 0), 0);
+    if (chars + tableChars < 20) throw new NianbaoError("no_text_layer");
+    return blocks;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
