@@ -116,7 +116,7 @@ function toLines(items: Item[]): Line[] {
       const prev = chunks[chunks.length - 1];
       const gap = prev ? it.x - (prev.x + prev.w) : Number.POSITIVE_INFINITY;
       const numericPair = prev && NUMERIC.test(tidy(prev.s)) && NUMERIC.test(tidy(it.s));
-      if (prev && gap < Math.min(prev.size, it.size) * (numericPair ? 0.5 : 1.0)) {
+      if (prev && gap < Math.min(prev.size, it.size) * (numericPair ? 0.4 : 0.5)) {
         prev.s = glue(prev.s, it.s);
         prev.w = it.x + it.w - prev.x;
         prev.size = Math.max(prev.size, it.size);
@@ -253,13 +253,13 @@ function groupTable(g: Group, page: number, index: number): DocTable {
   interface Row {
     y: number;
     size: number;
-    labels: Chunk[];
     cells: string[];
-    /** Label pieces above / below the row's line, by the label cell they extend. */
-    lead: string[];
+    /** Label pieces of the row: on its line, and wrapped above or below it. */
+    pieces: Chunk[];
+    /** Label cells, left to right: pieces at one x joined top to bottom. */
+    labels: { x: number; top: number; bottom: number; text: string }[];
   }
   const rows: Row[] = valueLines.map((l) => {
-    const labels = l.chunks.filter((c) => c.x + c.w <= valueStart + 1).map((c) => ({ ...c }));
     const cells = cols.map(() => "");
     for (const c of l.chunks) {
       if (c.x + c.w <= valueStart + 1) continue;
@@ -267,46 +267,47 @@ function groupTable(g: Group, page: number, index: number): DocTable {
       const at = k < 0 ? cols.length - 1 : k;
       cells[at] = glue(cells[at] ?? "", c.s);
     }
-    return { y: l.y, size: l.size, labels, cells, lead: [] };
+    return { y: l.y, size: l.size, cells, pieces: [], labels: [] };
   });
-  // Label pieces on lines of their own: a wrapped label joins the row whose label starts at the same x;
-  // a label spanning rows (「（三）不予公开」, the vertical 「三、本年度办理结果」) becomes a leading cell.
-  const spans: Chunk[][] = [];
-  for (const l of g.body) {
-    if (isValueLine(l)) continue;
+  // Every label piece goes to the row whose line is nearest: a label wrapped over two or three lines sits
+  // around its row's values.
+  for (const l of g.body)
     for (const c of l.chunks) {
-      let best: { row: Row; label: Chunk; d: number } | undefined;
-      for (const r of rows)
-        for (const label of r.labels)
-          if (Math.abs(label.x - c.x) <= 2) {
-            const d = Math.abs(r.y - l.y);
-            if (d <= 2.2 * Math.max(r.size, l.size) && (!best || d < best.d)) best = { row: r, label, d };
-          }
-      if (best) {
-        best.label.s = l.y < best.row.y ? glue(c.s, best.label.s) : glue(best.label.s, c.s);
-        continue;
-      }
-      const span = spans.find((s) => {
-        const last = s[s.length - 1] as Chunk;
-        return Math.abs(last.x - c.x) <= 3 && c.y - last.y <= 2.6 * Math.max(c.size, last.size);
-      });
-      if (span) span.push({ ...c, y: l.y });
-      else spans.push([{ ...c, y: l.y }]);
+      if (isValueLine(l) && c.x + c.w > valueStart + 1) continue;
+      let best: Row | undefined;
+      for (const r of rows) if (!best || Math.abs(r.y - l.y) < Math.abs(best.y - l.y)) best = r;
+      best?.pieces.push({ ...c, y: l.y });
     }
+  for (const r of rows) {
+    const byX = [...r.pieces].sort((a, b) => a.x - b.x || a.y - b.y);
+    for (const p of byX) {
+      const cell = r.labels.find((c) => Math.abs(c.x - p.x) <= 3 || (p.x > c.x && p.x < c.x + 2 * p.size && p.y > c.top));
+      if (cell) {
+        cell.text = p.y < cell.top ? glue(p.s, cell.text) : glue(cell.text, p.s);
+        cell.top = Math.min(cell.top, p.y);
+        cell.bottom = Math.max(cell.bottom, p.y);
+      } else r.labels.push({ x: p.x, top: p.y, bottom: p.y, text: p.s });
+    }
+    r.labels.sort((a, b) => a.x - b.x);
   }
-  for (const s of spans) {
-    const top = (s[0] as Chunk).y - (s[0] as Chunk).size;
-    const bottom = (s[s.length - 1] as Chunk).y;
-    const text = s.reduce((t, c) => glue(t, c.s), "");
-    const overlapping = rows.find((r) => r.y >= top && r.y - r.size <= bottom + r.size);
-    const nearest = overlapping ?? rows.reduce((a, b) => (Math.abs(b.y - top) < Math.abs(a.y - top) ? b : a), rows[0] as Row);
-    nearest.lead.push(text);
+  // A label spanning rows (「（三）不」「予公开」) was shared out among them: joined into its first row.
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const r = rows[i] as Row;
+    const next = rows[i + 1] as Row;
+    const lead = r.labels.length > 1 ? r.labels[0] : undefined;
+    const cont = next.labels.length > 1 ? next.labels[0] : undefined;
+    if (lead && cont && Math.abs(lead.x - cont.x) <= 3 && cont.top - lead.bottom <= 2.2 * Math.max(r.size, next.size)) {
+      lead.text = glue(lead.text, cont.text);
+      lead.bottom = cont.bottom;
+      next.labels.shift();
+      i--;
+    }
   }
   const header = headerRows(g.header);
   const cellsOf = (texts: string[]): DocCell[] => texts.map((text, col) => ({ text, col, colSpan: 1, rowSpan: 1 }));
   const all: DocCell[][] = [
     ...header.map(cellsOf),
-    ...rows.map((r) => cellsOf([...r.lead, ...r.labels.map((c) => c.s), ...r.cells])),
+    ...rows.map((r) => cellsOf([...r.labels.map((c) => c.text), ...r.cells])),
   ];
   return { kind: "table", rows: all, place: { page, table: index }, rowPlaces: all.map(() => ({ page, table: index })) };
 }
