@@ -1,6 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
+import { readInput } from "../core/input/index.ts";
 import type { Finding, Report } from "../core/model.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
@@ -24,9 +25,14 @@ export interface Published {
   meta: ReportMeta;
 }
 
-/** The model/findings of an input, nothing stored (POST /v1/validate). */
-export function analyze(deps: Pick<ServiceDeps, "engine">, input: Uint8Array | string, hint: InputHint = {}) {
-  return deps.engine.analyze(input, hint);
+/** The model/findings of an input (a .docx or PDF read first), nothing stored (POST /v1/validate). */
+export async function analyze(
+  deps: Pick<ServiceDeps, "engine">,
+  input: Uint8Array | string,
+  hint: InputHint = {},
+) {
+  const read = await readInput(input, hint);
+  return deps.engine.analyze(read.input, read.hint);
 }
 
 /**
@@ -39,7 +45,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings } = deps.engine.analyze(input, hint);
+  const { report, findings } = await analyze(deps, input, hint);
   const invalid = hasErrors(findings);
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });

@@ -143,7 +143,12 @@ class Reader {
     for (const b of inner) {
       if (b.kind === "p") texts.push(b.text.replace(/\n/g, ""));
       else if (!nested) nested = b;
-      else nested = { ...nested, rows: [...nested.rows, ...b.rows], rowPlaces: [...nested.rowPlaces, ...b.rowPlaces] };
+      else
+        nested = {
+          ...nested,
+          rows: [...nested.rows, ...b.rows],
+          rowPlaces: [...nested.rowPlaces, ...b.rowPlaces],
+        };
     }
     const text = join(texts);
     return nested ? { text, nested } : { text };
@@ -196,13 +201,24 @@ class Reader {
         col += span;
       }
       rows.push(row);
-      header.push(trPr !== undefined && child(trPr, "w:tblHeader") !== undefined && val(child(trPr, "w:tblHeader")) !== "0");
+      header.push(
+        trPr !== undefined &&
+          child(trPr, "w:tblHeader") !== undefined &&
+          val(child(trPr, "w:tblHeader")) !== "0",
+      );
     }
-    return { kind: "table", rows, place: { table: index }, rowPlaces: rows.map(() => ({ table: index })), header };
+    return {
+      kind: "table",
+      rows,
+      place: { table: index },
+      rowPlaces: rows.map(() => ({ table: index })),
+      header,
+    };
   }
 }
 
-const gridWidth = (t: DocTable) => Math.max(0, ...t.rows.map((r) => r.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0)));
+const gridWidth = (t: DocTable) =>
+  Math.max(0, ...t.rows.map((r) => r.reduce((n, c) => Math.max(n, c.col + c.colSpan), 0)));
 
 /**
  * A table continued after a page break as a second Word table (nothing but empty paragraphs between,
@@ -212,11 +228,18 @@ function joinSplitTables(blocks: DocBlock[]): DocBlock[] {
   const out: DocBlock[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (b.kind === "table" && prev?.kind === "table" && gridWidth(prev) === gridWidth(b) && gridWidth(b) > 1) {
+    if (
+      b.kind === "table" &&
+      prev?.kind === "table" &&
+      gridWidth(prev) === gridWidth(b) &&
+      gridWidth(b) > 1
+    ) {
       const marks = b.header ?? [];
       const keep = b.rows.map((_, i) => !marks[i]);
       const sameHead = (i: number) =>
-        i < prev.rows.length && norm(prev.rows[i] ?? []) === norm(b.rows[i] ?? []) && /[\u4e00-\u9fff]/.test(norm(b.rows[i] ?? []));
+        i < prev.rows.length &&
+        norm(prev.rows[i] ?? []) === norm(b.rows[i] ?? []) &&
+        /[\u4e00-\u9fff]/.test(norm(b.rows[i] ?? []));
       // A repeated header written out by hand instead of marked: the continuation starts with the same rows.
       for (let i = 0; i < b.rows.length && sameHead(i); i++) keep[i] = false;
       b.rows.forEach((r, i) => {

@@ -32,7 +32,7 @@ export interface DocTable {
 
 export type DocBlock = { kind: "p"; text: string; place: Place } | DocTable;
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function tableHtml(t: DocTable, out: string[]): void {
@@ -41,7 +41,7 @@ function tableHtml(t: DocTable, out: string[]): void {
     out.push("<tr>");
     for (const c of row) {
       const span = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ""}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ""}`;
-      out.push(`<td${span}>${escape(c.text)}`);
+      out.push(`<td${span}>${escapeHtml(c.text)}`);
       if (c.nested) tableHtml(c.nested, out);
       out.push("</td>");
     }
@@ -54,7 +54,7 @@ function tableHtml(t: DocTable, out: string[]): void {
 export function blocksToHtml(blocks: readonly DocBlock[]): string {
   const out: string[] = ["<!doctype html><html><body>\n"];
   for (const b of blocks) {
-    if (b.kind === "p") out.push(`<p>${escape(b.text).replace(/\n/g, "<br>")}</p>\n`);
+    if (b.kind === "p") out.push(`<p>${escapeHtml(b.text).replace(/\n/g, "<br>")}</p>\n`);
     else tableHtml(b, out);
   }
   out.push("</body></html>\n");

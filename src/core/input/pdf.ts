@@ -63,7 +63,10 @@ function glue(a: string, b: string): string {
 /** Spaces inside Chinese text come from letter spacing (「商 业 企」): dropped. */
 const tidy = (s: string) =>
   s
-    .replace(/(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”0-9])/g, "")
+    .replace(
+      /(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”0-9])/g,
+      "",
+    )
     .replace(/(?<=[0-9.]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])/g, "")
     .trim();
 
@@ -159,6 +162,8 @@ function columnsOf(values: Chunk[]): { x0: number; x1: number }[] {
 interface Group {
   /** Header lines above the first value line. */
   header: Line[];
+  /** The lines with values (a line of one number counts inside a table). */
+  values: Set<Line>;
   /** Value lines and the label pieces between them, in order. */
   body: Line[];
 }
@@ -172,7 +177,7 @@ function groupPage(lines: Line[], contentWidth: number): (Line | Group)[] {
   const close = () => {
     if (!group) return;
     const tail: Line[] = [];
-    while (group.body.length > 0 && !isValueLine(group.body[group.body.length - 1] as Line))
+    while (group.body.length > 0 && !group.values.has(group.body[group.body.length - 1] as Line))
       tail.unshift(group.body.pop() as Line);
     out.push(...tail);
     group = undefined;
@@ -182,7 +187,8 @@ function groupPage(lines: Line[], contentWidth: number): (Line | Group)[] {
   const headerish = (l: Line) => l.chunks.length >= 2 && l.chunks.every((c) => !c.numeric);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
-    if (isValueLine(l)) {
+    const lone = group !== undefined && l.chunks.length > 0 && l.chunks.every((c) => c.numeric);
+    if (isValueLine(l) || lone) {
       if (!group) {
         // Header lines: the non-prose lines right above, of the table's size, up to eight.
         const header: Line[] = [];
@@ -194,11 +200,12 @@ function groupPage(lines: Line[], contentWidth: number): (Line | Group)[] {
           header.unshift(prev);
           out.pop();
         }
-        group = { header, body: [] };
+        group = { header, body: [], values: new Set() };
         tableSize = l.size;
         out.push(group);
       }
       group.body.push(l);
+      group.values.add(l);
       tableSize = Math.min(tableSize, l.size);
       continue;
     }
@@ -241,8 +248,11 @@ function headerRows(lines: Line[]): string[][] {
 
 /** A table group → rows of cells: label cells, then one cell per column (blank where the row has no value). */
 function groupTable(g: Group, page: number, index: number): DocTable {
-  const valueLines = g.body.filter(isValueLine);
-  const firstValue = (l: Line) => l.chunks.findIndex((c, i) => c.numeric && (i > 0 || l.chunks.length === 1 || l.chunks.every((x) => x.numeric)));
+  const valueLines = g.body.filter((l) => g.values.has(l));
+  const firstValue = (l: Line) =>
+    l.chunks.findIndex(
+      (c, i) => c.numeric && (i > 0 || l.chunks.length === 1 || l.chunks.every((x) => x.numeric)),
+    );
   const values: Chunk[] = [];
   for (const l of valueLines) {
     const f = firstValue(l);
@@ -273,7 +283,7 @@ function groupTable(g: Group, page: number, index: number): DocTable {
   // around its row's values.
   for (const l of g.body)
     for (const c of l.chunks) {
-      if (isValueLine(l) && c.x + c.w > valueStart + 1) continue;
+      if (g.values.has(l) && c.x + c.w > valueStart + 1) continue;
       let best: Row | undefined;
       for (const r of rows) if (!best || Math.abs(r.y - l.y) < Math.abs(best.y - l.y)) best = r;
       best?.pieces.push({ ...c, y: l.y });
@@ -281,7 +291,9 @@ function groupTable(g: Group, page: number, index: number): DocTable {
   for (const r of rows) {
     const byX = [...r.pieces].sort((a, b) => a.x - b.x || a.y - b.y);
     for (const p of byX) {
-      const cell = r.labels.find((c) => Math.abs(c.x - p.x) <= 3 || (p.x > c.x && p.x < c.x + 2 * p.size && p.y > c.top));
+      const cell = r.labels.find(
+        (c) => Math.abs(c.x - p.x) <= 3 || (p.x > c.x && p.x < c.x + 2 * p.size && p.y > c.top),
+      );
       if (cell) {
         cell.text = p.y < cell.top ? glue(p.s, cell.text) : glue(cell.text, p.s);
         cell.top = Math.min(cell.top, p.y);
@@ -296,7 +308,12 @@ function groupTable(g: Group, page: number, index: number): DocTable {
     const next = rows[i + 1] as Row;
     const lead = r.labels.length > 1 ? r.labels[0] : undefined;
     const cont = next.labels.length > 1 ? next.labels[0] : undefined;
-    if (lead && cont && Math.abs(lead.x - cont.x) <= 3 && cont.top - lead.bottom <= 2.2 * Math.max(r.size, next.size)) {
+    if (
+      lead &&
+      cont &&
+      Math.abs(lead.x - cont.x) <= 3 &&
+      cont.top - lead.bottom <= 3 * Math.max(r.size, next.size)
+    ) {
       lead.text = glue(lead.text, cont.text);
       lead.bottom = cont.bottom;
       next.labels.shift();
@@ -304,12 +321,18 @@ function groupTable(g: Group, page: number, index: number): DocTable {
     }
   }
   const header = headerRows(g.header);
-  const cellsOf = (texts: string[]): DocCell[] => texts.map((text, col) => ({ text, col, colSpan: 1, rowSpan: 1 }));
+  const cellsOf = (texts: string[]): DocCell[] =>
+    texts.map((text, col) => ({ text, col, colSpan: 1, rowSpan: 1 }));
   const all: DocCell[][] = [
     ...header.map(cellsOf),
     ...rows.map((r) => cellsOf([...r.labels.map((c) => c.text), ...r.cells])),
   ];
-  return { kind: "table", rows: all, place: { page, table: index }, rowPlaces: all.map(() => ({ page, table: index })) };
+  return {
+    kind: "table",
+    rows: all,
+    place: { page, table: index },
+    rowPlaces: all.map(() => ({ page, table: index })),
+  };
 }
 
 async function defaultPdfJs(): Promise<PdfJs> {
@@ -347,7 +370,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const name = e instanceof Error ? e.name : "";
-    if (name === "PasswordException") throw new NianbaoError("encrypted_file", "PDF 已加密，请去掉打开密码后再提交");
+    if (name === "PasswordException")
+      throw new NianbaoError("encrypted_file", "PDF 已加密，请去掉打开密码后再提交");
     throw new NianbaoError("damaged_file", "PDF 已损坏，无法读取", {}, { cause: e });
   }
   try {
@@ -369,7 +393,12 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       let lines = toLines(joinVertical(pageItems));
       // Page numbers 「- 1 -」 in the top or bottom margin.
       lines = lines.filter(
-        (l) => !(l.chunks.length === 1 && PAGE_MARK.test(l.chunks[0]?.s ?? "") && (l.y < height * 0.1 || l.y > height * 0.88)),
+        (l) =>
+          !(
+            l.chunks.length === 1 &&
+            PAGE_MARK.test(l.chunks[0]?.s ?? "") &&
+            (l.y < height * 0.1 || l.y > height * 0.88)
+          ),
       );
       const xs = lines.flatMap((l) => l.chunks.map((c) => [c.x, c.x + c.w] as const));
       const contentWidth = xs.length

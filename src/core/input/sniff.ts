@@ -35,9 +35,13 @@ export function sniffFormat(bytes: Uint8Array, filename = ""): FileFormat {
     const names = new Set(listZip(bytes).map((e) => e.name));
     if (names.has("word/document.xml")) return "docx";
     if (names.has("OFD.xml"))
-      return fail(unsupported("OFD 版式文件", "请在数科/福昕 OFD 阅读器中导出带文字的 PDF，或提交 Word 原稿（.docx）"));
-    if (names.has("xl/workbook.xml")) return fail(unsupported("Excel 表格（.xlsx）", "请提交年报的 Word 原稿（.docx）或 PDF"));
-    if (names.has("ppt/presentation.xml")) return fail(unsupported("PowerPoint 演示文稿", "请提交年报的 Word 原稿（.docx）或 PDF"));
+      return fail(
+        unsupported("OFD 版式文件", "请在数科/福昕 OFD 阅读器中导出带文字的 PDF，或提交 Word 原稿（.docx）"),
+      );
+    if (names.has("xl/workbook.xml"))
+      return fail(unsupported("Excel 表格（.xlsx）", "请提交年报的 Word 原稿（.docx）或 PDF"));
+    if (names.has("ppt/presentation.xml"))
+      return fail(unsupported("PowerPoint 演示文稿", "请提交年报的 Word 原稿（.docx）或 PDF"));
     if (names.has("content.xml")) return fail(unsupported("OpenDocument 文件（.odt）"));
     return fail(unsupported("ZIP 压缩包", "请解压后逐个提交年报文件（.docx、PDF、文本或 HTML）"));
   }
@@ -54,8 +58,11 @@ export function sniffFormat(bytes: Uint8Array, filename = ""): FileFormat {
     if (startsWith(bytes, sig))
       return fail(unsupported(what, "图片中没有可提取的文字，请提交年报的 Word 原稿（.docx）或带文字的 PDF"));
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8))
-    return fail(unsupported("WebP 图片", "图片中没有可提取的文字，请提交年报的 Word 原稿（.docx）或带文字的 PDF"));
-  if (name.endsWith(".ofd")) return fail(unsupported("OFD 版式文件", "请导出带文字的 PDF，或提交 Word 原稿（.docx）"));
+    return fail(
+      unsupported("WebP 图片", "图片中没有可提取的文字，请提交年报的 Word 原稿（.docx）或带文字的 PDF"),
+    );
+  if (name.endsWith(".ofd"))
+    return fail(unsupported("OFD 版式文件", "请导出带文字的 PDF，或提交 Word 原稿（.docx）"));
   return "text";
 }
 
@@ -63,7 +70,13 @@ export function sniffFormat(bytes: Uint8Array, filename = ""): FileFormat {
 function findPdfHeader(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length - 5, 1024);
   for (let i = 0; i < end; i++)
-    if (bytes[i] === 0x25 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d)
+    if (
+      bytes[i] === 0x25 &&
+      bytes[i + 1] === 0x50 &&
+      bytes[i + 2] === 0x44 &&
+      bytes[i + 3] === 0x46 &&
+      bytes[i + 4] === 0x2d
+    )
       return true;
   return false;
 }

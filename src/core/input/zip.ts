@@ -61,7 +61,8 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
 
 /** The unpacked bytes of one entry, never more than the limits allow whatever its header claims. */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.flags & 1) throw new NianbaoError("encrypted_file", "文档已加密，请在 Word/WPS 中取消密码后再提交");
+  if (entry.flags & 1)
+    throw new NianbaoError("encrypted_file", "文档已加密，请在 Word/WPS 中取消密码后再提交");
   const tooBig = () =>
     new NianbaoError(
       "input_limit",
