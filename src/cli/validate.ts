@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput } from "../core/input/index.ts";
+import { readInput, withPlaces } from "../core/input/index.ts";
 import type { Finding, ValidationResult } from "../core/model.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
@@ -97,7 +97,10 @@ export const validateCommand: Command = {
       previous === undefined
         ? undefined
         : (await readInput(previous, flags.previous === "-" ? {} : { filename: flags.previous })).input;
-    const result = analyzeInput(given.input, given.hint, last === undefined ? {} : { previous: last });
+    const result = withPlaces(
+      analyzeInput(given.input, given.hint, last === undefined ? {} : { previous: last }),
+      given,
+    );
     io.stdout(
       flags.json
         ? `${JSON.stringify({ report: result.report, findings: result.findings }, null, 2)}\n`

@@ -1,7 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput } from "../core/input/index.ts";
+import { readInput, withPlaces } from "../core/input/index.ts";
 import type { Finding, Report } from "../core/model.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
@@ -32,7 +32,7 @@ export async function analyze(
   hint: InputHint = {},
 ) {
   const read = await readInput(input, hint);
-  return deps.engine.analyze(read.input, read.hint);
+  return withPlaces(deps.engine.analyze(read.input, read.hint), read);
 }
 
 /**

@@ -76,7 +76,7 @@ describe("the OOXML reader", () => {
     ]);
     const blocks = readDocx(docx(body));
     expect(blocks).toHaveLength(1);
-    const html = blocksToHtml(blocks);
+    const { html } = blocksToHtml(blocks);
     expect(html).toContain('<td colspan="2">项目</td>');
     expect(html).toContain('<td rowspan="3">（三）不予公开</td>');
     expect(html).toContain("<td>１２</td>");
@@ -106,17 +106,24 @@ describe("the OOXML reader", () => {
     ]);
   });
 
-  it("places each line of the parsed text on its paragraph, table, row and cell", async () => {
+  it("places each line and cell of the HTML on its paragraph, table, row and cell", async () => {
     const body = `${para("标题")}${table([
-      [{ text: "信息内容" }, { text: "数量" }],
-      [{ text: "行政许可" }, { text: "5" }],
+      [{ text: "信息内容", span: 2 }, { text: "数量" }],
+      [{ text: "行政" }, { text: "许可" }, { text: "5" }],
     ])}`;
     const read = await readInput(docx(body), { filename: "a.docx" });
-    const lines = (read.text ?? "").split("\n");
-    expect(read.locate?.(lines.indexOf("标题") + 1)).toEqual({ paragraph: 0 });
-    const row = lines.indexOf("行政许可\t5") + 1;
-    expect(read.locate?.(row, 6)).toEqual({ table: 0, row: 1, cell: 1 });
-    expect(read.locate?.(row, 1)).toEqual({ table: 0, row: 1, cell: 0 });
+    const lines = (read.input as string).split("\n");
+    expect(read.locate?.(lines.indexOf("<p>标题</p>") + 1)).toEqual({ paragraph: 0 });
+    const row = lines.findIndex((l) => l.includes("许可"));
+    const line = lines[row] as string;
+    expect(read.locate?.(row + 1, line.indexOf(">5<") + 2)).toEqual({ table: 0, row: 1, cell: 2 });
+    expect(read.locate?.(row + 1, line.indexOf("行政") + 1)).toEqual({ table: 0, row: 1, cell: 0 });
+    const head = lines.findIndex((l) => l.includes("数量"));
+    expect(read.locate?.(head + 1, (lines[head] as string).indexOf("数量") + 1)).toEqual({
+      table: 0,
+      row: 0,
+      cell: 2,
+    });
   });
 });
 

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
-import { readInput } from "../../src/core/input/index.ts";
+import { readInput, withPlaces } from "../../src/core/input/index.ts";
 import type { Report } from "../../src/core/model.ts";
+import { htmlToText } from "../../src/core/parse/html.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { fixtures } from "./render-tools.ts";
@@ -52,7 +53,7 @@ describe.skipIf(!haveCorpus)("the agencies' own PDFs (WPS, embedded 方正 fonts
 
   it("drops the page marks and joins the vertical label", async () => {
     const bytes = new Uint8Array(readFileSync(new URL("huaian-gov-2024.pdf", REAL)));
-    const { text = "" } = await readInput(bytes);
+    const text = htmlToText((await readInput(bytes)).input as string);
     expect(text).not.toMatch(/^- \d+ -$/m);
     expect(text).toContain("三、本年度办理结果");
     expect(text).toMatch(
@@ -60,20 +61,34 @@ describe.skipIf(!haveCorpus)("the agencies' own PDFs (WPS, embedded 方正 fonts
     );
   });
 
-  it("places each table line on its page, table, row and cell", async () => {
+  it("places each line and cell of the HTML the parser reads on its page, table, row and cell", async () => {
     const bytes = new Uint8Array(readFileSync(new URL("huaian-gov-2024.pdf", REAL)));
-    const { text = "", locate } = await readInput(bytes);
-    const lines = text.split("\n");
-    const i = lines.findIndex((l) => l.startsWith("（七）总计"));
+    const { input, locate } = await readInput(bytes);
+    const lines = (input as string).split("\n");
+    const i = lines.findIndex((l) => l.includes("（七）总计"));
     expect(i).toBeGreaterThan(0);
-    const column = (lines[i] as string).indexOf("3050") + 1;
-    const place = locate?.(i + 1, column);
-    expect(place?.page).toBe(5);
+    const line = lines[i] as string;
+    const place = locate?.(i + 1, line.indexOf("3050") + 1);
+    expect(place).toMatchObject({ page: 5 });
     expect(place?.table).toBeTypeOf("number");
     expect(place?.row).toBeTypeOf("number");
-    expect(place?.cell).toBe((lines[i] as string).split("\t").length - 1);
-    const prose = lines.findIndex((l) => l.startsWith("本报告由淮安市人民政府办公室"));
-    expect(locate?.(prose + 1)).toMatchObject({ page: 1 });
+    expect(place?.cell).toBe(line.split("<td").length - 2);
+    expect(locate?.(i + 1, line.indexOf("（七）总计") + 1)?.cell).toBe(0);
+    const prose = lines.findIndex((l) => l.includes("本报告由淮安市人民政府办公室"));
+    expect(locate?.(prose + 1)).toEqual({ page: 1, paragraph: expect.any(Number) });
+  });
+
+  it("fills page, table, row and cell into a cell's source", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("huaian-gov-2024.pdf", REAL)));
+    const read = await readInput(bytes);
+    const lines = (read.input as string).split("\n");
+    const i = lines.findIndex((l) => l.includes("（七）总计"));
+    const column = (lines[i] as string).indexOf(">3050<") + 2;
+    const result = withPlaces(
+      { sources: { "/requests/handledTotal/total": { line: i + 1, column, length: 4, text: "3050" } } },
+      read,
+    );
+    expect(result.sources["/requests/handledTotal/total"]).toMatchObject({ page: 5, cell: 7, text: "3050" });
   });
 });
 

@@ -33,7 +33,7 @@ describe("the Worker reads Word and PDF", () => {
   ] as const)("POST a %s file → 201 with links, the same tables as the JSON", async (_what, bytes, type) => {
     const res = await SELF.fetch(`${ORIGIN}/v1/validate`, {
       method: "POST",
-      body: bytes(),
+      body: bytes() as Uint8Array<ArrayBuffer>,
       headers: { "content-type": type },
     });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -52,7 +52,7 @@ describe("the Worker reads Word and PDF", () => {
     expect(fromFile.appeals).toEqual(fromJson.appeals);
     const pub = await SELF.fetch(`${ORIGIN}/v1/reports`, {
       method: "POST",
-      body: bytes(),
+      body: bytes() as Uint8Array<ArrayBuffer>,
       headers: { "content-type": type },
     });
     expect([200, 201]).toContain(pub.status);

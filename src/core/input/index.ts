@@ -2,12 +2,12 @@
 import type { InputHint } from "../analyze.ts";
 import { NianbaoError } from "../errors.ts";
 import { readDocx } from "./docx.ts";
-import { blocksToHtml, type Locate, locator } from "./layout.ts";
+import { blocksToHtml, type Locate, placeSources } from "./layout.ts";
 import { type PdfOptions, readPdf } from "./pdf.ts";
 import { type FileFormat, sniffFormat } from "./sniff.ts";
 
 export type { DocBlock, Locate, Place } from "./layout.ts";
-export { blocksToHtml } from "./layout.ts";
+export { blocksToHtml, placeSources } from "./layout.ts";
 export { type FileFormat, sniffFormat } from "./sniff.ts";
 
 export interface ReadInput {
@@ -18,11 +18,9 @@ export interface ReadInput {
   format: FileFormat;
   /**
    * For a .docx/PDF: the place (page, paragraph, table, row, cell) of a line (1-based) and column (1-based)
-   * of the text the parser reads (htmlToText of the HTML).
+   * of the HTML in `input`, which is where the parser's `sources` point.
    */
   locate?: Locate;
-  /** The text the parser reads, for a .docx/PDF (what `locate` counts lines in). */
-  text?: string;
 }
 
 export type { PdfOptions };
@@ -50,7 +48,16 @@ export async function readInput(
     throw format === "pdf"
       ? new NianbaoError("no_text_layer")
       : new NianbaoError("empty_input", "Word 文档中没有文字");
-  const html = blocksToHtml(blocks);
-  const { text, locate } = locator(html, blocks);
-  return { input: html, hint: { ...hint, contentType: "text/html" }, format, locate, text };
+  const { html, locate } = blocksToHtml(blocks);
+  return { input: html, hint: { ...hint, contentType: "text/html" }, format, locate };
+}
+
+/**
+ * The result of analyzing what readInput gave, with each cell source's place in the .docx/PDF filled in
+ * (page, paragraph, table, row, cell). Unchanged when there is no `sources` or no place to add.
+ */
+export function withPlaces<R extends object>(result: R, read: Pick<ReadInput, "locate">): R {
+  const sources = (result as { sources?: Record<string, { line: number; column: number }> }).sources;
+  if (!read.locate || !sources) return result;
+  return { ...result, sources: placeSources(sources, read.locate) };
 }

@@ -1,5 +1,4 @@
-// The document as read from a .docx or PDF (paragraphs and tables with their places) → HTML for the parser, and each parsed line's place.
-import { htmlToText } from "../parse/html.ts";
+// The document as read from a .docx or PDF (paragraphs and tables with their places) → HTML for the parser, and each HTML line's place.
 
 /** Where a piece of text was in the file: page (PDF, 1-based), paragraph, table, row and cell (0-based, grid column). */
 export interface Place {
@@ -35,88 +34,81 @@ export type DocBlock = { kind: "p"; text: string; place: Place } | DocTable;
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function tableHtml(t: DocTable, out: string[]): void {
-  out.push("<table>");
-  for (const row of t.rows) {
-    out.push("<tr>");
+/** Where each line of the HTML came from: a paragraph, or a table row with the column where each of its cells starts. */
+interface LinePlace {
+  place: Place;
+  /** For a row: [column (1-based) where the cell's <td> starts, grid column]. */
+  cells?: [number, number][];
+}
+
+function tableHtml(t: DocTable, out: string[], places: LinePlace[]): void {
+  out.push("<table>\n");
+  places.push({ place: t.place });
+  t.rows.forEach((row, r) => {
+    let line = "<tr>";
+    const cells: [number, number][] = [];
+    const nested: DocTable[] = [];
     for (const c of row) {
       const span = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ""}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ""}`;
-      out.push(`<td${span}>${escapeHtml(c.text)}`);
-      if (c.nested) tableHtml(c.nested, out);
-      out.push("</td>");
+      cells.push([line.length + 1, c.col]);
+      line += `<td${span}>${escapeHtml(c.text)}`;
+      if (c.nested) {
+        // A nested table goes on lines of its own, closed on the next line.
+        out.push(`${line}\n`);
+        places.push({ place: { ...t.place, ...t.rowPlaces[r], row: r }, cells: [...cells] });
+        tableHtml(c.nested, out, places);
+        nested.push(c.nested);
+        line = "</td>";
+        cells.length = 0;
+        continue;
+      }
+      line += "</td>";
     }
-    out.push("</tr>");
-  }
+    out.push(`${line}</tr>\n`);
+    places.push({ place: { ...t.place, ...t.rowPlaces[r], row: r }, ...(cells.length ? { cells } : {}) });
+  });
   out.push("</table>\n");
+  places.push({ place: t.place });
 }
 
-/** HTML of the blocks: one <p> per paragraph, tables with rowspan/colspan, empty cells empty. */
-export function blocksToHtml(blocks: readonly DocBlock[]): string {
-  const out: string[] = ["<!doctype html><html><body>\n"];
-  for (const b of blocks) {
-    if (b.kind === "p") out.push(`<p>${escapeHtml(b.text).replace(/\n/g, "<br>")}</p>\n`);
-    else tableHtml(b, out);
-  }
-  out.push("</body></html>\n");
-  return out.join("");
-}
-
-interface Expected {
-  text: string;
-  place: Place;
-  /** Grid column of each tab-separated cell of a table row line. */
-  cells?: number[];
-}
-
-const norm = (s: string) => s.replace(/[\s\u00a0]+/g, "");
-
-function expectedLines(blocks: readonly DocBlock[], out: Expected[]): void {
-  for (const b of blocks) {
-    if (b.kind === "p") {
-      for (const part of b.text.split("\n")) out.push({ text: norm(part), place: b.place });
-      continue;
-    }
-    b.rows.forEach((row, r) => {
-      const place = { ...b.place, ...b.rowPlaces[r], row: r };
-      out.push({ text: norm(row.map((c) => c.text).join("")), place, cells: row.map((c) => c.col) });
-      for (const c of row) if (c.nested) expectedLines([c.nested], out);
-    });
-  }
-}
-
-/** Looks up the place of a line (1-based) and column (1-based) of the text the parser reads from the HTML. */
+/** Looks up the place of a line (1-based) and column (1-based) of the HTML the parser reads. */
 export type Locate = (line: number, column?: number) => Place | undefined;
 
 /**
- * The lines the HTML parser makes of `html` (htmlToText), matched in order to the blocks they came from:
- * a line → its paragraph, or its table row, and by its tabs the cell.
+ * HTML of the blocks, one line per paragraph and per table row (tables with rowspan/colspan, empty cells
+ * empty), and the place in the file of each line and cell of it.
  */
-export function locator(html: string, blocks: readonly DocBlock[]): { text: string; locate: Locate } {
-  const text = htmlToText(html);
-  const lines = text.split("\n");
-  const expected: Expected[] = [];
-  expectedLines(blocks, expected);
-  const found: (Expected | undefined)[] = [];
-  let j = 0;
-  for (const line of lines) {
-    const want = norm(line);
-    let hit: Expected | undefined;
-    if (want !== "")
-      for (let k = j; k < Math.min(expected.length, j + 64); k++)
-        if (expected[k]?.text === want) {
-          hit = expected[k];
-          j = k + 1;
-          break;
-        }
-    found.push(hit);
+export function blocksToHtml(blocks: readonly DocBlock[]): { html: string; locate: Locate } {
+  const out: string[] = ["<!doctype html><html><body>\n"];
+  const places: LinePlace[] = [{ place: {} }];
+  for (const b of blocks) {
+    if (b.kind === "p") {
+      for (const [i, part] of b.text.split("\n").entries()) {
+        out.push(
+          `${i === 0 ? "<p>" : "<br>"}${escapeHtml(part)}${i === b.text.split("\n").length - 1 ? "</p>" : ""}\n`,
+        );
+        places.push({ place: b.place });
+      }
+    } else tableHtml(b, out, places);
   }
+  out.push("</body></html>\n");
   const locate: Locate = (line, column) => {
-    const hit = found[line - 1];
+    const hit = places[line - 1];
     if (!hit) return undefined;
     if (!hit.cells || column === undefined) return { ...hit.place };
-    const before = (lines[line - 1] ?? "").slice(0, Math.max(0, column - 1));
-    const index = before.split("\t").length - 1;
-    return { ...hit.place, cell: hit.cells[index] ?? hit.cells[hit.cells.length - 1] };
+    let cell: number | undefined;
+    for (const [start, col] of hit.cells) if (start <= column) cell = col;
+    return cell === undefined ? { ...hit.place } : { ...hit.place, cell };
   };
-  return { text, locate };
+  return { html: out.join(""), locate };
+}
+
+/** Fills page, paragraph, table, row and cell into sources (line/column in the HTML) found by `locate`. */
+export function placeSources<T extends { line: number; column: number }>(
+  sources: Record<string, T>,
+  locate: Locate,
+): Record<string, T & Place> {
+  const out: Record<string, T & Place> = {};
+  for (const [pointer, s] of Object.entries(sources)) out[pointer] = { ...s, ...locate(s.line, s.column) };
+  return out;
 }
