@@ -347,17 +347,56 @@ function itemsOf(content: { items: unknown[] }, height: number): Item[] {
     if (typeof it.str !== "string" || it.str.trim() === "" || !it.transform) continue;
     const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
-    out.push({ s: it.str, x: e, y: height - f, w: it.width ?? 0, size });
+    // Vertical presentation forms (「︑」 in a label written top to bottom) are the ordinary marks.
+    const str = it.str.replace(/[\ufe10-\ufe19\ufe30-\ufe4f]/g, (c) => c.normalize("NFKC"));
+    out.push({ s: str, x: e, y: height - f, w: it.width ?? 0, size });
   }
   return out;
 }
 
-/** The blocks of a PDF with a text layer. Throws NianbaoError: encrypted_file, damaged_file, input_limit, no_text_layer. */
-export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocBlock[]> {
-  const pdfjs = await (options.pdfjs ?? defaultPdfJs)();
-  // pdf.js takes the buffer over: give it a copy.
+interface PageText {
+  width: number;
+  height: number;
+  items: Item[];
+}
+
+/**
+ * A copy of the PDF whose font programs pdf.js will not find (「/FontFile」 → 「/FontFilZ」, same length, so
+ * every offset holds). Text needs only the fonts' widths and ToUnicode maps; checking the embedded CJK
+ * fonts' glyphs is most of pdf.js's time. Dictionaries inside compressed object streams are left as they are.
+ */
+function withoutFontPrograms(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  const key = [0x2f, 0x46, 0x6f, 0x6e, 0x74, 0x46, 0x69, 0x6c, 0x65]; // "/FontFile"
+  for (let i = out.indexOf(0x2f); i >= 0 && i + key.length <= out.length; i = out.indexOf(0x2f, i + 1)) {
+    let k = 1;
+    while (k < key.length && out[i + k] === key[k]) k++;
+    if (k === key.length) out[i + 8] = 0x5a;
+  }
+  return out;
+}
+
+/** Text that came out wrong without the font programs: replacement or private-use characters, or no Chinese. */
+function looksWrong(pages: readonly PageText[]): boolean {
+  let chars = 0;
+  let bad = 0;
+  let cjk = 0;
+  for (const p of pages)
+    for (const it of p.items)
+      for (const ch of it.s) {
+        chars++;
+        const c = ch.codePointAt(0) ?? 0;
+        if (c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20) bad++;
+        else if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+      }
+  return chars > 0 && (bad > chars * 0.01 || cjk === 0);
+}
+
+/** The text items of every page. Throws NianbaoError: encrypted_file, damaged_file, input_limit. */
+async function pagesOf(pdfjs: PdfJs, bytes: Uint8Array): Promise<PageText[]> {
+  // pdf.js takes the buffer over: it gets its own copy.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: bytes,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -377,11 +416,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   try {
     if (doc.numPages > PDF_LIMITS.pages)
       throw new NianbaoError("input_limit", `输入超过处理限制：PDF 页数不能超过 ${PDF_LIMITS.pages}`);
-    const blocks: DocBlock[] = [];
+    const pages: PageText[] = [];
     let items = 0;
-    let chars = 0;
-    let paragraph = 0;
-    let table = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const { width, height } = page.getViewport({ scale: 1 });
@@ -390,6 +426,26 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       items += pageItems.length;
       if (items > PDF_LIMITS.items)
         throw new NianbaoError("input_limit", `输入超过处理限制：PDF 文字块数不能超过 ${PDF_LIMITS.items}`);
+      pages.push({ width, height, items: pageItems });
+    }
+    return pages;
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+/** The blocks of a PDF with a text layer. Throws NianbaoError: encrypted_file, damaged_file, input_limit, no_text_layer. */
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocBlock[]> {
+  const pdfjs = await (options.pdfjs ?? defaultPdfJs)();
+  let pages = await pagesOf(pdfjs, withoutFontPrograms(bytes));
+  if (looksWrong(pages)) pages = await pagesOf(pdfjs, bytes.slice());
+  {
+    const blocks: DocBlock[] = [];
+    let chars = 0;
+    let paragraph = 0;
+    let table = 0;
+    for (const [i, { width, height, items: pageItems }] of pages.entries()) {
+      const n = i + 1;
       let lines = toLines(joinVertical(pageItems));
       // Page numbers 「- 1 -」 in the top or bottom margin.
       lines = lines.filter(
@@ -417,7 +473,5 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     const tableChars = blocks.reduce((k, b) => k + (b.kind === "table" ? b.rows.length : 0), 0);
     if (chars + tableChars < 20) throw new NianbaoError("no_text_layer");
     return blocks;
-  } finally {
-    await task.destroy().catch(() => undefined);
   }
 }
