@@ -21,12 +21,20 @@ const kids = (n: Node) => n.children ?? [];
 const child = (n: Node, name: string) => kids(n).find((c) => isEl(c, name));
 const val = (n: Node | undefined) => n?.attribs?.["w:val"];
 
-function tooDeep(root: Node): boolean {
-  const stack: [Node, number][] = [[root, 0]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [n, depth] = top;
-    if (depth > MAX_DEPTH) return true;
-    for (const c of kids(n)) stack.push([c, depth + 1]);
+/** Whether the XML nests elements deeper than `max`: one pass over the text, before any tree is built. */
+function tooDeep(xml: string, max: number): boolean {
+  let depth = 0;
+  for (let i = xml.indexOf("<"); i >= 0; i = xml.indexOf("<", i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x2f)
+      depth--; // </
+    else if (next !== 0x3f && next !== 0x21) {
+      // <? and <! (declarations, comments, CDATA) do not nest; <x/> opens and closes.
+      const end = xml.indexOf(">", i);
+      if (end < 0) break;
+      if (xml.charCodeAt(end - 1) !== 0x2f && ++depth > max) return true;
+      i = end;
+    }
   }
   return false;
 }
@@ -262,8 +270,9 @@ export function readDocx(bytes: Uint8Array): DocBlock[] {
   const entry = listZip(bytes).find((e) => e.name === "word/document.xml");
   if (!entry) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（缺少 word/document.xml）");
   const xml = new TextDecoder().decode(readZipEntry(bytes, entry));
+  if (tooDeep(xml, MAX_DEPTH))
+    throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
   const doc = parseDocument(xml, { xmlMode: true }) as unknown as Node;
-  if (tooDeep(doc)) throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
   const root = kids(doc).find((n) => isEl(n, "w:document"));
   const body = root && child(root, "w:body");
   if (!body) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（没有正文）");
