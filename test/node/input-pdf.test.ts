@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
+import { NianbaoError } from "../../src/core/errors.ts";
 import { readInput, withPlaces } from "../../src/core/input/index.ts";
+import { PDF_LIMITS } from "../../src/core/input/pdf.ts";
 import type { Report } from "../../src/core/model.ts";
 import { htmlToText } from "../../src/core/parse/html.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
@@ -116,4 +118,40 @@ describe("round trip: every render fixture → our PDF → read → parse", () =
     },
     30_000,
   );
+});
+
+/** A PDF of `pages` empty pages, written by hand. */
+function emptyPdf(pages: number): Uint8Array {
+  const objs = ["<< /Type /Catalog /Pages 2 0 R >>", ""];
+  const kids: string[] = [];
+  for (let i = 0; i < pages; i++) {
+    kids.push(`${objs.length + 1} 0 R`);
+    objs.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  }
+  objs[1] = `<< /Type /Pages /Kids [${kids.join(" ")}] /Count ${pages} >>`;
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe("PDFs that cannot be read get a clear answer", () => {
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => "read",
+      (e: unknown) => (e instanceof NianbaoError ? e.code : String(e)),
+    );
+  it("a PDF of thousands of pages → 413 before any page is read", async () => {
+    expect(await code(readInput(emptyPdf(PDF_LIMITS.pages + 1)))).toBe("input_limit");
+  });
+  it("pages without text (a scan) → 415 no_text_layer; garbage after the header → 422 damaged_file", async () => {
+    expect(await code(readInput(emptyPdf(3)))).toBe("no_text_layer");
+    expect(await code(readInput(new TextEncoder().encode("%PDF-1.7\n1 0 obj <<")))).toBe("damaged_file");
+  });
 });
