@@ -1,8 +1,9 @@
 // Word and PDF over HTTP and through incoming/: media types, multipart by file name or magic bytes, 415 for what cannot be read, and `nianbao serve` as a process.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { FILE_TYPES } from "../../src/core/input/index.ts";
 import { renderHtml, renderPdf } from "../../src/core/render/index.ts";
@@ -152,4 +153,47 @@ describe("nianbao serve (the bundled CLI as a process)", () => {
     },
     30_000,
   );
+});
+
+describe("the CLI reads Word and PDF", () => {
+  const io = (out: { stdout: string; stderr: string }) =>
+    ({
+      readFile: async (p: string) => new Uint8Array(await readFile(p)),
+      readStdin: async () => new Uint8Array(),
+      stdout: (t: string) => {
+        out.stdout += t;
+      },
+      stderr: (t: string) => {
+        out.stderr += t;
+      },
+    }) as Parameters<typeof main>[1];
+
+  it("convert picks up .docx and .pdf in a folder; validate reads them; a .doc exits 2 with one line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "nianbao-cli-files-"));
+    await mkdir(join(dir, "in"));
+    await writeFile(join(dir, "in", "a.docx"), docx);
+    await writeFile(join(dir, "in", "b.pdf"), pdf);
+    const out = { stdout: "", stderr: "" };
+    expect(
+      await main(["convert", join(dir, "in"), "--out", join(dir, "out"), "--format", "json"], io(out)),
+    ).toBe(0);
+    const a = JSON.parse(await readFile(join(dir, "out", "a.json"), "utf8"));
+    const b = JSON.parse(await readFile(join(dir, "out", "b.json"), "utf8"));
+    expect(a.report.requests).toEqual(b.report.requests);
+    expect(a.report.organ).toBe(organ);
+
+    const v = { stdout: "", stderr: "" };
+    expect(await main(["validate", "--json", join(dir, "in", "b.pdf")], io(v))).toBe(0);
+    expect(JSON.parse(v.stdout).report.organ).toBe(organ);
+
+    await writeFile(
+      join(dir, "old.doc"),
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    );
+    const bad = { stdout: "", stderr: "" };
+    expect(await main(["validate", join(dir, "old.doc")], io(bad))).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).toContain("另存为 .docx");
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
 });
