@@ -1,4 +1,5 @@
 // PDF → document blocks: pdf.js text items with positions → lines, cells split by gaps, table rows with columns from the values' x-ranges, wrapped and spanning labels joined, page numbers dropped.
+import { getResolvedPDFJS } from "unpdf";
 import { NianbaoError } from "../errors.ts";
 import type { DocBlock, DocCell, DocTable } from "./layout.ts";
 
@@ -10,7 +11,7 @@ export const PDF_LIMITS = {
 } as const;
 
 export interface PdfOptions {
-  /** The pdf.js module to use (default: unpdf's serverless build, loaded on first use). */
+  /** The pdf.js module to use (default: unpdf's serverless build, which unpdf loads on first use). */
   pdfjs?: () => Promise<PdfJs>;
 }
 
@@ -335,8 +336,8 @@ function groupTable(g: Group, page: number, index: number): DocTable {
   };
 }
 
+/** unpdf's serverless pdf.js build, which unpdf loads on first use (no worker thread, no eval). */
 async function defaultPdfJs(): Promise<PdfJs> {
-  const { getResolvedPDFJS } = await import("unpdf");
   return (await getResolvedPDFJS()) as unknown as PdfJs;
 }
 
