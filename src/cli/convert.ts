@@ -5,6 +5,7 @@ import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
+import { readInput } from "../core/input/index.ts";
 import type { Edition, Finding } from "../core/model.ts";
 import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.ts";
 import { placeOf } from "../core/rules/describe.ts";
@@ -13,7 +14,7 @@ import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const FORMATS = ["pdf", "html", "json"] as const;
 type Format = (typeof FORMATS)[number];
-const INPUT_EXT = new Set([".json", ".txt", ".text", ".html", ".htm"]);
+const INPUT_EXT = new Set([".json", ".txt", ".text", ".html", ".htm", ".docx", ".pdf"]);
 
 const Options = z.object({
   positionals: z.array(z.string()).min(1, "需要至少一个输入文件或目录"),
@@ -27,7 +28,7 @@ const Options = z.object({
 
 const USAGE = `用法：nianbao convert <文件或目录…> --out <输出目录> [--format pdf,html,json] [--force]
 
-把每份年报（模型 JSON、文本或 HTML；目录中的 .json .txt .html 文件）转换为标准格式文件：
+把每份年报（模型 JSON、文本、HTML、Word .docx 或带文字的 PDF；目录中的 .json .txt .html .docx .pdf 文件）转换为标准格式文件：
 <名称>.pdf、<名称>.html、<名称>.json（{ "report": 规范化模型, "findings": 问题列表 }）。
   --out      输出目录（不存在时创建）
   --format   要生成的格式，逗号分隔，默认 pdf,html,json
@@ -137,7 +138,8 @@ export const convertCommand: Command = {
       const name = names[i] as string;
       if (tty) progress(io, i, inputs.length, basename(input));
       try {
-        const result = withGlyphFindings(analyzeInput(await io.readFile(input), { filename: input }), assets);
+        const read = await readInput(await io.readFile(input), { filename: input });
+        const result = withGlyphFindings(analyzeInput(read.input, read.hint), assets);
         const { findings } = result;
         const targets = [...wanted].map((f) => join(outDir, `${name}.${f}`));
         if (targets.some((t) => t === resolve(input))) {

@@ -1,6 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
+import { readInput, withPlaces } from "../core/input/index.ts";
 import type { Finding, Report, Sources } from "../core/model.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
@@ -29,6 +30,16 @@ export interface Published {
   previous: PreviousRef | null;
 }
 
+/** The model/findings of an input (a .docx or PDF read first), nothing stored. */
+export async function analyze(
+  deps: Pick<ServiceDeps, "engine">,
+  input: Uint8Array | string,
+  hint: InputHint = {},
+) {
+  const read = await readInput(input, hint);
+  return withPlaces(await deps.engine.analyze(read.input, read.hint), read);
+}
+
 /**
  * Validates, renders and stores a report. With error findings it throws invalid_report (carrying the
  * findings) and stores nothing, unless `force`. Idempotent: the same report again writes nothing new.
@@ -39,7 +50,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const analyzed = await deps.engine.analyze(input, hint);
+  const analyzed = await analyze(deps, input, hint);
   const { report, sources } = analyzed;
   const invalid = hasErrors(analyzed.findings);
   if (invalid && !options.force) {

@@ -1,6 +1,7 @@
 // Conversion on upload: an object under incoming/ is published like a POST, and <key>.result.json records the outcome.
 import { z } from "zod";
 import { ERROR_CODES, isNianbaoError, NianbaoError } from "../core/errors.ts";
+import { FILE_TYPES } from "../core/input/index.ts";
 import { Finding } from "../core/model.ts";
 import { isSafeKey } from "../storage/keys.ts";
 import type { StoredObject } from "../storage/types.ts";
@@ -29,6 +30,8 @@ const HINTS: Record<string, InputHint["contentType"]> = {
   html: "text/html",
   htm: "text/html",
   json: "application/json",
+  docx: FILE_TYPES.docx,
+  pdf: FILE_TYPES.pdf,
 };
 
 /** The content-type hint of an uploaded key, or null when the key is not an upload to convert. */
