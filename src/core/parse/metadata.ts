@@ -1,5 +1,11 @@
 // Report metadata from text: title (possibly split over lines), organ, year reported on, and the signature date at the end.
+import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
+
+const ORGAN_HEAD_CHARS = oneOf('#*《“"');
+const ORGAN_HEAD = (c: number) => isSpaceCode(c) || ORGAN_HEAD_CHARS(c);
+const ORGAN_TAIL_CHARS = oneOf('》”"');
+const ORGAN_TAIL = (c: number) => isSpaceCode(c) || ORGAN_TAIL_CHARS(c);
 
 const CN_DIGIT: Record<string, number> = {
   〇: 0,
@@ -41,8 +47,7 @@ const ORGAN_SUFFIX =
   /(人民政府办公室|人民政府办公厅|人民政府|委员会|管理委员会|管委会|办公室|办公厅|街道办事处|办事处|局|厅|委|院|中心|署|馆|所|站|队|会|办|政府|街道|镇|乡|集团|公司)$/;
 
 export function cleanOrgan(s: string): string {
-  return trimAll(s)
-    .replace(/^[#\s*《“"]+|[》”"\s]+$/g, "")
+  return trimBy(trimBy(trimAll(s), ORGAN_HEAD, "start"), ORGAN_TAIL, "end")
     .replace(/^(关于)/, "")
     .replace(/(关于|的|公布|发布)$/, "")
     .replace(/[（(]\s*$/, "")
@@ -55,7 +60,7 @@ export function organFromTitle(title: string): string | undefined {
   const before = /^(.*?)(?:关于)?[（(]?(\d{4})\s*年/.exec(t);
   let organ = before ? cleanOrgan(before[1] ?? "") : "";
   if (organ.length < 2) {
-    const after = /\d{4}年度?(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
+    const after = /\d{4}年度?(.{0,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
     organ = after ? cleanOrgan(after[1] ?? "") : "";
   }
   if (organ.length < 2) {
@@ -76,12 +81,14 @@ export function yearFrom(text: string): number | undefined {
 /** Year from the body: 「2019年，…」, 「本年报…自2020年1月1日起」, else the first year mentioned. */
 export function yearFromBody(paragraphs: readonly string[]): number | undefined {
   const text = asciiDigits(paragraphs.join("\n"));
-  const patterns = [
-    /统计期限[^。]*?自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/,
-    /(20\d{2})\s*年度?(?:以来)?[，,]/,
-    /(20\d{2})\s*年度/,
-    /(20\d{2})\s*年/,
-  ];
+  // 「统计期限…自2020年1月1日」 within one sentence: found sentence by sentence (a lazy `[^。]*?` is quadratic).
+  for (const sentence of text.split("。")) {
+    const at = sentence.indexOf("统计期限");
+    const m = at < 0 ? null : /自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(sentence.slice(at + 4));
+    const y = m ? Number(m[1]) : 0;
+    if (y >= 2008 && y <= 2100) return y;
+  }
+  const patterns = [/(20\d{2})\s*年度?(?:以来)?[，,]/, /(20\d{2})\s*年度/, /(20\d{2})\s*年/];
   for (const re of patterns) {
     const m = re.exec(text);
     const y = m ? Number(m[1]) : 0;
@@ -100,10 +107,10 @@ export function organFromBody(paragraphs: readonly string[]): string | undefined
   for (const p of paragraphs.slice(0, 8)) {
     for (let m = re.exec(p); m; m = re.exec(p)) {
       const name = m[1] ?? "";
-      const rest = p.slice(m.index + m[0].length);
+      const end = m.index + m[0].length;
       if (
         name.length >= 2 &&
-        VERB.test(rest.slice(0, 8)) &&
+        VERB.test(p.slice(end, end + 8)) &&
         !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name)
       )
         return name;

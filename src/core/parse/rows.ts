@@ -2,7 +2,7 @@
 import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
-import { splitDigits } from "./digits-split.ts";
+import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
 import type { Slot } from "./sums.ts";
 import type { Token } from "./tokens.ts";
@@ -260,9 +260,12 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
   if (cells.length > n) {
-    cells = [...cells];
-    while (cells.length > n && cells[0]?.raw === null) cells.shift();
-    while (cells.length > n && cells[cells.length - 1]?.raw === null) cells.pop();
+    // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
+    let lo = 0;
+    let hi = cells.length;
+    while (hi - lo > n && cells[lo]?.raw === null) lo++;
+    while (hi - lo > n && cells[hi - 1]?.raw === null) hi--;
+    cells = cells.slice(lo, hi);
     // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
     const lastKept = cells[n - 1]?.raw;
     if (cells.slice(n).every((c) => c.raw === lastKept)) cells = cells.slice(0, n);
@@ -296,6 +299,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     digitOnly &&
     (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
     cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
+  if (
+    canSplit &&
+    !runFits(
+      cells.map((c) => c.raw as string),
+      n,
+    )
+  ) {
+    ctx.findings.push(runTooLong(ctx.pointer, n));
+    return [{ values: new Array(n).fill(null), origin: "placement" }];
+  }
   if (canSplit) {
     const pieces = cells.map((c) => c.raw as string);
     const decimal = (i: number) => spec.kinds[i] === "money";
