@@ -1,5 +1,6 @@
 // The finding-code catalogue for the README and the API: each module's codes, concatenated (append yours here).
 import type { CodeDoc } from "./finding.ts";
+import { CAP_CODES } from "./findings-cap.ts";
 import { NORMALIZE_CODES } from "./normalize.ts";
 import { PARSE_CODES } from "./parse/codes.ts";
 import { RENDER_CODES } from "./render/codes.ts";
@@ -10,4 +11,5 @@ export const FINDING_CODES: readonly CodeDoc[] = [
   ...NORMALIZE_CODES,
   ...PARSE_CODES,
   ...RENDER_CODES,
+  ...CAP_CODES,
 ];

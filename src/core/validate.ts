@@ -1,5 +1,6 @@
 // Model JSON → normalized report + every finding, in a stable order: normalize, then check the rules.
 import { isNianbaoError, NianbaoError } from "./errors.ts";
+import { capFindings } from "./findings-cap.ts";
 import type { Finding, Report, ValidationResult } from "./model.ts";
 import { normalizeReport } from "./normalize.ts";
 import { sortFindings } from "./order.ts";
@@ -17,7 +18,7 @@ export function checkAndSort(
   previous?: Report,
 ): ValidationResult {
   const all = [...findings, ...checkReport(report, previous ? { previous } : {})];
-  return { report, findings: sortFindings(report, all) };
+  return { report, findings: capFindings(sortFindings(report, all)) };
 }
 
 /** Normalizes loose model input and checks every rule. Throws NianbaoError("invalid_input") when unusable. */

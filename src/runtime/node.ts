@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
+import { nodeClientAddress } from "../http/client-address.ts";
 import { tokenBucket } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
 import { withRenderBudget } from "../service/budget.ts";
@@ -53,6 +54,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       config.renderBudgetMs,
     ),
     config: config.http,
+    clientAddress: nodeClientAddress(config.http.trustProxy ?? false),
     log,
     ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
     ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),

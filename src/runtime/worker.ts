@@ -1,6 +1,7 @@
 // Cloudflare Workers entry: wires the app to R2 and the queue; the only file that knows it is a Worker.
 import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
+import { edgeClientAddress } from "../http/client-address.ts";
 import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
 import { withRenderBudget } from "../service/budget.ts";
@@ -55,6 +56,7 @@ function build(env: Env) {
         config.renderBudgetMs,
       ),
       config: config.http,
+      clientAddress: edgeClientAddress,
       log,
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }

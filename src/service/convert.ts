@@ -2,6 +2,7 @@
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
 import type { Finding, Report } from "../core/model.ts";
+import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
@@ -29,9 +30,17 @@ export function analyze(deps: Pick<ServiceDeps, "engine">, input: Uint8Array | s
   return deps.engine.analyze(input, hint);
 }
 
+/** Publications in progress per store and id: concurrent publishes of one report in a process share one. */
+const inFlight = new WeakMap<Storage, Map<string, Promise<ReportMeta>>>();
+
+/** Characters of the download file name kept in the artifacts' metadata (S3 metadata travels in headers). */
+const MAX_FILENAME = 100;
+
 /**
  * Validates, renders and stores a report. With error findings it throws invalid_report (carrying the
  * findings) and stores nothing, unless `force`. Idempotent: the same report again writes nothing new.
+ * Published once: of concurrent publishes of one id (in this process or any other sharing the store) exactly
+ * one is `created`; the others get the same metadata.
  */
 export async function publish(
   deps: ServiceDeps,
@@ -39,7 +48,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings } = deps.engine.analyze(input, hint);
+  const { report, findings } = await deps.engine.analyze(input, hint);
   const invalid = hasErrors(findings);
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });
@@ -54,16 +63,45 @@ export async function publish(
 
   const existing = await readMeta(storage, id);
   if (existing) {
-    // A crash between writing meta.json and the index entry is repaired here; otherwise nothing is written.
-    const entry = indexKey(existing.organ, existing.year, existing.createdAt, id);
-    if (!(await storage.head(entry))) await storage.put(entry, id, { contentType: "text/plain" });
+    await ensureIndexed(storage, existing);
     return { created: false, report, findings, meta: existing };
   }
+  let running = inFlight.get(storage);
+  if (!running) inFlight.set(storage, (running = new Map()));
+  const other = running.get(id);
+  if (other) return { created: false, report, findings, meta: await other };
+  const mine = store(deps, report, findings, id, invalid);
+  const shared = mine.then(({ meta }) => meta);
+  shared.catch(() => {});
+  running.set(id, shared);
+  try {
+    return await mine;
+  } finally {
+    running.delete(id);
+  }
+}
 
+/** A crash between writing meta.json and the index entry is repaired: the entry is written when missing. */
+async function ensureIndexed(storage: Storage, meta: ReportMeta): Promise<void> {
+  const entry = indexKey(meta.organ, meta.year, meta.createdAt, meta.id);
+  if (!(await storage.head(entry))) await storage.put(entry, meta.id, { contentType: "text/plain" });
+}
+
+/** Renders and writes the artifacts, then claims meta.json with a conditional write: its winner indexes the report. */
+async function store(
+  deps: ServiceDeps,
+  report: Report,
+  findings: Finding[],
+  id: string,
+  invalid: boolean,
+): Promise<Published> {
+  const { storage } = deps;
   const [pdf, html] = await Promise.all([deps.engine.renderPdf(report), deps.engine.renderHtml(report)]);
   const json = JSON.stringify(report, null, 2);
   // The file name people see when they save a download (Content-Disposition).
-  const filename = report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`;
+  const filename = [...(report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`)]
+    .slice(0, MAX_FILENAME)
+    .join("");
   const metadata = { id, year: String(report.year), filename };
   const infos = await Promise.all([
     storage.put(artifactKey(id, "pdf"), pdf, { contentType: CONTENT_TYPES.pdf, metadata }),
@@ -83,9 +121,20 @@ export async function publish(
     findings,
     sizes: { pdf: infos[0].size, html: infos[1].size, json: infos[2].size },
   };
-  // meta.json is written after the artifacts: its presence means the report is complete.
-  await storage.put(metaKey(id), JSON.stringify(meta), { contentType: CONTENT_TYPES.json });
-  await storage.put(indexKey(meta.organ, meta.year, meta.createdAt, id), id, { contentType: "text/plain" });
+  // meta.json is written after the artifacts: its presence means the report is complete. Only one writer
+  // creates it; a loser answers with the winner's metadata (the artifacts it wrote are the same bytes).
+  try {
+    await storage.put(metaKey(id), JSON.stringify(meta), {
+      contentType: CONTENT_TYPES.json,
+      onlyIfAbsent: true,
+    });
+  } catch (e) {
+    if (!(e instanceof ObjectExists)) throw e;
+    const winner = await readMeta(storage, id);
+    if (!winner) throw new NianbaoError("storage_unavailable", "报告正在由另一请求发布，请稍后再试");
+    return { created: false, report, findings, meta: winner };
+  }
+  await ensureIndexed(storage, meta);
   return { created: true, report, findings, meta };
 }
 

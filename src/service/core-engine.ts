@@ -6,7 +6,7 @@ import type { Engine } from "./engine.ts";
 /** `assets` is asked for on each render (runtimes cache it), so validation works even before fonts load. */
 export function coreEngine(assets: () => Promise<RenderAssets>): Engine {
   return {
-    analyze: (input, hint) => analyzeInput(input, hint),
+    analyze: async (input, hint) => analyzeInput(input, hint),
     renderPdf: async (report) => renderPdf(report, await assets()),
     renderHtml: async (report) => renderHtml(report, await assets()),
     rendererVersion: RENDERER_VERSION,

@@ -5,8 +5,11 @@ import type { Report, ValidationResult } from "../core/model.ts";
 export type { InputHint };
 
 export interface Engine {
-  /** Detects JSON/text/HTML, decodes, parses and validates; throws NianbaoError for unusable input. */
-  analyze(input: Uint8Array | string, hint?: InputHint): ValidationResult;
+  /**
+   * Detects JSON/text/HTML, decodes, parses and validates; rejects with NianbaoError for unusable input.
+   * Asynchronous so a runtime can run it where a budget can stop it (Node: a worker thread).
+   */
+  analyze(input: Uint8Array | string, hint?: InputHint): Promise<ValidationResult>;
   renderPdf(report: Report): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
   /** The renderer's version (shown by /healthz and kept in each report's metadata). */

@@ -36,7 +36,10 @@ export function collectRows(
   order: readonly string[] = [],
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
-  let current: { path: readonly string[] | undefined; toks: Token[]; label: string } | undefined;
+  // `hasValue`: a value token is among `toks` (kept, not searched for at each text token: linear).
+  let current:
+    | { path: readonly string[] | undefined; toks: Token[]; label: string; hasValue?: boolean }
+    | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
   const finish = () => {
@@ -46,7 +49,7 @@ export function collectRows(
     if (!path) {
       // An unrecognized label with numbers after it: the next row in order, if that row is still missing.
       const next = order[lastIdx + 1];
-      if (!next || rows.has(next) || !current.toks.some((t) => t.kind === "value")) {
+      if (!next || rows.has(next) || !current.hasValue) {
         current = undefined;
         return;
       }
@@ -68,7 +71,7 @@ export function collectRows(
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
-      if (!m && lastText !== "" && !current?.toks.some((t) => t.kind === "value")) {
+      if (!m && lastText !== "" && !current?.hasValue) {
         const joined = matchRow(table, lastText + tok.text, edition, seen);
         if (joined && joined.path.length > 0) {
           m = joined;
@@ -90,13 +93,16 @@ export function collectRows(
         }
         continue;
       }
-      if (current?.toks.some((t) => t.kind === "value")) finish();
+      if (current?.hasValue) finish();
       if (!current && order.length > 0) current = { path: undefined, toks: [], label: tok.text };
       else if (current && !current.path) current.label += tok.text;
       continue;
     }
     if (tok.kind === "value") lastText = "";
-    current?.toks.push(tok);
+    if (current) {
+      current.toks.push(tok);
+      if (tok.kind === "value") current.hasValue = true;
+    }
   }
   finish();
   return rows;
