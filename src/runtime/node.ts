@@ -6,13 +6,14 @@ import { createApp } from "../http/app.ts";
 import { nodeClientAddress } from "../http/client-address.ts";
 import { tokenBucket } from "../http/rate-limit.ts";
 import type { AppServices, LogEntry } from "../http/services.ts";
-import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
+import { sweep } from "../service/sweep.ts";
 import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
 import { ConfigError, parseConfig } from "./config.ts";
+import { type PoolEngine, threadPoolEngine } from "./pool-node.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -22,12 +23,17 @@ export interface ServeOptions {
   /** Defaults to process.env; read once, here. */
   env?: Record<string, string | undefined>;
   log?: (entry: LogEntry) => void;
+  /** Worker threads for analyze and render (default: the cores available). */
+  poolSize?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  engine: PoolEngine;
+  /** The start-up sweep (temp files, half-published reports), running in the background. */
+  swept: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -47,12 +53,19 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${config.fallbackFont}`,
     );
   const assets = await nodeAssets(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {});
+  // Analyze and render run in worker threads: a job over RENDER_BUDGET_MS is stopped and its thread replaced,
+  // while this thread keeps answering (/healthz, reads).
+  const engine = threadPoolEngine(
+    coreEngine(async () => assets),
+    {
+      budgetMs: config.renderBudgetMs,
+      ...(options.poolSize ? { size: options.poolSize } : {}),
+      ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
+    },
+  );
   const services: AppServices = {
     storage,
-    engine: withRenderBudget(
-      coreEngine(async () => assets),
-      config.renderBudgetMs,
-    ),
+    engine,
     config: config.http,
     clientAddress: nodeClientAddress(config.http.trustProxy ?? false),
     log,
@@ -66,12 +79,21 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
+  // Whatever a crash left half-written is cleaned up (or completed) while the server already answers.
+  const swept = sweep(storage, { log })
+    .then((r) => log({ level: "info", msg: "start-up sweep", ...r }))
+    .catch((e: unknown) => log({ level: "warn", msg: "start-up sweep failed", cause: String(e) }));
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     url,
     port,
     storage,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    engine,
+    swept,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      await engine.close();
+    },
   };
 }
 

@@ -82,7 +82,7 @@ export async function publish(
 }
 
 /** A crash between writing meta.json and the index entry is repaired: the entry is written when missing. */
-async function ensureIndexed(storage: Storage, meta: ReportMeta): Promise<void> {
+export async function ensureIndexed(storage: Storage, meta: ReportMeta): Promise<void> {
   const entry = indexKey(meta.organ, meta.year, meta.createdAt, meta.id);
   if (!(await storage.head(entry))) await storage.put(entry, meta.id, { contentType: "text/plain" });
 }

@@ -34,13 +34,27 @@ export function cnNumber(s: string): number | undefined {
   return undefined;
 }
 
+/** Full-width digits → ASCII in one scan (a replace callback per digit is slow on a long run of them). */
+function halfWidthDigits(s: string): string {
+  let i = 0;
+  while (i < s.length && !isWideDigit(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  // Each digit keeps its length (one UTF-16 unit): the units are mapped in place and decoded once.
+  const units = new Uint16Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    units[j] = isWideDigit(c) ? c - 0xfee0 : c;
+  }
+  return UTF16.decode(units);
+}
+const isWideDigit = (c: number) => c >= 0xff10 && c <= 0xff19;
+const UTF16 = new TextDecoder("utf-16le");
+
 /** Full-width digits → ASCII, and a Chinese-numeral year 「二〇二〇」 → 「2020」. */
 export function asciiDigits(s: string): string {
-  return s
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g, (y) =>
-      [...y].map((c) => String(CN_DIGIT[c] ?? "")).join(""),
-    );
+  return halfWidthDigits(s).replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g, (y) =>
+    [...y].map((c) => String(CN_DIGIT[c] ?? "")).join(""),
+  );
 }
 
 const ORGAN_SUFFIX =
@@ -82,11 +96,13 @@ export function yearFrom(text: string): number | undefined {
 export function yearFromBody(paragraphs: readonly string[]): number | undefined {
   const text = asciiDigits(paragraphs.join("\n"));
   // 「统计期限…自2020年1月1日」 within one sentence: found sentence by sentence (a lazy `[^。]*?` is quadratic).
-  for (const sentence of text.split("。")) {
-    const at = sentence.indexOf("统计期限");
-    const m = at < 0 ? null : /自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(sentence.slice(at + 4));
+  for (let at = text.indexOf("统计期限"); at >= 0; ) {
+    const end = text.indexOf("。", at);
+    const m = /自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text.slice(at + 4, end < 0 ? text.length : end));
     const y = m ? Number(m[1]) : 0;
     if (y >= 2008 && y <= 2100) return y;
+    if (end < 0) break;
+    at = text.indexOf("统计期限", end);
   }
   const patterns = [/(20\d{2})\s*年度?(?:以来)?[，,]/, /(20\d{2})\s*年度/, /(20\d{2})\s*年/];
   for (const re of patterns) {

@@ -7,6 +7,7 @@ import {
   type ArtifactKind,
   artifactKey,
   CONTENT_TYPES,
+  metaKey,
   portalLinks,
   reportLinks,
 } from "../../service/layout.ts";
@@ -130,8 +131,12 @@ export function reportRoutes(app: App, services: AppServices): void {
 }
 
 async function serveArtifact(c: Context<AppEnv>, services: AppServices, id: string, kind: ArtifactKind) {
-  const object = await services.storage.get(artifactKey(id, kind));
-  if (!object) throw new NianbaoError("not_found", "未找到该报告文件");
+  // An artifact without meta.json is half-published (a crash mid-write): never served; the sweep removes it.
+  const [object, meta] = await Promise.all([
+    services.storage.get(artifactKey(id, kind)),
+    services.storage.head(metaKey(id)),
+  ]);
+  if (!object || !meta) throw new NianbaoError("not_found", "未找到该报告文件");
   const etag = `"${object.etag}"`;
   const name = object.metadata.filename ?? `report-${id}`;
   const headers: Record<string, string> = {
