@@ -25,6 +25,8 @@ export interface ServeOptions {
   log?: (entry: LogEntry) => void;
   /** Worker threads for analyze and render (default: the cores available). */
   poolSize?: number;
+  /** Jobs waiting for a thread before more are answered 429 (default: see pool-node.ts). */
+  poolQueue?: number;
 }
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     {
       budgetMs: config.renderBudgetMs,
       ...(options.poolSize ? { size: options.poolSize } : {}),
+      ...(options.poolQueue ? { queueLimit: options.poolQueue } : {}),
       ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
     },
   );

@@ -9,7 +9,7 @@ import type { JobBody, PoolJob, PoolReply } from "./pool-protocol.ts";
 export interface PoolOptions {
   /** Threads (default: the cores available). */
   size?: number;
-  /** Jobs waiting for a thread before more are refused with 429 (default: 8 per thread). */
+  /** Jobs waiting for a thread before more are refused with 429 (default: 16 per thread, at least 32). */
   queueLimit?: number;
   /** Longest one job (an analyze or a render) may run (RENDER_BUDGET_MS). */
   budgetMs: number;
@@ -31,6 +31,8 @@ type Pending = { job: PoolJob; resolve: (v: unknown) => void; reject: (e: unknow
 
 interface Slot {
   worker: Worker;
+  /** The thread has loaded its modules and fonts (a job's budget counts from here). */
+  ready?: boolean;
   busy?: Pending & { timer: ReturnType<typeof setTimeout> };
 }
 
@@ -47,7 +49,7 @@ export function threadPoolEngine(
   options: PoolOptions,
 ): PoolEngine {
   const size = Math.max(1, options.size ?? availableParallelism());
-  const queueLimit = options.queueLimit ?? size * 8;
+  const queueLimit = options.queueLimit ?? Math.max(32, size * 16);
   const script = options.script ?? defaultScript();
   const queue: Pending[] = [];
   const slots: Slot[] = [];
@@ -62,7 +64,12 @@ export function threadPoolEngine(
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     const slot: Slot = { worker };
-    worker.on("message", (reply: PoolReply) => {
+    worker.on("message", (reply: PoolReply | { ready: true }) => {
+      if ("ready" in reply) {
+        slot.ready = true;
+        pump();
+        return;
+      }
       const busy = slot.busy;
       if (!busy || busy.job.id !== reply.id) return;
       clearTimeout(busy.timer);
@@ -100,7 +107,7 @@ export function threadPoolEngine(
 
   const pump = (): void => {
     for (const slot of slots) {
-      if (slot.busy) continue;
+      if (slot.busy || !slot.ready) continue;
       const next = queue.shift();
       if (!next) return;
       const timer = setTimeout(

@@ -8,6 +8,11 @@ import type { PoolJob, PoolReply } from "./pool-protocol.ts";
 const options = (workerData ?? {}) as { fallbackFont?: string };
 const assets = nodeAssets(options.fallbackFont ? { fallbackFont: options.fallbackFont } : {});
 const engine = coreEngine(() => assets);
+// Ready once the fonts are read: the pool starts a job's budget only on a ready thread.
+assets.then(
+  () => parentPort?.postMessage({ ready: true }),
+  () => parentPort?.postMessage({ ready: true }),
+);
 
 async function run(job: PoolJob): Promise<unknown> {
   switch (job.op) {
