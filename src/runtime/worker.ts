@@ -7,6 +7,7 @@ import type { AppServices, LogEntry } from "../http/services.ts";
 import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
 import { consumeUploads } from "../service/queue.ts";
+import { sweep } from "../service/sweep.ts";
 import { R2Storage } from "../storage/r2.ts";
 import { workerAssets } from "./assets-worker.ts";
 import { parseConfig } from "./config.ts";
@@ -84,6 +85,13 @@ export default {
       );
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** Cron (wrangler.toml [triggers]): half-published reports completed or removed, like the Node start-up sweep. */
+  async scheduled(_controller, env, _ctx): Promise<void> {
+    const { services } = build(env);
+    const result = await sweep(services.storage, { log });
+    log({ level: "info", msg: "scheduled sweep", ...result });
   },
 
   async queue(batch, env, _ctx): Promise<void> {
