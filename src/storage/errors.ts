@@ -4,8 +4,10 @@ import { NianbaoError } from "../core/errors.ts";
 /** A conditional write (`onlyIfAbsent`) found the key taken: someone else wrote it first. */
 export class ObjectExists extends Error {
   override name = "ObjectExists";
-  constructor(readonly key: string) {
+  readonly key: string;
+  constructor(key: string) {
     super(`object exists: ${key}`);
+    this.key = key;
   }
 }
 
