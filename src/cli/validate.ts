@@ -1,4 +1,4 @@
-// `nianbao validate <file|-> [--json] [--previous <file>]`: findings as a table, or { report, findings } as JSON.
+// `nianbao validate <file|-> [--json] [--previous <file>]`: findings as a table, or { report, findings, sources } as JSON.
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { hasErrors } from "../core/finding.ts";
@@ -17,7 +17,7 @@ const Options = z.object({
 const USAGE = `用法：nianbao validate <文件|-> [--json] [--previous <上年报告文件>]
 
 读取一份年报（模型 JSON、文本或 HTML；- 为标准输入），检查勾稽关系等规则。
-  --json        在标准输出打印 { "report": 规范化后的模型, "findings": [...] }
+  --json        在标准输出打印 { "report": 规范化后的模型, "findings": [...], "sources": {单元格: 原文位置} }
   --previous    上年度报告，用于核对「上年结转」
 退出码：0 无错误；1 有错误；2 输入无法使用或用法错误；3 内部错误`;
 
@@ -95,7 +95,7 @@ export const validateCommand: Command = {
     const result = analyzeInput(input, hint, previous === undefined ? {} : { previous });
     io.stdout(
       flags.json
-        ? `${JSON.stringify({ report: result.report, findings: result.findings }, null, 2)}\n`
+        ? `${JSON.stringify({ report: result.report, findings: result.findings, sources: result.sources }, null, 2)}\n`
         : formatFindings(result),
     );
     return hasErrors(result.findings) ? 1 : 0;

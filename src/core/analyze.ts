@@ -77,7 +77,8 @@ export function analyzeInput(
   const kind = detectKind(text, hint);
   checkInputLimits(text, kind);
   const previous = previousReport(options.previous);
-  const parsed = kind === "json" ? normalizeReport(checkedJson(text)) : parseReport(text, kind);
+  const parsed =
+    kind === "json" ? { ...normalizeReport(checkedJson(text)), sources: {} } : parseReport(text, kind);
   checkReportLimits(parsed.report);
-  return checkAndSort(parsed.report, parsed.findings, previous);
+  return checkAndSort(parsed.report, parsed.findings, previous, parsed.sources);
 }

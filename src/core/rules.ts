@@ -6,6 +6,7 @@ import { CROSS_YEAR_CODES, checkCrossYear } from "./rules/cross-year.ts";
 import { checkPlausibility, PLAUSIBILITY_CODES } from "./rules/plausibility.ts";
 import { checkProse, checkSectionStructure, SECTION_CODES } from "./rules/sections.ts";
 import { checkSums, SUM_CODES } from "./rules/sums.ts";
+import { UNCERTAIN_CODES } from "./rules/uncertain.ts";
 
 export { checkBlankCells, checkCellValues } from "./rules/cell-values.ts";
 export { checkCrossYear } from "./rules/cross-year.ts";
@@ -23,6 +24,7 @@ export {
 
 export const RULE_CODES: readonly CodeDoc[] = [
   ...SUM_CODES,
+  ...UNCERTAIN_CODES,
   ...CELL_CODES,
   ...PLAUSIBILITY_CODES,
   ...SECTION_CODES,

@@ -2,6 +2,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { NianbaoError } from "../core/errors.ts";
+import { webRoutes } from "../web/routes.ts";
 import { errorResponse, onError } from "./errors.ts";
 import { limitBody, requestId, requireToken } from "./middleware.ts";
 import { rateLimit, shedLoad } from "./rate-limit.ts";
@@ -49,6 +50,8 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   }
 
   convertRoutes(app, services);
+  // Before reportRoutes: /r/{organ}/{year}.fragment.html is matched ahead of /r/{organ}/{file}.
+  webRoutes(app, services);
   reportRoutes(app, services);
   eventRoutes(app, services);
   metaRoutes(app, services);

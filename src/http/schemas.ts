@@ -1,7 +1,7 @@
 // The API's request and response shapes as zod schemas: validation and the OpenAPI document come from these.
 import { z } from "zod";
 import { ERROR_CODES } from "../core/errors.ts";
-import { Finding, Report } from "../core/model.ts";
+import { Finding, Report, Sources } from "../core/model.ts";
 import { ReportMeta } from "../service/meta.ts";
 
 export const Links = z.object({
@@ -21,11 +21,20 @@ export const Published = z.object({
   created: z.boolean().describe("false when this report was already stored (nothing was written)"),
   report: Report.optional().describe("left out with Prefer: return=minimal"),
   findings: z.array(Finding),
+  sources: Sources.optional().describe(
+    "JSON Pointer of each table cell read from text or HTML → {line, column, length, text}; {} for JSON input; left out with Prefer: return=minimal",
+  ),
   links: Links,
   portal: PortalLinks,
 });
 
-export const Validated = z.object({ report: Report, findings: z.array(Finding) });
+export const Validated = z.object({
+  report: Report,
+  findings: z.array(Finding),
+  sources: Sources.describe(
+    "JSON Pointer of each table cell read from text or HTML → where it was read: 1-based line and column in the decoded input (the HTML source for HTML), length, and the text read there; {} for JSON input",
+  ),
+});
 
 export const ReportInfo = ReportMeta.extend({ links: Links, portal: PortalLinks });
 

@@ -1,7 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import type { Finding, Report } from "../core/model.ts";
+import type { Finding, Report, Sources } from "../core/model.ts";
 import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
@@ -22,6 +22,8 @@ export interface Published {
   created: boolean;
   report: Report;
   findings: Finding[];
+  /** Where each table cell was read in the input ({} for JSON input). */
+  sources: Sources;
   meta: ReportMeta;
 }
 
@@ -48,7 +50,7 @@ export async function publish(
   hint: InputHint = {},
   options: { force?: boolean } = {},
 ): Promise<Published> {
-  const { report, findings } = await deps.engine.analyze(input, hint);
+  const { report, findings, sources } = await deps.engine.analyze(input, hint);
   const invalid = hasErrors(findings);
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings });
@@ -64,13 +66,16 @@ export async function publish(
   const existing = await readMeta(storage, id);
   if (existing) {
     await ensureIndexed(storage, existing);
-    return { created: false, report, findings, meta: existing };
+    return { created: false, report, findings, sources, meta: existing };
   }
   let running = inFlight.get(storage);
-  if (!running) inFlight.set(storage, (running = new Map()));
+  if (!running) {
+    running = new Map();
+    inFlight.set(storage, running);
+  }
   const other = running.get(id);
-  if (other) return { created: false, report, findings, meta: await other };
-  const mine = store(deps, report, findings, id, invalid);
+  if (other) return { created: false, report, findings, sources, meta: await other };
+  const mine = store(deps, report, findings, sources, id, invalid);
   const shared = mine.then(({ meta }) => meta);
   shared.catch(() => {});
   running.set(id, shared);
@@ -92,6 +97,7 @@ async function store(
   deps: ServiceDeps,
   report: Report,
   findings: Finding[],
+  sources: Sources,
   id: string,
   invalid: boolean,
 ): Promise<Published> {
@@ -132,10 +138,10 @@ async function store(
     if (!(e instanceof ObjectExists)) throw e;
     const winner = await readMeta(storage, id);
     if (!winner) throw new NianbaoError("storage_unavailable", "报告正在由另一请求发布，请稍后再试");
-    return { created: false, report, findings, meta: winner };
+    return { created: false, report, findings, sources, meta: winner };
   }
   await ensureIndexed(storage, meta);
-  return { created: true, report, findings, meta };
+  return { created: true, report, findings, sources, meta };
 }
 
 export async function readMeta(storage: Storage, id: string): Promise<ReportMeta | null> {

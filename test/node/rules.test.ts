@@ -268,6 +268,25 @@ describe.each(["2019", "2021"] as const)("edition %s", (edition) => {
     expect(only(checkReport(carried), "prose.mismatch").map((x) => x.expected)).toEqual([
       carried.requests.carriedOver.total,
     ]);
+    // 结转/顺延 to next year, in the wordings reports use: each against table 三's 四、结转 总计.
+    for (const phrase of [
+      "结转下年度办理{n}件",
+      "顺延至下一年度办理{n}件",
+      "转下一年度办理答复的有 {n} 件",
+    ]) {
+      const forward = report(edition, (x) => {
+        x.requests.carriedForward.total = 2;
+        text(x).text = `本年度${phrase.replace("{n}", "1")}。`;
+      });
+      expect(only(checkReport(forward), "prose.mismatch").map((x) => [x.expected, x.actual])).toEqual([
+        [2, 1],
+      ]);
+      const agrees = report(edition, (x) => {
+        x.requests.carriedForward.total = 2;
+        text(x).text = `本年度${phrase.replace("{n}", "2")}。`;
+      });
+      expect(only(checkReport(agrees), "prose.mismatch")).toEqual([]);
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import { finding } from "../finding.ts";
 import type { Finding } from "../model.ts";
 import type { Candidate } from "./rows.ts";
+import type { CellSource } from "./sources.ts";
 import type { Slot } from "./sums.ts";
 
 /** Lower is more plausible: small numbers, and no cell dwarfing the rest. */
@@ -27,8 +28,14 @@ export function chooseRow(
   findings: Finding[],
   /** Count of soft-rule violations of a reading (e.g. 现行有效件数 below 本年制发件数); fewer is more plausible. */
   violations: (values: readonly Slot[]) => number = () => 0,
+  /** Filled with where each chosen value was written. */
+  srcOut?: (CellSource | undefined)[],
 ): Slot[] {
   const first = cands[0];
+  const sources = (c: Candidate | undefined) => {
+    if (!srcOut || !c?.srcs) return;
+    for (let i = 0; i < columns.length; i++) srcOut[i] = c.srcs[i];
+  };
   if (!first) return columns.map(() => undefined);
   if (cands.length === 1) {
     if (first.origin === "split")
@@ -49,6 +56,7 @@ export function chooseRow(
           `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`,
         ),
       );
+    sources(first);
     return [...first.values];
   }
   if (first.origin === "split") {
@@ -71,11 +79,15 @@ export function chooseRow(
         },
       ),
     );
+    sources(best);
     return [...best.values];
   }
-  // Placements: keep a cell only where every reading agrees.
+  // Placements: keep a cell only where every reading agrees (and its source with it, when they agree on that too).
   return columns.map((_, i) => {
     const v = first.values[i];
-    return cands.every((c) => c.values[i] === v) ? v : undefined;
+    if (!cands.every((c) => c.values[i] === v)) return undefined;
+    const src = first.srcs?.[i];
+    if (srcOut && src && cands.every((c) => c.srcs?.[i] === src)) srcOut[i] = src;
+    return v;
   });
 }

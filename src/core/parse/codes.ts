@@ -37,6 +37,12 @@ export const PARSE_CODES: readonly CodeDoc[] = [
       "A row label that could not be recognized (OCR typo, cut by wrapping) was read as the next row of the table, by position.",
   },
   {
+    code: "parse.row-assembled",
+    severity: "info",
+    meaning:
+      "A row's values were written on a line of their own, apart from its label (PDF → markdown conversions); they were placed by the official row order between rows read with their labels. A rule failure involving them is `rule.uncertain`.",
+  },
+  {
     code: "parse.extra-cells",
     severity: "warning",
     meaning: "A row has more values than columns; the extra values are not used.",

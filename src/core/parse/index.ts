@@ -3,7 +3,7 @@ import { type CellRef, pointer, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
-import type { Block, Edition, Finding, Report, Section } from "../model.ts";
+import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
@@ -16,6 +16,7 @@ import {
   yearFromBody,
 } from "./metadata.ts";
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
+import { type CellSource, Locator } from "./sources.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
 import { parseRequests } from "./tables/requests.ts";
@@ -35,8 +36,31 @@ const PROBLEMS = new Set([
   "normalize.unreadable",
 ]);
 
-/** Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found. */
-export function parseReport(text: string, kind: TextKind): { report: Report; findings: Finding[] } {
+/** JSON Pointers of cells, built once: row and column keys are plain identifiers (no escaping needed). */
+const CELL_KEYS = new Map<string, Map<string, string>>();
+function cellKey(ref: CellRef): string {
+  const row = `${ref.table}/${ref.row.join("/")}`;
+  let cols = CELL_KEYS.get(row);
+  if (!cols) {
+    cols = new Map();
+    CELL_KEYS.set(row, cols);
+  }
+  let key = cols.get(ref.column);
+  if (key === undefined) {
+    key = `/${row}/${ref.column}`;
+    cols.set(ref.column, key);
+  }
+  return key;
+}
+
+/**
+ * Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found.
+ * `sources` maps the JSON Pointer of every table cell read from the input to where it was written.
+ */
+export function parseReport(
+  text: string,
+  kind: TextKind,
+): { report: Report; findings: Finding[]; sources: Sources } {
   const source = kind === "html" ? htmlToText(text) : text;
   const lines = cleanLines(source);
   if (lines.every((l) => trimAll(l) === "")) throw new NianbaoError("empty_input");
@@ -77,11 +101,15 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   let year = titleYear ?? yearFromBody(bodyParas.filter((p) => p !== ""));
   const evidence = detectEdition([...tableLines.proactive, ...tableLines.requests].join("\n"));
   const byYear: Edition = year !== undefined && year >= 2021 ? "2021" : "2019";
-  const opts = { trailingEmptyIsArtefact: kind === "text" };
+  const opts = { trailingEmptyIsArtefact: kind === "text", locator: new Locator(text, kind) };
+  const tokensOf = (role: (typeof TABLE_ROLES)[number]) => {
+    if (!haveSections.has(role)) opts.locator?.restart();
+    return tokenize(tableLines[role], opts);
+  };
   const tokens = {
-    proactive: tokenize(tableLines.proactive, opts),
-    requests: tokenize(tableLines.requests, opts),
-    appeals: tokenize(tableLines.appeals, opts),
+    proactive: tokensOf("proactive"),
+    requests: tokensOf("requests"),
+    appeals: tokensOf("appeals"),
   };
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
@@ -186,22 +214,28 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     issuedOn: signature?.issuedOn ?? null,
     sections: out,
   };
+  const sources: Sources = {};
+  const put = (ref: CellRef, value: number | null | undefined, src: CellSource | undefined) => {
+    setCell(report, ref, value ?? null);
+    if (src && value !== null && value !== undefined) sources[cellKey(ref)] = src;
+  };
   for (const [key, row] of proactive.rows)
     row.columns.forEach((col, i) => {
-      setCell(report, { table: "proactive", row: [key], column: col }, row.values[i] ?? null);
+      put({ table: "proactive", row: [key], column: col }, row.values[i], row.srcs[i]);
     });
   for (const def of requestRows(edition)) {
     const values = requests.rows.get(def.path.join(".")) ?? [];
+    const srcs = requests.srcs.get(def.path.join(".")) ?? [];
     APPLICANT_COLUMNS.forEach((col, i) => {
-      const ref: CellRef = { table: "requests", row: def.path, column: col.key };
-      setCell(report, ref, values[i] ?? null);
+      put({ table: "requests", row: def.path, column: col.key }, values[i], srcs[i]);
     });
   }
   for (const g of APPEAL_GROUPS) {
     const values = appeals.groups.get(g.key) ?? [];
+    const srcs = appeals.srcs.get(g.key) ?? [];
     APPEAL_COLUMNS.forEach((col, i) => {
-      setCell(report, { table: "appeals", row: [g.key], column: col.key }, values[i] ?? null);
+      put({ table: "appeals", row: [g.key], column: col.key }, values[i], srcs[i]);
     });
   }
-  return { report: report as unknown as Report, findings };
+  return { report: report as unknown as Report, findings, sources };
 }

@@ -67,7 +67,11 @@ function build(edition: Edition): Equation[] {
       path: cellPointer(req(["received"], col.key)),
       left: [req(["received"], col.key), req(["carriedOver"], col.key)],
       right: [req(["handledTotal"], col.key), req(["carriedForward"], col.key)],
-      totals: [req(["handledTotal"], col.key)],
+      // In the 总计 column every cell is a row total: a blank one is never taken as 0.
+      totals:
+        col.key === "total"
+          ? ["received", "carriedOver", "handledTotal", "carriedForward"].map((r) => req([r], col.key))
+          : [req(["handledTotal"], col.key)],
     });
   }
   for (const row of rows) {

@@ -32,7 +32,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/reports", async (c) => {
     const { force } = parseWith(ForceQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { created, report, findings, meta } = await publish(services, input, hint, {
+    const { created, report, findings, sources, meta } = await publish(services, input, hint, {
       force: isForced(force),
     });
     const base = baseUrl(c, services.config);
@@ -45,7 +45,7 @@ export function convertRoutes(app: App, services: AppServices): void {
       c.header("Preference-Applied", "return=minimal");
       return c.json({ id: meta.id, created, findings, links, portal }, status);
     }
-    return c.json({ id: meta.id, created, report, findings, links, portal }, status);
+    return c.json({ id: meta.id, created, report, findings, sources, links, portal }, status);
   });
 
   app.openAPIRegistry.registerPath({
@@ -55,14 +55,17 @@ export function convertRoutes(app: App, services: AppServices): void {
     security: bearer,
     request: { body: reportBody(Report) },
     responses: {
-      200: json(Validated, "The normalized report and its findings"),
+      200: json(
+        Validated,
+        "The normalized report, its findings, and where each table cell was read (sources)",
+      ),
       ...errors(400, 401, 403, 413, 415, 422),
     },
   });
   app.post("/v1/validate", async (c) => {
     const { input, hint } = await readInput(c);
-    const { report, findings } = await services.engine.analyze(input, hint);
-    return c.json({ report, findings });
+    const { report, findings, sources } = await services.engine.analyze(input, hint);
+    return c.json({ report, findings, sources });
   });
 
   app.openAPIRegistry.registerPath({
