@@ -239,7 +239,11 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
 /** A token list that, given a locator, records where each value token was written (tokens come in document order). */
 class LocatingTokens {
   readonly tokens: Token[] = [];
-  constructor(private readonly locator: Locator | undefined) {}
+  // A plain field, not a parameter property: Node's type stripping (the pool's worker threads) refuses those.
+  private readonly locator: Locator | undefined;
+  constructor(locator: Locator | undefined) {
+    this.locator = locator;
+  }
   line(l: string): void {
     this.locator?.line(l);
   }
