@@ -1,4 +1,5 @@
 // Building findings: the code's severity comes from the catalogues; the shape of a catalogue entry; the closed code union.
+import { CAP_CODES } from "./findings-cap.ts";
 import type { Finding, Severity } from "./model.ts";
 import { NORMALIZE_CODES } from "./normalize.ts";
 import { PARSE_CODES } from "./parse/codes.ts";
@@ -32,6 +33,7 @@ export function catalogues() {
     NORMALIZE_CODES,
     PARSE_CODES,
     RENDER_CODES,
+    CAP_CODES,
   ] as const;
 }
 

@@ -1,4 +1,5 @@
 // Loose report input (numbers or strings in cells, missing edition/title/sections) → a model Report, every change a finding.
+
 import { z } from "zod";
 import { type CellKind, type CellNote, readCell } from "./cell-value.ts";
 import { type CellRef, cellRefs, emptyTables, pointer, setCell } from "./cells.ts";
@@ -7,6 +8,7 @@ import { fromZodError } from "./errors.ts";
 import { type CodeDoc, finding } from "./finding.ts";
 import { APPLICANT_COLUMNS } from "./labels.ts";
 import { type Block, type Edition, type Finding, Report, type Section, SectionRole } from "./model.ts";
+import { trimSpaces } from "./text/trim.ts";
 
 export const NORMALIZE_CODES = [
   {
@@ -118,7 +120,6 @@ const TOP_KEYS = new Set([
   "appeals",
 ]);
 const TABLES = ["proactive", "requests", "appeals"] as const;
-const EDGE_SPACES = /^[\s\u00a0\u3000\u2000-\u200b\ufeff]+|[\s\u00a0\u3000\u2000-\u200b\ufeff]+$/g;
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -166,7 +167,7 @@ function readRawCell(raw: unknown, kind: CellKind, segs: (string | number)[], ct
     return null;
   }
   const original = raw;
-  const inner = raw.replace(EDGE_SPACES, "");
+  const inner = trimSpaces(raw);
   // Digits separated by spaces may be two numbers run together: never guess.
   if (/[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/.test(inner)) {
     ctx.findings.push(
@@ -298,7 +299,7 @@ function readYear(raw: unknown, ctx: Ctx): number {
 }
 
 function trimText(raw: string, segs: (string | number)[], what: string, ctx: Ctx): string {
-  const t = raw.replace(EDGE_SPACES, "");
+  const t = trimSpaces(raw);
   if (t !== raw) {
     ctx.findings.push(
       finding("normalize.trimmed", pointer(...segs), `${what}前后的空格已去除`, { original: raw }),

@@ -1,5 +1,6 @@
 // Model JSON → normalized report + every finding, in a stable order: normalize, then check the rules.
 import { isNianbaoError, NianbaoError } from "./errors.ts";
+import { capFindings } from "./findings-cap.ts";
 import type { Finding, Report, Sources, ValidationResult } from "./model.ts";
 import { normalizeReport } from "./normalize.ts";
 import { sortFindings } from "./order.ts";
@@ -23,8 +24,9 @@ export function checkAndSort(
   sources: Sources = {},
 ): ValidationResult {
   const rules = settleDoubts(report, findings, checkReport(report, previous ? { previous } : {}));
-  const all = [...findings, ...rules].map((f) => withLine(f, sources));
-  return { report, findings: sortFindings(report, all), sources };
+  // Capped before the lines are looked up: a flood of findings costs one sort, not a search each.
+  const kept = capFindings(sortFindings(report, [...findings, ...rules]));
+  return { report, findings: kept.map((f) => withLine(f, sources)), sources };
 }
 
 /** The finding with the input line of the cell it is about (a cell pointer, or a row whose cells came from one line). */

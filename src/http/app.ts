@@ -39,7 +39,14 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const limit = limitBody(services.config.bodyLimitBytes);
   const rate = [
     ...(services.maxConcurrentWrites ? [shedLoad(services.maxConcurrentWrites)] : []),
-    ...(services.rateLimiter ? [rateLimit(services.rateLimiter)] : []),
+    ...(services.rateLimiter
+      ? [
+          rateLimit(services.rateLimiter, {
+            tokensChecked: services.config.apiTokens.length > 0,
+            ...(services.clientAddress ? { clientAddress: services.clientAddress } : {}),
+          }),
+        ]
+      : []),
   ];
   for (const path of ["/v1/reports", "/v1/validate", "/v1/render", "/v1/events/s3"]) {
     app.post(path, auth, ...rate, limit);

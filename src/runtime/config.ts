@@ -15,12 +15,14 @@ const Tokens = z
   .string()
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
   .pipe(
-    z.array(
-      z
-        .string()
-        .min(16, "each token must be at least 16 characters")
-        .regex(/^[\x21-\x7e]+$/, "tokens are printable ASCII without spaces"),
-    ),
+    z
+      .array(
+        z
+          .string()
+          .min(16, "each token must be at least 16 characters")
+          .regex(/^[\x21-\x7e]+$/, "tokens are printable ASCII without spaces"),
+      )
+      .min(1, "no token left after splitting on commas and spaces (unset it to leave writes open)"),
   );
 
 const Bool = z
@@ -55,6 +57,7 @@ export const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   S3_FORCE_PATH_STYLE: optional(Bool),
   S3_KEY_PREFIX: optional(z.string().regex(/^([^/.][^/]*\/)+$/, 'must be folder-like, e.g. "nianbao/"')),
+  TRUST_PROXY: optional(Bool),
   FALLBACK_FONT: optional(z.string().regex(/\.(ttf|otf)$/i, "must be the path of a .ttf or .otf font file")),
 });
 
@@ -112,6 +115,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     ...(e.S3_BUCKET ? { eventBucket: e.S3_BUCKET } : {}),
+    ...(e.TRUST_PROXY ? { trustProxy: true } : {}),
   };
   const writes = e.RATE_LIMIT_WRITES ?? 120;
   const limits = {

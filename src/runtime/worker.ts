@@ -1,6 +1,7 @@
 // Cloudflare Workers entry: wires the app to R2 and the queue; the only file that knows it is a Worker.
 import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
+import { edgeClientAddress } from "../http/client-address.ts";
 import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
 import type { AppServices } from "../http/services.ts";
 import type { Dispatch } from "../service/batch.ts";
@@ -8,6 +9,7 @@ import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
 import type { LogEntry } from "../service/log.ts";
 import { consumeUploads } from "../service/queue.ts";
+import { sweep } from "../service/sweep.ts";
 import { R2Storage } from "../storage/r2.ts";
 import { workerAssets } from "./assets-worker.ts";
 import { parseConfig } from "./config.ts";
@@ -68,6 +70,7 @@ function build(env: Env) {
         config.renderBudgetMs,
       ),
       config: config.http,
+      clientAddress: edgeClientAddress,
       log,
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
@@ -95,6 +98,13 @@ export default {
       );
     }
     return app.fetch(request, env, ctx);
+  },
+
+  /** Cron (wrangler.toml [triggers]): half-published reports completed or removed, like the Node start-up sweep. */
+  async scheduled(_controller, env, _ctx): Promise<void> {
+    const { services } = build(env);
+    const result = await sweep(services.storage, { log });
+    log({ level: "info", msg: "scheduled sweep", ...result });
   },
 
   async queue(batch, env, _ctx): Promise<void> {

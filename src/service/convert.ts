@@ -3,13 +3,14 @@ import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
 import { readInput, withPlaces } from "../core/input/index.ts";
 import type { Finding, Report, Sources } from "../core/model.ts";
+import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
 import type { Engine, InputHint } from "./engine.ts";
 import { artifactKey, CONTENT_TYPES, indexKey, metaKey, tujieKey } from "./layout.ts";
 import type { ReportMeta } from "./meta.ts";
-import { type PreviousRef, recheckNextYear, withPrevious } from "./previous.ts";
+import { type PreviousRef, type PreviousReport, recheckNextYear, withPrevious } from "./previous.ts";
 
 export interface ServiceDeps {
   storage: Storage;
@@ -40,9 +41,17 @@ export async function analyze(
   return withPlaces(await deps.engine.analyze(read.input, read.hint), read);
 }
 
+/** Publications in progress per store and id: concurrent publishes of one report in a process share one. */
+const inFlight = new WeakMap<Storage, Map<string, Promise<ReportMeta>>>();
+
+/** Characters of the download file name kept in the artifacts' metadata (S3 metadata travels in headers). */
+const MAX_FILENAME = 100;
+
 /**
  * Validates, renders and stores a report. With error findings it throws invalid_report (carrying the
  * findings) and stores nothing, unless `force`. Idempotent: the same report again writes nothing new.
+ * Published once: of concurrent publishes of one id (in this process or any other sharing the store) exactly
+ * one is `created`; the others get the same metadata.
  */
 export async function publish(
   deps: ServiceDeps,
@@ -69,12 +78,45 @@ export async function publish(
   const previousRef = previous ? previous.ref : null;
   const existing = await readMeta(storage, id);
   if (existing) {
-    // A crash between writing meta.json and the index entry is repaired here; otherwise nothing is written.
-    const entry = indexKey(existing.organ, existing.year, existing.createdAt, id);
-    if (!(await storage.head(entry))) await storage.put(entry, id, { contentType: "text/plain" });
+    await ensureIndexed(storage, existing);
     return { created: false, report, findings, sources, meta: existing, previous: previousRef };
   }
+  let running = inFlight.get(storage);
+  if (!running) {
+    running = new Map();
+    inFlight.set(storage, running);
+  }
+  const other = running.get(id);
+  if (other) return { created: false, report, findings, sources, meta: await other, previous: previousRef };
+  const mine = store(deps, report, findings, sources, id, invalid, previous);
+  const shared = mine.then(({ meta }) => meta);
+  shared.catch(() => {});
+  running.set(id, shared);
+  try {
+    return await mine;
+  } finally {
+    running.delete(id);
+  }
+}
 
+/** A crash between writing meta.json and the index entry is repaired: the entry is written when missing. */
+export async function ensureIndexed(storage: Storage, meta: ReportMeta): Promise<void> {
+  const entry = indexKey(meta.organ, meta.year, meta.createdAt, meta.id);
+  if (!(await storage.head(entry))) await storage.put(entry, meta.id, { contentType: "text/plain" });
+}
+
+/** Renders and writes the artifacts, then claims meta.json with a conditional write: its winner indexes the report. */
+async function store(
+  deps: ServiceDeps,
+  report: Report,
+  findings: Finding[],
+  sources: Sources,
+  id: string,
+  invalid: boolean,
+  previous: PreviousReport | null,
+): Promise<Published> {
+  const { storage } = deps;
+  const previousRef = previous ? previous.ref : null;
   const [pdf, html, tujie] = await Promise.all([
     deps.engine.renderPdf(report),
     deps.engine.renderHtml(report),
@@ -82,7 +124,9 @@ export async function publish(
   ]);
   const json = JSON.stringify(report, null, 2);
   // The file name people see when they save a download (Content-Disposition).
-  const filename = report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`;
+  const filename = [...(report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`)]
+    .slice(0, MAX_FILENAME)
+    .join("");
   const metadata = { id, year: String(report.year), filename };
   const infos = await Promise.all([
     storage.put(artifactKey(id, "pdf"), pdf, { contentType: CONTENT_TYPES.pdf, metadata }),
@@ -114,9 +158,20 @@ export async function publish(
     },
     previous: previousRef,
   };
-  // meta.json is written after the artifacts: its presence means the report is complete.
-  await storage.put(metaKey(id), JSON.stringify(meta), { contentType: CONTENT_TYPES.json });
-  await storage.put(indexKey(meta.organ, meta.year, meta.createdAt, id), id, { contentType: "text/plain" });
+  // meta.json is written after the artifacts: its presence means the report is complete. Only one writer
+  // creates it; a loser answers with the winner's metadata (the artifacts it wrote are the same bytes).
+  try {
+    await storage.put(metaKey(id), JSON.stringify(meta), {
+      contentType: CONTENT_TYPES.json,
+      onlyIfAbsent: true,
+    });
+  } catch (e) {
+    if (!(e instanceof ObjectExists)) throw e;
+    const winner = await readMeta(storage, id);
+    if (!winner) throw new NianbaoError("storage_unavailable", "报告正在由另一请求发布，请稍后再试");
+    return { created: false, report, findings, sources, meta: winner, previous: previousRef };
+  }
+  await ensureIndexed(storage, meta);
   // Last year's report published after this year's: this year's stored findings are checked again against it.
   await recheckNextYear(storage, report, { id, year: report.year });
   return { created: true, report, findings, sources, meta, previous: previousRef };

@@ -7,7 +7,8 @@ export type { InputHint };
 export interface Engine {
   /**
    * Detects JSON/text/HTML, decodes, parses and validates, with the glyph findings of the fonts it renders with;
-   * rejects with NianbaoError for unusable input.
+   * rejects with NianbaoError for unusable input. Asynchronous so a runtime can run it where a budget can stop it
+   * (Node: a worker thread).
    */
   analyze(input: Uint8Array | string, hint?: InputHint): Promise<ValidationResult>;
   renderPdf(report: Report): Promise<Uint8Array>;

@@ -19,6 +19,12 @@ export const PARSE_CODES = [
       "Run-together digits (「640020470」) split into cells; the split is the only one the row's rules allow.",
   },
   {
+    code: "parse.digits-too-long",
+    severity: "warning",
+    meaning:
+      "Run-together digits longer than the row's cells can hold (15 characters a cell): not split, the row left blank; nothing searched.",
+  },
+  {
     code: "parse.ambiguous",
     severity: "warning",
     meaning:

@@ -144,7 +144,10 @@ export function parseReport(
   const { proactive, requests, appeals } = read.tables;
 
   const standardRoles = sections.filter((s) => s.role !== "extra").length;
-  if (!proactive.found && !requests.found && !appeals.found && standardRoles < 2 && !titleFound)
+  // A run of bare digits is no table 四: that one counts only under its heading or with its column words.
+  const appealsTable =
+    appeals.found && (haveSections.has("appeals") || /行政复议|行政诉讼/.test(tableLines.appeals.join("")));
+  if (!proactive.found && !requests.found && !appealsTable && standardRoles < 2 && !titleFound)
     throw new NianbaoError("not_a_report");
   for (const [role, found] of [
     ["proactive", proactive.found],

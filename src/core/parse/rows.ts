@@ -2,7 +2,7 @@
 import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
-import { splitDigits } from "./digits-split.ts";
+import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
 import { type CellSource, pieceSource } from "./sources.ts";
 import type { Slot } from "./sums.ts";
@@ -45,7 +45,10 @@ export function collectRows(
   orphans?: OrphanRun[],
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
-  let current: { path: readonly string[] | undefined; toks: Token[]; label: string } | undefined;
+  // `hasValue`: a value token is among `toks` (kept, not searched for at each text token: linear).
+  let current:
+    | { path: readonly string[] | undefined; toks: Token[]; label: string; hasValue?: boolean }
+    | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
   let orphan: OrphanRun | undefined;
@@ -64,7 +67,7 @@ export function collectRows(
     if (!path) {
       // An unrecognized label with numbers after it: the next row in order, if that row is still missing.
       const next = order[lastIdx + 1];
-      if (!next || rows.has(next) || !current.toks.some((t) => t.kind === "value")) {
+      if (!next || rows.has(next) || !current.hasValue) {
         current = undefined;
         return;
       }
@@ -115,7 +118,7 @@ export function collectRows(
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
-      if (!m && lastText !== "" && !current?.toks.some((t) => t.kind === "value")) {
+      if (!m && lastText !== "" && !current?.hasValue) {
         const joined = matchRow(table, lastText + tok.text, edition, seen);
         // A group label (「（六）其」「他处理」) only when the current row is the unrecognized first piece.
         if (joined && (joined.path.length > 0 || (current !== undefined && !current.path))) {
@@ -138,13 +141,16 @@ export function collectRows(
         }
         continue;
       }
-      if (current?.toks.some((t) => t.kind === "value")) finish();
+      if (current?.hasValue) finish();
       if (!current && order.length > 0) current = { path: undefined, toks: [], label: tok.text };
       else if (current && !current.path) current.label += tok.text;
       continue;
     }
     if (tok.kind === "value") lastText = "";
-    current?.toks.push(tok);
+    if (current) {
+      current.toks.push(tok);
+      if (tok.kind === "value") current.hasValue = true;
+    }
   }
   finish();
   return rows;
@@ -363,9 +369,12 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued))
     cells = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
   if (cells.length > n) {
-    cells = [...cells];
-    while (cells.length > n && cells[0]?.raw === null) cells.shift();
-    while (cells.length > n && cells[cells.length - 1]?.raw === null) cells.pop();
+    // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
+    let lo = 0;
+    let hi = cells.length;
+    while (hi - lo > n && cells[lo]?.raw === null) lo++;
+    while (hi - lo > n && cells[hi - 1]?.raw === null) hi--;
+    cells = cells.slice(lo, hi);
     // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
     const lastKept = cells[n - 1]?.raw;
     if (cells.slice(n).every((c) => c.raw === lastKept)) cells = cells.slice(0, n);
@@ -401,6 +410,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     digitOnly &&
     (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
     cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
+  if (
+    canSplit &&
+    !runFits(
+      cells.map((c) => c.raw as string),
+      n,
+    )
+  ) {
+    ctx.findings.push(runTooLong(ctx.pointer, n));
+    return [{ values: new Array(n).fill(null), origin: "placement" }];
+  }
   if (canSplit) {
     const pieces = cells.map((c) => c.raw as string);
     const decimal = (i: number) => spec.kinds[i] === "money";

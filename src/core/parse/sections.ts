@@ -96,6 +96,7 @@ const ENDS_SENTENCE = /[。！？；：:」”』）)…!?;]$/;
 export function toBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   let para: string | undefined;
+  let lastLine = "";
   const flush = () => {
     if (para !== undefined && para !== "") blocks.push({ type: "paragraph", text: para });
     para = undefined;
@@ -111,12 +112,15 @@ export function toBlocks(lines: readonly string[]): Block[] {
       blocks.push({ type: "heading", text: t });
       continue;
     }
-    if (para !== undefined && para.length >= 18 && !ENDS_SENTENCE.test(para)) {
+    // The paragraph's end is its last line's end: testing the joined text would rescan it at every line.
+    if (para !== undefined && para.length >= 18 && !ENDS_SENTENCE.test(lastLine)) {
       para += t; // a line wrapped in the middle of a sentence
+      lastLine = t;
       continue;
     }
     flush();
     para = t;
+    lastLine = t;
   }
   flush();
   return blocks;

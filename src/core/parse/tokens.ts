@@ -239,8 +239,8 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
 /** A token list that, given a locator, records where each value token was written (tokens come in document order). */
 class LocatingTokens {
   readonly tokens: Token[] = [];
+  // A plain field, not a parameter property: Node's type stripping (the pool's worker threads) refuses those.
   private readonly locator: Locator | undefined;
-  // No parameter property: Node's type stripping (the benches run .ts directly) does not support them.
   constructor(locator: Locator | undefined) {
     this.locator = locator;
   }

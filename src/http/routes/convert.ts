@@ -9,9 +9,11 @@ import type { App } from "../app-type.ts";
 import { readInput } from "../body.ts";
 import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
 import { isForced, parseWith } from "../parse.ts";
+import { prefersMinimal } from "../prefer.ts";
 import { ForceQuery, Published, RenderQuery, Validated } from "../schemas.ts";
 import type { AppServices } from "../services.ts";
 import { baseUrl } from "./base-url.ts";
+import { HTML_CSP } from "./reports.ts";
 
 export function convertRoutes(app: App, services: AppServices): void {
   app.openAPIRegistry.registerPath({
@@ -40,7 +42,7 @@ export function convertRoutes(app: App, services: AppServices): void {
     const status = created ? 201 : 200;
     c.header("Location", links.self);
     // `Prefer: return=minimal` (RFC 7240) leaves the report out: the links and findings are what a script wants.
-    if (/\breturn=minimal\b/i.test(c.req.header("prefer") ?? "")) {
+    if (prefersMinimal(c.req.header("prefer"))) {
       c.header("Preference-Applied", "return=minimal");
       return c.json({ id: meta.id, created, findings, links, portal, previous }, status);
     }
@@ -97,9 +99,18 @@ export function convertRoutes(app: App, services: AppServices): void {
     const { report, findings } = await services.engine.analyze(input, hint);
     if (hasErrors(findings) && !isForced(force))
       throw new NianbaoError("invalid_report", undefined, { findings });
-    const headers = { "Content-Type": CONTENT_TYPES[format], "Cache-Control": "no-store" };
+    const headers = {
+      "Content-Type": CONTENT_TYPES[format],
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    };
     if (format === "pdf")
       return c.body((await services.engine.renderPdf(report)) as Uint8Array<ArrayBuffer>, 200, headers);
-    return c.body(await services.engine.renderHtml(report), 200, headers);
+    // The same guard as stored pages: no script, no network, no sniffing.
+    return c.body(await services.engine.renderHtml(report), 200, {
+      ...headers,
+      "Content-Security-Policy": HTML_CSP,
+      "X-Content-Type-Options": "nosniff",
+    });
   });
 }

@@ -1,4 +1,6 @@
 // Breaks body text into justified lines (CJK line-breaking rules, 28 characters of 16 pt per 156 mm line) for the PDF.
+
+import { isSpaceCode, trimBy } from "../../text/trim.ts";
 import { type FaceRole, faceFile, type RenderAssets } from "../fonts/assets.ts";
 import { advance, fontInfo, isControl } from "../fonts/coverage.ts";
 import { explicitRuns, PDF_FAMILY, type Run } from "./runs.ts";
@@ -164,7 +166,7 @@ export function breakLines(
   assets: RenderAssets,
   opts: LineOptions,
 ): LineNode[] {
-  const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+  const trimmed = trimBy(text, isSpaceCode);
   // The spacing between characters that puts exactly perLine of them in a line (28 × 16 pt in 156 mm: −0.215 pt).
   const base = (opts.width - opts.perLine * opts.fontSize) / (opts.perLine - 1);
   const indentPt = opts.indent * (opts.fontSize + base);
@@ -221,15 +223,20 @@ function trimSpaces(line: Glyph[]): Glyph[] {
 /** Where a title may break: after 「年度」/「年」, before 「政府信息公开」/「政务公开」, after the organ's name. */
 function titleBreaks(text: string, organ: string): Set<number> {
   const out = new Set<number>();
+  // Each test looks at a few characters around i: linear in the title's length.
   const chars = [...text];
-  const joined = (i: number) => chars.slice(0, i).join("");
+  const at = (i: number, word: string) => chars.slice(i, i + word.length).join("") === word;
+  const digits = (from: number, to: number) =>
+    from >= 0 && chars.slice(from, to).every((c) => c >= "0" && c <= "9");
   for (let i = 1; i < chars.length; i++) {
-    const head = joined(i);
-    const tail = chars.slice(i).join("");
-    if (/\d{4}年度?$/.test(head) && !/^度/.test(tail)) out.add(i);
-    if (/^(政府信息公开|政务公开)/.test(tail)) out.add(i);
-    if (organ && head === organ) out.add(i);
+    const yearEnd =
+      chars[i - 1] === "年" ? i - 1 : chars[i - 1] === "度" && chars[i - 2] === "年" ? i - 2 : -1;
+    if (yearEnd >= 4 && digits(yearEnd - 4, yearEnd) && chars[i] !== "度") out.add(i);
+    if (at(i, "政府信息公开") || at(i, "政务公开")) out.add(i);
   }
+  const organLength = [...organ].length;
+  if (organLength > 0 && organLength < chars.length && chars.slice(0, organLength).join("") === organ)
+    out.add(organLength);
   return out;
 }
 
@@ -259,14 +266,16 @@ export function titleLines(
   const natural = titleBreaks(gs.map((g) => g.ch).join(""), organ);
   const lines: LineNode[] = [];
   let start = 0;
+  // Width of the glyphs before `start`, kept as lines are cut: each line's search is bounded by its width.
+  let startWidth = 0;
   for (let k = 1; k < n; k++) {
     const target = (total * k) / n;
     let best = -1;
     let bestScore = Number.POSITIVE_INFINITY;
-    let acc = sum(gs.slice(0, start));
+    let acc = startWidth;
     for (let i = start + 1; i < gs.length; i++) {
       acc += gs[i - 1]?.width ?? 0;
-      const lineWidth = acc - sum(gs.slice(0, start));
+      const lineWidth = acc - startWidth;
       if (lineWidth > opts.width) break;
       const prev = gs[i - 1]?.ch ?? "";
       const next = gs[i]?.ch ?? "";
@@ -280,6 +289,7 @@ export function titleLines(
     }
     if (best < 0) best = Math.min(gs.length - 1, start + 1);
     lines.push(make(gs.slice(start, best)));
+    startWidth += sum(gs.slice(start, best));
     start = best;
   }
   lines.push(make(gs.slice(start)));
