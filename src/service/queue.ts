@@ -76,7 +76,7 @@ export async function consumeUploads(
         const permanent = !isNianbaoError(error) || !error.retryable;
         if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
           try {
-            await recordFailure(deps, key, error);
+            await recordingTwice(() => recordFailure(deps, key, error));
             options.log?.({
               level: "error",
               msg: "upload conversion given up; recorded as failed",
@@ -105,6 +105,18 @@ export async function consumeUploads(
   }
 }
 
+/**
+ * A failure record is small and the last word on an upload: a transient store fault while writing it is retried once
+ * at once, so only a store that stays down leaves the message to the dead-letter queue.
+ */
+async function recordingTwice(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch {
+    await write();
+  }
+}
+
 /** One report of a zip batch (fan-out): converted and recorded; retried on a transient failure, recorded as failed at the end. */
 async function consumeBatchJob(
   message: QueueMessage,
@@ -120,7 +132,7 @@ async function consumeBatchJob(
     const permanent = !isNianbaoError(error) || !error.retryable;
     if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
       try {
-        await recordJobFailure(deps, job, error);
+        await recordingTwice(() => recordJobFailure(deps, job, error));
         options.log?.({
           level: "error",
           msg: "batch entry given up; recorded as failed",
