@@ -50,6 +50,7 @@ export const EnvSchema = z.object({
   RENDER_BUDGET_MS: optional(
     z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000),
   ),
+  RESULT_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   S3_BUCKET: optional(z.string().min(3).max(63)),
   S3_REGION: optional(z.string().min(1)),
   S3_ENDPOINT: optional(HttpUrl),
@@ -71,6 +72,8 @@ export interface ServiceConfig {
   renderBudgetMs: number;
   /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
   s3?: S3StorageOptions;
+  /** Signs upload result files so a planted one is not trusted (RESULT_SECRET); unset: results are never trusted. */
+  resultSecret?: string;
   /** Node: a full font for characters outside the subsets (FALLBACK_FONT), instead of the ones looked for. */
   fallbackFont?: string;
 }
@@ -125,6 +128,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     renderBudgetMs: e.RENDER_BUDGET_MS ?? DEFAULT_RENDER_BUDGET_MS,
     maxConcurrentWrites: e.MAX_CONCURRENT_WRITES ?? 32,
     ...(e.FALLBACK_FONT ? { fallbackFont: e.FALLBACK_FONT } : {}),
+    ...(e.RESULT_SECRET ? { resultSecret: e.RESULT_SECRET } : {}),
   };
   if (!e.S3_BUCKET) return { http, ...limits };
   return {

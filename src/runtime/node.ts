@@ -78,6 +78,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     config: config.http,
     clientAddress: nodeClientAddress(config.http.trustProxy ?? false),
     log,
+    ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
     ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
     ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),
   };

@@ -27,6 +27,8 @@ export interface Env {
   RENDER_BUDGET_MS?: string;
   /** Writes in progress at once per isolate before more are shed with 429 (default 32, "0": no cap). */
   MAX_CONCURRENT_WRITES?: string;
+  /** A secret (wrangler secret put RESULT_SECRET): signs upload result files. */
+  RESULT_SECRET?: string;
   /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
   WRITE_LIMITER?: RateLimitBinding;
   /** Producer of the upload queue: each report of a zip under incoming/ is sent back to it as its own message. */
@@ -62,6 +64,7 @@ function build(env: Env) {
       RATE_LIMIT_PERIOD_SECONDS: env.RATE_LIMIT_PERIOD_SECONDS,
       RENDER_BUDGET_MS: env.RENDER_BUDGET_MS,
       MAX_CONCURRENT_WRITES: env.MAX_CONCURRENT_WRITES,
+      RESULT_SECRET: env.RESULT_SECRET,
     });
     const services: AppServices = {
       storage: new R2Storage(env.REPORTS),
@@ -72,6 +75,7 @@ function build(env: Env) {
       config: config.http,
       clientAddress: edgeClientAddress,
       log,
+      ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
         : {}),

@@ -11,6 +11,7 @@ import { publish, type ServiceDeps } from "./convert.ts";
 import type { InputHint } from "./engine.ts";
 import type { IncomingResult } from "./incoming.ts";
 import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
+import { sealResult } from "./result-seal.ts";
 
 /** A queue message: convert entry `index` of the zip `zip` (as it was at `etag`). */
 export const BatchJob = z.object({
@@ -116,7 +117,7 @@ export async function processZip(
       error: { code: e.code, message: e.message },
       finishedAt: now(deps),
     };
-    await storage.put(resultKey(key), JSON.stringify(rejected, null, 2), JSON_TYPE);
+    await storage.put(resultKey(key), await sealResult(rejected, deps.resultSecret), JSON_TYPE);
     return rejected;
   }
   const dir = workDir(key, etag);
@@ -140,7 +141,7 @@ export async function processZip(
     entries: [],
     skipped: unpacked.skipped,
   });
-  await storage.put(resultKey(key), JSON.stringify(pending, null, 2), JSON_TYPE);
+  await storage.put(resultKey(key), await sealResult(pending, deps.resultSecret), JSON_TYPE);
   const jobs: BatchJob[] = entries.map((_, index) => ({
     type: "nianbao.batch-entry",
     zip: key,
@@ -269,6 +270,6 @@ async function finishIfDone(deps: ServiceDeps, manifest: Manifest): Promise<Inco
     entries: results,
     skipped: manifest.skipped,
   });
-  await storage.put(resultKey(manifest.zip), JSON.stringify(summary, null, 2), JSON_TYPE);
+  await storage.put(resultKey(manifest.zip), await sealResult(summary, deps.resultSecret), JSON_TYPE);
   return summary;
 }

@@ -17,6 +17,8 @@ export interface ServiceDeps {
   engine: Engine;
   /** The clock, injectable for tests. */
   now?: () => Date;
+  /** Signs upload result files (RESULT_SECRET); without it a stored result is never trusted and the work is redone. */
+  resultSecret?: string;
 }
 
 export interface Published {

@@ -10,6 +10,7 @@ import { BatchSummary } from "./batch-schema.ts";
 import { publish, type ServiceDeps } from "./convert.ts";
 import type { InputHint } from "./engine.ts";
 import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
+import { openResult, sealResult } from "./result-seal.ts";
 
 export const IncomingResult = z.object({
   /** failed: the conversion kept failing (storage or an internal error) and was given up; a redelivery tries again. */
@@ -101,7 +102,7 @@ export async function processUpload(
     if (!object) return { status: "ignored", key, reason: "missing" };
     result = await convertUpload(deps, object, hint as InputHint, options.publicBaseUrl);
   }
-  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+  await deps.storage.put(resultKey(key), await sealResult(result, deps.resultSecret), {
     contentType: "application/json; charset=utf-8",
   });
   return { status: "done", key, result, repeated: false };
@@ -146,13 +147,10 @@ const now = (deps: ServiceDeps): string => (deps.now?.() ?? new Date()).toISOStr
 async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResult | null> {
   const o = await deps.storage.get(resultKey(key));
   if (!o) return null;
-  // Anyone who can upload can write this key too: a result that is not ours is treated as absent.
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(o.body));
-  } catch {
-    return null;
-  }
+  // Anyone who can upload can write this key too: a result that is not ours (unsigned, or signed with
+  // another secret) is treated as absent, and the upload converted.
+  const body = await openResult(new TextDecoder().decode(o.body), deps.resultSecret);
+  if (body === null) return null;
   const parsed = IncomingResult.safeParse(body);
   return parsed.success ? parsed.data : null;
 }
@@ -171,7 +169,7 @@ export async function recordFailure(deps: ServiceDeps, key: string, error: unkno
     error: { code, message: ERROR_CODES[code].message },
     finishedAt: now(deps),
   };
-  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+  await deps.storage.put(resultKey(key), await sealResult(result, deps.resultSecret), {
     contentType: "application/json; charset=utf-8",
   });
   return result;

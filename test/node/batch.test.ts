@@ -7,11 +7,11 @@ import { processUpload } from "../../src/service/incoming.ts";
 import { latestVersion } from "../../src/service/versions.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
 import { twentyReports, zipBomb } from "../fixtures/batch/zips.ts";
-import { realEngine } from "../fixtures/service/app.ts";
+import { RESULT_SECRET, realEngine } from "../fixtures/service/app.ts";
 
 let deps: ServiceDeps;
 beforeAll(async () => {
-  deps = { storage: new MemoryStorage(), engine: await realEngine() };
+  deps = { storage: new MemoryStorage(), engine: await realEngine(), resultSecret: RESULT_SECRET };
 });
 
 async function summary(key: string) {
@@ -27,7 +27,10 @@ describe("zip batches (Node pool)", () => {
     const outcome = await processUpload(deps, key, { batch: { poolSize: 3 } });
     expect(outcome.status).toBe("done");
     const s = await summary(key);
-    expect(outcome.status === "done" && outcome.result).toEqual(s);
+    // The stored summary is the returned one, sealed (RESULT_SECRET).
+    const { signature, ...stored } = s;
+    expect(signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(outcome.status === "done" && outcome.result).toEqual(stored);
     expect(s).toMatchObject({ status: "batch", source: { key } });
     expect(s.batch).toMatchObject({ total: 20, pending: 0, published: 18, rejected: 2, failed: 0 });
     expect(s.batch.entries).toHaveLength(20);

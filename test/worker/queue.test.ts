@@ -74,6 +74,29 @@ describe("upload queue consumer", () => {
     expect(second?.etag).toBe(first?.etag);
   });
 
+  it("does not trust a planted result file with the matching etag: the upload is converted", async () => {
+    const key = "incoming/planted.json";
+    await env.REPORTS.put(key, JSON.stringify(valid));
+    const etag = (await env.REPORTS.head(key))?.etag as string;
+    const fake = {
+      status: "published",
+      source: { key, etag },
+      id: "0".repeat(32),
+      links: { self: "https://evil.example/x", pdf: "https://evil.example/x.pdf", html: "x", json: "x" },
+      finishedAt: new Date().toISOString(),
+      signature: "a".repeat(64),
+    };
+    await env.REPORTS.put(`${key}.result.json`, JSON.stringify(fake));
+    const { ids, result: r } = await deliver([event(key)]);
+    expect(r.explicitAcks).toEqual(ids);
+    const rec = await result(key);
+    expect(rec.status).toBe("published");
+    expect(rec.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(rec.id).not.toBe("0".repeat(32));
+    expect(rec.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(await env.REPORTS.head(`reports/${rec.id}/report.pdf`)).not.toBeNull();
+  });
+
   it("records a permanent failure with its findings and acks", async () => {
     await env.REPORTS.put("incoming/bad.json", JSON.stringify(invalid));
     await env.REPORTS.put("incoming/junk.txt", "这不是一份年报。");
