@@ -14,12 +14,7 @@ import { MODEL, SEED } from "../fixtures/hostile/attacks.ts";
 import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
 
 const VALID = fixture("valid-2020.json");
-const send = (
-  path: string,
-  body: string,
-  type = "application/json",
-  headers: Record<string, string> = {},
-) => ({
+const send = (body: string, type = "application/json", headers: Record<string, string> = {}) => ({
   method: "POST",
   body,
   headers: { ...auth, "content-type": type, ...headers },
@@ -42,7 +37,7 @@ describe("limits per field and per line (413 input_limit naming the field)", () 
   for (const [name, body, path] of cases) {
     it(`${name} too long`, async () => {
       const { app } = await makeApp();
-      const res = await app.request("/v1/validate", send("/v1/validate", body));
+      const res = await app.request("/v1/validate", send(body));
       expect(res.status).toBe(413);
       const { error } = await json(res);
       expect(error.code).toBe("input_limit");
@@ -54,7 +49,7 @@ describe("limits per field and per line (413 input_limit naming the field)", () 
     const { app } = await makeApp();
     const res = await app.request(
       "/v1/validate",
-      send("", `${SEED}\n${"字".repeat(LIMITS.lineChars + 1)}\n`, "text/plain"),
+      send(`${SEED}\n${"字".repeat(LIMITS.lineChars + 1)}\n`, "text/plain"),
     );
     expect(res.status).toBe(413);
     expect((await json(res)).error.message).toMatch(/第 [\d,]+ 行/);
@@ -69,7 +64,7 @@ describe("limits per field and per line (413 input_limit naming the field)", () 
       const { app } = await makeApp();
       const res = await app.request(
         "/v1/validate",
-        send("", `${SEED}${"x".concat(br).repeat(LIMITS.textLines)}`, "text/plain"),
+        send(`${SEED}${"x".concat(br).repeat(LIMITS.textLines)}`, "text/plain"),
       );
       expect(res.status).toBe(413);
       expect((await json(res)).error.message).toContain("行数");
@@ -81,7 +76,7 @@ describe("not a report", () => {
   for (const body of ["2020", "1", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15", "0\n".repeat(40)]) {
     it(`${JSON.stringify(body.slice(0, 20))} is 422 not_a_report, nothing published`, async () => {
       const { app, storage } = await makeApp();
-      const res = await app.request("/v1/reports", send("", body, "text/plain"));
+      const res = await app.request("/v1/reports", send(body, "text/plain"));
       expect(res.status).toBe(422);
       expect((await json(res)).error.code).toBe("not_a_report");
       expect((await storage.list("")).objects).toHaveLength(0);
@@ -95,10 +90,7 @@ describe("findings capped, and Prefer: return=minimal on GET", () => {
     const proactive = { ...model.proactive };
     for (let i = 0; i < 150_000; i++) proactive[`k${i}`] = 1;
     const { app } = await makeApp();
-    const res = await app.request(
-      "/v1/reports?force=true",
-      send("", JSON.stringify({ ...model, proactive })),
-    );
+    const res = await app.request("/v1/reports?force=true", send(JSON.stringify({ ...model, proactive })));
     expect(res.status).toBe(201);
     const body = await json(res);
     expect(body.findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
@@ -130,7 +122,7 @@ describe("config and limits that mean what they say", () => {
     const as = (token: string, ip: string) =>
       app.request(
         "/v1/validate",
-        send("", VALID, "application/json", { authorization: `Bearer ${token}`, "cf-connecting-ip": ip }),
+        send(VALID, "application/json", { authorization: `Bearer ${token}`, "cf-connecting-ip": ip }),
       );
     expect((await as("aaaaaaaaaaaaaaaaaaaa", "1.1.1.1")).status).toBe(200);
     expect((await as("bbbbbbbbbbbbbbbbbbbb", "2.2.2.2")).status).toBe(429);
@@ -161,7 +153,7 @@ describe("config and limits that mean what they say", () => {
     const model = JSON.parse(VALID) as Record<string, unknown>;
     const res = await app.request(
       "/v1/reports",
-      send("", JSON.stringify({ ...model, title: `${"很长的标题".repeat(90)}` })),
+      send(JSON.stringify({ ...model, title: `${"很长的标题".repeat(90)}` })),
     );
     const { id } = await json(res);
     const pdf = await app.request(`/v1/reports/${id}.pdf`);
@@ -171,7 +163,7 @@ describe("config and limits that mean what they say", () => {
 
   it("/v1/render?format=html has the CSP and nosniff of stored pages", async () => {
     const { app } = await makeApp();
-    const res = await app.request("/v1/render?format=html", send("", VALID));
+    const res = await app.request("/v1/render?format=html", send(VALID));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
