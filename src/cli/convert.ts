@@ -11,7 +11,7 @@ import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.t
 import { placeOf } from "../core/rules/describe.ts";
 import { DEFAULT_BODY_LIMIT } from "../http/services.ts";
 import { cliAssets } from "./assets.ts";
-import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
+import { type CliIO, type Command, splitArgs, UsageError, usageErrorOf } from "./io.ts";
 
 const FORMATS = ["pdf", "html", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -151,13 +151,7 @@ export const convertCommand: Command = {
       return 0;
     }
     const parsed = Options.safeParse(split);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      if (issue?.code === "unrecognized_keys") throw new UsageError(`未知选项：--${issue.keys.join("、--")}`);
-      throw new UsageError(
-        issue?.path[1] === "out" ? "需要 --out <输出目录>" : (issue?.message ?? "参数错误"),
-      );
-    }
+    if (!parsed.success) throw usageErrorOf(parsed.error.issues, "需要 --out <输出目录>");
     const { positionals, flags } = parsed.data;
     const formats = (flags.format ?? "pdf,html,json").split(",").map((f) => f.trim().toLowerCase());
     const bad = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));

@@ -7,7 +7,7 @@ import { isNianbaoError } from "../core/errors.ts";
 import { type ExportRow, exportCsv } from "../core/export/csv.ts";
 import { ValidationResult } from "../core/model.ts";
 import { listInputs } from "./convert.ts";
-import { type Command, splitArgs, UsageError } from "./io.ts";
+import { type Command, splitArgs, usageErrorOf } from "./io.ts";
 
 const Options = z.object({
   positionals: z.array(z.string()).min(1, "需要至少一个输入文件或目录"),
@@ -49,13 +49,7 @@ export const exportCommand: Command = {
       return 0;
     }
     const parsed = Options.safeParse(split);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      if (issue?.code === "unrecognized_keys") throw new UsageError(`未知选项：--${issue.keys.join("、--")}`);
-      throw new UsageError(
-        issue?.path[1] === "out" ? "需要 --out <表格文件.csv>" : (issue?.message ?? "参数错误"),
-      );
-    }
+    if (!parsed.success) throw usageErrorOf(parsed.error.issues, "需要 --out <表格文件.csv>");
     const { positionals, flags } = parsed.data;
     const { inputs, missing } = await listInputs(positionals);
     for (const m of missing) io.stderr(`nianbao: 找不到输入 ${m}\n`);
