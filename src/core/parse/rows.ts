@@ -404,11 +404,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   // Fewer cells than columns: run-together digits, or missing cells.
   const countAndAmount = splitCountAndAmount(cells, spec, ctx);
   if (countAndAmount.length > 0) return countAndAmount;
-  const digitOnly = cells.every((c) => c.raw !== null && /^[-－]?[0-9][0-9.]*$/.test(c.raw));
+  const digitOnly = cells.every((c) => c.raw !== null && /^[-－+＋]?[0-9][0-9.]*$/.test(c.raw));
+  // A piece with a leading zero (「00」「01」) is no number as written: the spaces fall between digits, not
+  // between cells (crawler text spaced irregularly, 「10 0 00 0 1」), so every piece may hold several cells.
+  const misspaced = cells.some((c) => c.raw !== null && /^[0０][0-9０-９]/.test(c.raw));
   const canSplit =
     cells.length > 0 &&
     digitOnly &&
-    (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
+    (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) ||
+      (spec.splitLoneRun && cells.length === 1) ||
+      misspaced) &&
     cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
   if (
     canSplit &&
@@ -500,6 +505,8 @@ function splitCells(cells: readonly RawCell[], values: readonly number[]): (Cell
     // Every later run needs at least one value.
     while (v < values.length && values.length - v > cells.length - k - 1 && cursor < digits.length) {
       const value = values[v] as number;
+      // A plus sign glued before a change cell (「0+11」) is not part of the value's digits.
+      if (value >= 0 && /[+＋]/.test(digits.charAt(cursor))) cursor++;
       const s = String(value);
       const end = Number.isInteger(value) && digits.startsWith(s, cursor) ? cursor + s.length : digits.length;
       out.push(c.src ? pieceSource(c.src, digits, cursor, end) : undefined);

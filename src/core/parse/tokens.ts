@@ -16,7 +16,7 @@ export interface TokenSink {
 
 const PLAIN_NUMBER = /^[0-9]{1,9}$/;
 const VALUE_RE =
-  /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
+  /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|笔|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
 
 /** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
 export function isValueText(s: string): boolean {
@@ -36,7 +36,7 @@ function isEnumerator(s: string): boolean {
  * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」).
  */
 export function splitGlued(s: string, out: TokenSink): void {
-  const re = /(?:(?<=[0-9０-９])[-－])?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
+  const re = /(?:(?<=[0-9０-９])[-－+＋])?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
   let last = 0;
   let text = "";
   const flushText = () => {
