@@ -53,6 +53,14 @@ function cellKey(ref: CellRef): string {
   return key;
 }
 
+/** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
+function proseNumbers(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines)
+    for (const m of l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "").matchAll(/[0-9]+(?:\.[0-9]+)?/g)) out.add(m[0]);
+  return out;
+}
+
 /**
  * Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found.
  * `sources` maps the JSON Pointer of every table cell read from the input to where it was written.
@@ -111,10 +119,15 @@ export function parseReport(
     requests: tokensOf("requests"),
     appeals: tokensOf("appeals"),
   };
+  const prose = proseNumbers([
+    ...preambleLines,
+    ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
+    ...[...notes.values()].flat(),
+  ]);
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
     const tables = {
-      proactive: parseProactive(tokens.proactive, ed, local, haveSections.has("proactive")),
+      proactive: parseProactive(tokens.proactive, ed, local, haveSections.has("proactive"), prose),
       requests: parseRequests(tokens.requests, ed, local, haveSections.has("requests")),
       appeals: parseAppeals(tokens.appeals, ed, local),
     };

@@ -258,6 +258,8 @@ export interface Candidate {
   origin: "direct" | "split" | "placement";
   /** Where each cell's value was written (undefined where it was not read from the text). */
   srcs?: (CellSource | undefined)[];
+  /** Each cell's digits as written, for a split of run-together cells (「21」「5419886」 of 「215419886元」). */
+  written?: string[];
 }
 
 export interface RowSpec {
@@ -269,6 +271,8 @@ export interface RowSpec {
   leftAlign: boolean;
   /** A lone digit string may be run-together cells (tables 三 and 四, where the rules check the split). */
   splitLoneRun: boolean;
+  /** Without sum rules to place them, cells a short row lacks stay unknown (never read as blank). */
+  blanksUnknown?: boolean;
 }
 
 export interface RowContext {
@@ -465,7 +469,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
-  const blanksFill = read.length < n - 1;
+  const blanksFill = read.length < n - 1 && !spec.blanksUnknown;
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
@@ -540,7 +544,7 @@ function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowC
     const srcs = cell.src
       ? [pieceSource(cell.src, cell.raw, 0, cut), pieceSource(cell.src, cell.raw, cut, cell.raw.length)]
       : [undefined, undefined];
-    out.push({ values: [Number(count), value], origin: "split", srcs });
+    out.push({ values: [Number(count), value], origin: "split", srcs, written: [count, `${amount}${frac}`] });
   }
   if (out.length > 0 && unit === "元")
     ctx.findings.push(
