@@ -99,3 +99,55 @@ describe("table 三 of crawler text spaced irregularly", () => {
     expect(codesAt(findings, "/requests/received")).toContain("parse.digits-split");
   });
 });
+
+describe("table 三 in pdftotext's default reading order", () => {
+  // One cell a paragraph; a block's labels in one run and its value rows in another (our own PDF through pdftotext).
+  const cells = (...xs: (string | number)[]) => xs.flatMap((x) => [String(x), ""]);
+  const zeros = cells(0, 0, 0, 0, 0, 0, 0);
+  const text = [
+    "某区司法局2021年政府信息公开工作年度报告",
+    "一、总体情况",
+    "2021年，我局收到申请3件。",
+    "三、收到和处理政府信息公开申请情况",
+    "一、本年新收政府信息公开申请数量",
+    "",
+    ...cells(3, 0, 0, 0, 0, 0, 3),
+    "二、上年结转政府信息公开申请数量",
+    "",
+    ...zeros,
+    "（一）予以公开",
+    "",
+    ...cells(1, 0, 0, 0, 0, 0, 1),
+    "（三）不 4.保护第三方合法权益",
+    "予公开 5.属于三类内部事务信息",
+    "",
+    ...zeros,
+    ...cells(1, 0, 0, 0, 0, 0, 1),
+    "6.属于四类过程性信息",
+    "",
+    ...zeros,
+    "8.属于行政查询事项",
+    "",
+    ...zeros,
+    ...cells(1, 0, 0, 0, 0, 0, 1),
+    ...zeros,
+    "（七）总计",
+    "",
+    ...cells(3, 0, 0, 0, 0, 0, 3),
+    "四、结转下年度继续办理",
+    "",
+    ...zeros,
+    "1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+  ].join("\n");
+
+  it("gives each value row to the value-less rows beside it in the official order, marked assembled", () => {
+    const { report, findings } = parseReport(text, "text");
+    expect(report.requests.withheld.thirdParty.total).toBe(0);
+    expect(report.requests.withheld.internalAffairs.total).toBe(1);
+    expect(report.requests.withheld.queryMatters.total).toBe(0);
+    expect(report.requests.unavailable.notHeld.total).toBe(1);
+    expect(report.requests.unavailable.needsCreation.total).toBe(0);
+    expect(codesAt(findings, "/requests/unavailable/notHeld")).toContain("parse.row-assembled");
+  });
+});
