@@ -211,3 +211,31 @@ describe("a 2021 report whose table 二 keeps the 2019 columns", () => {
     expect(codesAt(findings, "/proactive/fees/amountWan")).toContain("parse.cell-missing");
   });
 });
+
+describe("crawler text: cells and labels run together", () => {
+  it("reads a sign word glued between two cells (「16减12」) as a negative change, never as digits to split", () => {
+    const { report } = parseReport(
+      report2019("2019年，我局依法公开政府信息。", [
+        "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费16减12第二十条第（九）项",
+      ]),
+      "text",
+    );
+    expect(report.proactive).toMatchObject({ fees: { lastYear: 16, change: -12 } });
+  });
+
+  it("cuts labels of rows written with no cells from the next row's label (「…申请3.其他（七）总计3000003」)", () => {
+    const { report } = parseReport(
+      [
+        "某区司法局2022年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2022年，我局收到申请3件。",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开3000003（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请00000002.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请3.其他（七）总计3000003四、结转下年度继续办理0000000",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.requests.handledTotal.total).toBe(3);
+    expect(report.requests.otherHandling.unpaidFee.total).toBeNull();
+    expect(report.requests.otherHandling.other.natural).toBeNull();
+  });
+});
