@@ -235,7 +235,29 @@ describe("crawler text: cells and labels run together", () => {
       "text",
     );
     expect(report.requests.handledTotal.total).toBe(3);
-    expect(report.requests.otherHandling.unpaidFee.total).toBeNull();
-    expect(report.requests.otherHandling.other.natural).toBeNull();
+    expect(report.requests.otherHandling).toMatchObject({
+      unpaidFee: { total: null },
+      other: { natural: null },
+    });
+  });
+});
+
+describe("crawler text: prose glued right after a table's last cells", () => {
+  it("reads the cells after a row label or header, and leaves the year that opens the prose as text", () => {
+    const { report } = parseReport(
+      [
+        "某区市场监督管理局2025年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2025年，我局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000第二十条第（六）项信息内容本年处理决定数量行政处罚187行政强制42第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费02025年，我局严格按照《条例》规定的主动公开范围公开信息。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计10000100000000000我局严格规范政府信息公开流程。",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.proactive).toMatchObject({ penalties: { decisions: 187 }, fees: { amountWan: 0 } });
+    expect(report.appeals.review).toEqual({ upheld: 10, corrected: 0, other: 0, pending: 0, total: 10 });
+    expect(report.appeals.litigationAfterReview.total).toBe(0);
   });
 });
