@@ -1,7 +1,7 @@
 // PDF text as extractors make it (pdf.js by lines and in content order): the agencies' real PDFs, read in place from ../shared/corpus/real/, and our renders of real-found reports, every cell asserted.
 import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatScore, readExpected, scoreOne } from "../../scripts/score-found.mjs";
+import { type FoundExpected, formatScore, readExpected, scoreOne } from "../../scripts/score-found.mjs";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
@@ -14,7 +14,7 @@ if (!haveReal)
   console.warn("../shared/corpus/real/ is absent: the agencies' PDFs through pdf.js are not scored");
 
 /** Every cell, organ/year/edition, exactly the expected errors: nothing wrong left in the score. */
-function perfect(name: string, expected: Record<string, unknown>, analyzed: unknown) {
+function perfect(name: string, expected: FoundExpected, analyzed: unknown) {
   const s = scoreOne(expected, analyzed as never);
   const report = formatScore(name, s, true);
   expect(s.wrongCells, report).toEqual([]);
@@ -43,7 +43,7 @@ describe("our PDFs of real-found reports through pdf.js text", () => {
   for (const file of ["pingtan-2021.txt", "pingtan-bangongshi-2019.txt", "shanghai-bangongting-2025.md"])
     it(file, async () => {
       const expected = readExpected("tune", file);
-      const model = analyzeInput(modelOfExpected(expected)).report;
+      const model = analyzeInput(modelOfExpected({ ...expected })).report;
       const pdf = await renderPdf(model, assets);
       for (const how of PDFJS_EXTRACTORS) {
         const text = await extract(pdf, how);
