@@ -2,12 +2,15 @@
 
 import { z } from "zod";
 import { type CellKind, type CellNote, readCell } from "./cell-value.ts";
-import { type CellRef, cellRefs, emptyTables, pointer, setCell } from "./cells.ts";
+import { type CellRef, cellRefs, emptyTables, setCell } from "./cells.ts";
 import type { FindingCode } from "./codes.ts";
 import { fromZodError } from "./errors.ts";
 import { type CodeDoc, finding } from "./finding.ts";
-import { APPLICANT_COLUMNS } from "./labels.ts";
+import { APPLICANT_COLUMNS, defaultTitle } from "./labels.ts";
 import { type Block, type Edition, type Finding, Report, type Section, SectionRole } from "./model.ts";
+import { roleOf } from "./parse/sections.ts";
+import { pointer } from "./pointer.ts";
+import { halfWidthDigits } from "./text/digits.ts";
 import { trimSpaces } from "./text/trim.ts";
 
 export const NORMALIZE_CODES = [
@@ -282,7 +285,7 @@ function readEdition(input: Record<string, unknown>, year: number, ctx: Ctx): Ed
 function readYear(raw: unknown, ctx: Ctx): number {
   if (typeof raw === "number") return raw;
   if (typeof raw === "string") {
-    const half = raw.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const half = halfWidthDigits(raw);
     const m = /^\s*(\d{4})\s*(年度?)?\s*$/.exec(half);
     if (m) {
       ctx.findings.push(
@@ -354,9 +357,7 @@ function readIssuedOn(input: Record<string, unknown>, ctx: Ctx): string | null {
     ctx.issues.push({ path: ["issuedOn"], message: "issuedOn 应为日期文本或 null" });
     return null;
   }
-  const s = raw
-    .replace(/\s|\u3000/g, "")
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const s = halfWidthDigits(raw.replace(/\s|\u3000/g, ""));
   if (s === "") return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (iso) {
@@ -388,20 +389,9 @@ function readIssuedOn(input: Record<string, unknown>, ctx: Ctx): string | null {
   return null;
 }
 
-const ROLE_BY_HEADING: [RegExp, Section["role"]][] = [
-  [/总体情况/, "overview"],
-  [/主动公开/, "proactive"],
-  [/(收到和处理|依申请)/, "requests"],
-  [/(行政复议|行政诉讼)/, "appeals"],
-  [/(存在的主要问题|问题及|改进情况|整改)/, "problems"],
-  [/其他需要报告/, "other"],
-];
-
-/** The role a heading names, by its wording ("extra" when it names none). */
-export function roleOfHeading(heading: string, index: number): Section["role"] {
-  if (heading === "" && index === 0) return "preamble";
-  for (const [re, role] of ROLE_BY_HEADING) if (re.test(heading)) return role;
-  return "extra";
+/** The role a heading names (the parser's classifier; a first section without a heading is the preamble). */
+function roleOfHeading(heading: string, index: number): Section["role"] {
+  return heading === "" && index === 0 ? "preamble" : roleOf(heading);
 }
 
 function readSections(input: Record<string, unknown>, ctx: Ctx): Section[] {
@@ -606,7 +596,7 @@ export function normalizeReport(input: unknown): { report: Report; findings: Fin
   const edition = readEdition(input, year, ctx);
   let title = readString(input, "title", ctx, "标题");
   if (title === undefined || title === "") {
-    title = `${organ}${year}年度政府信息公开工作年度报告`;
+    title = defaultTitle(organ, year);
     ctx.findings.push(finding("normalize.title-default", "/title", `未提供标题，已设为「${title}」`));
   }
   const issuedOn = readIssuedOn(input, ctx);
