@@ -6,7 +6,7 @@ import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
 import { readDocx } from "../../src/core/input/docx.ts";
 import { blocksToHtml, readInput, sniffFormat } from "../../src/core/input/index.ts";
-import { ZIP_LIMITS } from "../../src/core/input/zip.ts";
+import { DOCX_ZIP_LIMITS } from "../../src/core/input/zip.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
@@ -149,19 +149,21 @@ describe("what cannot be read gets a clear answer", () => {
     expect(sniffFormat(enc.encode("<html></html>"))).toBe("text");
   });
   it("a zip bomb (document.xml claiming a small size) stops at the cap: 413, not a hang or a crash", async () => {
-    const big = deflateSync(new Uint8Array(ZIP_LIMITS.entryBytes + 1024 * 1024).fill(0x20), { level: 6 });
-    expect(big.length).toBeLessThan(ZIP_LIMITS.entryBytes / 100);
-    await rejects(forgeEntry("word/document.xml", big, 1000), "input_limit", /解压后过大/);
+    const big = deflateSync(new Uint8Array(DOCX_ZIP_LIMITS.maxEntryBytes + 1024 * 1024).fill(0x20), {
+      level: 6,
+    });
+    expect(big.length).toBeLessThan(DOCX_ZIP_LIMITS.maxEntryBytes / 100);
+    await rejects(forgeEntry("word/document.xml", big, 1000), "input_limit", /解压后超过 32 MB/);
     // Honest headers: refused before anything is unpacked.
     await rejects(
-      forgeEntry("word/document.xml", big, ZIP_LIMITS.entryBytes + 1),
+      forgeEntry("word/document.xml", big, DOCX_ZIP_LIMITS.maxEntryBytes + 1),
       "input_limit",
-      /解压后过大/,
+      /解压后超过 32 MB/,
     );
   }, 30_000);
   it("too many entries → 413", async () => {
     const files: Record<string, Uint8Array> = { "word/document.xml": enc.encode("<w:document/>") };
-    for (let i = 0; i <= ZIP_LIMITS.entries; i++) files[`f${i}`] = new Uint8Array(0);
+    for (let i = 0; i <= DOCX_ZIP_LIMITS.maxEntries; i++) files[`f${i}`] = new Uint8Array(0);
     await rejects(zipSync(files, { level: 0 }), "input_limit", /文件数/);
   });
   it("an encrypted entry → 415; a damaged zip → 422", async () => {

@@ -2,7 +2,7 @@
 import { parseDocument } from "htmlparser2";
 import { NianbaoError } from "../errors.ts";
 import type { DocBlock, DocCell, DocTable } from "./layout.ts";
-import { listZip, readZipEntry } from "./zip.ts";
+import { DOCX_ZIP_LIMITS, openZip } from "./zip.ts";
 
 /** The parts of domhandler's nodes this walker reads. */
 interface Node {
@@ -267,9 +267,12 @@ const norm = (row: readonly DocCell[]) => row.map((c) => c.text.replace(/\s+/g, 
 
 /** The blocks of a .docx's main document, in body order. Throws NianbaoError for a damaged or oversized file. */
 export function readDocx(bytes: Uint8Array): DocBlock[] {
-  const entry = listZip(bytes).find((e) => e.name === "word/document.xml");
+  const zip = openZip(bytes, DOCX_ZIP_LIMITS);
+  const entry = zip.entries.find((e) => e.name === "word/document.xml");
   if (!entry) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（缺少 word/document.xml）");
-  const xml = new TextDecoder().decode(readZipEntry(bytes, entry));
+  if (entry.flags & 1)
+    throw new NianbaoError("encrypted_file", "文档已加密，请在 Word/WPS 中取消密码后再提交");
+  const xml = new TextDecoder().decode(zip.read(entry));
   if (tooDeep(xml, MAX_DEPTH))
     throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
   const doc = parseDocument(xml, { xmlMode: true }) as unknown as Node;
