@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
-import { readDocx } from "../../src/core/input/docx.ts";
+import { dropElements, readDocx } from "../../src/core/input/docx.ts";
 import { blocksToHtml, readInput, sniffFormat } from "../../src/core/input/index.ts";
 import { DOCX_ZIP_LIMITS } from "../../src/core/input/zip.ts";
 import type { Report } from "../../src/core/model.ts";
@@ -104,6 +104,33 @@ describe("the OOXML reader", () => {
       ["行政许可", "5"],
       ["行政处罚", "7"],
     ]);
+  });
+
+  it("run properties are dropped before the tree is built: nested revisions, self-closing, look-alike names, unclosed", () => {
+    const x =
+      '<w:r><w:rPr><w:b/><w:rPrChange w:id="1"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>甲</w:t></w:r><w:r><w:rPr/><w:t>乙</w:t></w:r><w:r><w:rPr\n><w:sz/></w:rPr><w:t>丙</w:t></w:r>';
+    expect(dropElements(x, "w:rPr")).toBe(
+      "<w:r><w:t>甲</w:t></w:r><w:r><w:t>乙</w:t></w:r><w:r><w:t>丙</w:t></w:r>",
+    );
+    expect(dropElements("<w:rPrChange/><w:t>a</w:t>", "w:rPr")).toBe("<w:rPrChange/><w:t>a</w:t>");
+    expect(dropElements("<w:t>a</w:t><w:rPr><w:b/>", "w:rPr")).toBe("<w:t>a</w:t><w:rPr><w:b/>");
+    // Linear on hostile input (opens never closed, tags never ended): time at 4n over n well below quadratic's 16.
+    for (const unit of ["<w:rPr>", "<w:rPr ", "<w:rPr><w:rPr/></w:rPr></w:rPr>"]) {
+      const best = (n: number) => {
+        const text = unit.repeat(n);
+        let ms = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < 3; k++) {
+          const t = performance.now();
+          dropElements(text, "w:rPr");
+          ms = Math.min(ms, performance.now() - t);
+        }
+        return ms;
+      };
+      expect(best(200_000) / Math.max(best(50_000), 30), unit).toBeLessThan(9);
+    }
+    // Text in a revision's run properties is never text of the document.
+    const blocks = readDocx(docx(`<w:p>${x}</w:p>`));
+    expect(blocks.map((b) => b.kind === "p" && b.text)).toEqual(["甲乙丙"]);
   });
 
   it("places each line and cell of the HTML on its paragraph, table, row and cell", async () => {

@@ -39,6 +39,60 @@ function tooDeep(xml: string, max: number): boolean {
   return false;
 }
 
+/**
+ * The XML without the `<name>` elements (run properties: fonts, sizes, colours — never read here, yet a third of a
+ * Word document's markup), so the tree below is built of what is read. One forward pass with indexOf: linear on any
+ * input; an element nested in one of its own kind (w:rPr inside w:rPrChange inside w:rPr) goes with the outer one.
+ */
+export function dropElements(xml: string, name: string): string {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  /** The index just after the open tag at `i` if it is one of `name` (not a longer name), and whether it closes itself. */
+  // Asked at rising positions: the next ">" is searched again only once passed (-1: there is none).
+  let gt = -2;
+  const tagAt = (i: number): [number, boolean] | undefined => {
+    const c = xml.charCodeAt(i + open.length);
+    if (c !== 0x3e && c !== 0x2f && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return undefined;
+    if (gt !== -1 && gt < i) gt = xml.indexOf(">", i);
+    return gt < 0 ? undefined : [gt + 1, xml.charCodeAt(gt - 1) === 0x2f];
+  };
+  const parts: string[] = [];
+  let at = 0;
+  let i = xml.indexOf(open);
+  while (i >= 0) {
+    const tag = tagAt(i);
+    if (!tag) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    let end = tag[0];
+    if (!tag[1]) {
+      // Up to the matching close tag, counting same-named elements opened inside.
+      let depth = 1;
+      let nextOpen = xml.indexOf(open, end);
+      let nextClose = xml.indexOf(close, end);
+      while (depth > 0 && nextClose >= 0) {
+        if (nextOpen >= 0 && nextOpen < nextClose) {
+          const inner = tagAt(nextOpen);
+          if (inner && !inner[1]) depth++;
+          nextOpen = xml.indexOf(open, nextOpen + 1);
+        } else {
+          depth--;
+          end = nextClose + close.length;
+          nextClose = xml.indexOf(close, end);
+        }
+      }
+      // Not closed: left as it is for the parser to judge.
+      if (depth > 0) break;
+    }
+    parts.push(xml.slice(at, i));
+    at = end;
+    i = xml.indexOf(open, end);
+  }
+  parts.push(xml.slice(at));
+  return parts.join("");
+}
+
 /** Joins pieces of a cell or paragraph: nothing between Chinese, a space between two Latin words or numbers. */
 function join(parts: readonly string[]): string {
   let out = "";
@@ -275,7 +329,7 @@ export function readDocx(bytes: Uint8Array): DocBlock[] {
   const xml = new TextDecoder().decode(zip.read(entry));
   if (tooDeep(xml, MAX_DEPTH))
     throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
-  const doc = parseDocument(xml, { xmlMode: true }) as unknown as Node;
+  const doc = parseDocument(dropElements(xml, "w:rPr"), { xmlMode: true }) as unknown as Node;
   const root = kids(doc).find((n) => isEl(n, "w:document"));
   const body = root && child(root, "w:body");
   if (!body) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（没有正文）");
