@@ -6,6 +6,7 @@ import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
 import { dropElements, readDocx } from "../../src/core/input/docx.ts";
 import { blocksToHtml, readInput, sniffFormat } from "../../src/core/input/index.ts";
+import { chineseCounting, formatNumber } from "../../src/core/input/numbering.ts";
 import { DOCX_ZIP_LIMITS } from "../../src/core/input/zip.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
@@ -64,6 +65,103 @@ describe("every render fixture as a Word document: our HTML → .docx (gridSpan,
       },
       30_000,
     );
+});
+
+describe("Word's automatic numbering (numbering.xml) comes out as the 「一、」「（一）」 text the parser sees", () => {
+  let assets: RenderAssets;
+  beforeAll(async () => {
+    assets = await nodeAssets();
+  });
+  const texts = (bytes: Uint8Array) => readDocx(bytes).map((b) => (b.kind === "p" ? b.text : "table"));
+  it.each(fixtures().map((f) => [f.name, f.report] as const))(
+    "headings numbered by style and by w:numPr read as the typed ones: %s",
+    async (_name, report) => {
+      const model = analyzeInput(JSON.stringify(report)).report;
+      const html = await renderHtml(model, assets);
+      const autoNumber = { converted: 0 };
+      const numbered = docxFromHtml(html, { autoNumber });
+      expect(autoNumber.converted).toBeGreaterThanOrEqual(5);
+      expect(texts(numbered)).toEqual(texts(docxFromHtml(html)));
+      const back = await parseDocx(numbered);
+      expect(differences(back.report, model)).toEqual([]);
+      expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
+    },
+  );
+
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const lvl = (i: number, fmt: string, text: string, extra = "") =>
+    `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+  const numberingXml = (body: string) =>
+    new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${body}</w:numbering>`);
+  const item = (text: string, numId: number, ilvl = 0) =>
+    para(text).replace(
+      '<w:pPr><w:jc w:val="both"/></w:pPr>',
+      `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`,
+    );
+
+  it("levels restart under their parent; a second list instance with w:startOverride restarts; bullets and numId 0 add nothing", () => {
+    const parts = {
+      "word/numbering.xml": numberingXml(
+        `<w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、")}${lvl(1, "chineseCounting", "（%2）", '<w:suff w:val="nothing"/>')}${lvl(2, "decimal", "%3.")}</w:abstractNum>` +
+          `<w:abstractNum w:abstractNumId="1">${lvl(0, "bullet", "●")}</w:abstractNum>` +
+          `<w:abstractNum w:abstractNumId="2">${lvl(0, "decimal", "%1", '<w:suff w:val="space"/>')}${lvl(1, "decimal", "%1.%2", "<w:isLgl/>")}</w:abstractNum>` +
+          '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+          '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>' +
+          '<w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+      ),
+    };
+    const body = [
+      item("总体情况", 1),
+      item("主动公开", 1, 1),
+      item("依申请公开", 1, 1),
+      item("条目", 1, 2),
+      item("主动公开情况", 1),
+      item("规章", 1, 1),
+      item("要点", 2),
+      item("不编号", 0),
+      item("第一章", 4),
+      item("第一节", 4, 1),
+      item("新的一份清单", 5),
+    ].join("");
+    expect(texts(docx(body, parts))).toEqual([
+      "一、总体情况",
+      "（一）主动公开",
+      "（二）依申请公开",
+      "1.条目",
+      "二、主动公开情况",
+      "（一）规章",
+      "要点",
+      "不编号",
+      "1 第一章",
+      "1.1 第一节",
+      "一、新的一份清单",
+    ]);
+  });
+
+  it("numbers as Word writes them in each format", () => {
+    expect([1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1000].map((n) => chineseCounting(n))).toEqual([
+      "一",
+      "二",
+      "九",
+      "十",
+      "十一",
+      "十九",
+      "二十",
+      "二十一",
+      "九十九",
+      "一百",
+      "一百〇一",
+      "一百一十",
+      "一千",
+    ]);
+    expect(formatNumber(3, "ideographTraditional")).toBe("丙");
+    expect(formatNumber(12, "decimalFullWidth")).toBe("１２");
+    expect(formatNumber(3, "decimalEnclosedCircle")).toBe("③");
+    expect(formatNumber(28, "lowerLetter")).toBe("bb");
+    expect(formatNumber(14, "upperRoman")).toBe("XIV");
+    expect(formatNumber(7, "decimalZero")).toBe("07");
+    expect(formatNumber(23, "chineseLegalSimplified")).toBe("贰拾叁");
+  });
 });
 
 describe("the OOXML reader", () => {

@@ -2,7 +2,8 @@
 import { parseDocument } from "htmlparser2";
 import { NianbaoError } from "../errors.ts";
 import type { DocBlock, DocCell, DocTable } from "./layout.ts";
-import { DOCX_ZIP_LIMITS, openZip } from "./zip.ts";
+import { Numbering } from "./numbering.ts";
+import { DOCX_ZIP_LIMITS, openZip, type ZipArchive } from "./zip.ts";
 
 /** The parts of domhandler's nodes this walker reads. */
 interface Node {
@@ -108,6 +109,9 @@ class Reader {
   paragraphs = 0;
   tables = 0;
 
+  /** Word's list numbering, when the document uses it: 「一、」「（一）」 drawn by Word become text. */
+  constructor(private numbering?: Numbering) {}
+
   /** Block-level children of the body, a cell, a text box or a content control, in order. */
   blocks(container: Node, out: DocBlock[]): void {
     for (const c of kids(container)) {
@@ -186,13 +190,14 @@ class Reader {
       }
     };
     walk(p);
+    const label = this.numbering?.label(child(p, "w:pPr")) ?? "";
     const clean = text
       .split("\n")
       .map((l) => l.replace(/[ \u00a0\u3000]+$/g, "").replace(/^[ \u00a0]+/, ""))
       .join("\n")
       .trim();
     const index = this.paragraphs++;
-    if (clean !== "") out.push({ kind: "p", text: clean, place: { paragraph: index } });
+    if (clean !== "") out.push({ kind: "p", text: label + clean, place: { paragraph: index } });
     out.push(...boxes);
   }
 
@@ -319,6 +324,32 @@ function joinSplitTables(blocks: DocBlock[]): DocBlock[] {
 
 const norm = (row: readonly DocCell[]) => row.map((c) => c.text.replace(/\s+/g, "")).join("|");
 
+/** A part's XML as a tree, refused when nested deeper than Word writes, without its run properties. */
+function parseXml(xml: string): Node {
+  if (tooDeep(xml, MAX_DEPTH))
+    throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
+  return parseDocument(dropElements(xml, "w:rPr"), { xmlMode: true }) as unknown as Node;
+}
+
+/**
+ * Word's list numbering (word/numbering.xml, and word/styles.xml for styles that number their paragraphs), read
+ * only when the document or a style uses a list.
+ */
+function numberingOf(zip: ZipArchive, documentXml: string): Numbering | undefined {
+  const part = (name: string) => zip.entries.find((e) => e.name === name);
+  const numbering = part("word/numbering.xml");
+  if (!numbering) return undefined;
+  const styles = part("word/styles.xml");
+  const stylesXml = styles ? new TextDecoder().decode(zip.read(styles)) : "";
+  const styled = stylesXml.includes("<w:numPr");
+  if (!styled && !documentXml.includes("<w:numPr")) return undefined;
+  const lists = new Numbering(
+    parseXml(new TextDecoder().decode(zip.read(numbering))),
+    styled ? parseXml(stylesXml) : undefined,
+  );
+  return lists.empty ? undefined : lists;
+}
+
 /** The blocks of a .docx's main document, in body order. Throws NianbaoError for a damaged or oversized file. */
 export function readDocx(bytes: Uint8Array): DocBlock[] {
   const zip = openZip(bytes, DOCX_ZIP_LIMITS);
@@ -327,13 +358,11 @@ export function readDocx(bytes: Uint8Array): DocBlock[] {
   if (entry.flags & 1)
     throw new NianbaoError("encrypted_file", "文档已加密，请在 Word/WPS 中取消密码后再提交");
   const xml = new TextDecoder().decode(zip.read(entry));
-  if (tooDeep(xml, MAX_DEPTH))
-    throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
-  const doc = parseDocument(dropElements(xml, "w:rPr"), { xmlMode: true }) as unknown as Node;
+  const doc = parseXml(xml);
   const root = kids(doc).find((n) => isEl(n, "w:document"));
   const body = root && child(root, "w:body");
   if (!body) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（没有正文）");
-  const reader = new Reader();
+  const reader = new Reader(numberingOf(zip, xml));
   const blocks: DocBlock[] = [];
   reader.blocks(body, blocks);
   return joinSplitTables(blocks);
