@@ -110,7 +110,11 @@ class Reader {
   tables = 0;
 
   /** Word's list numbering, when the document uses it: 「一、」「（一）」 drawn by Word become text. */
-  constructor(private numbering?: Numbering) {}
+  private readonly numbering: Numbering | undefined;
+
+  constructor(numbering?: Numbering) {
+    this.numbering = numbering;
+  }
 
   /** Block-level children of the body, a cell, a text box or a content control, in order. */
   blocks(container: Node, out: DocBlock[]): void {
