@@ -6,6 +6,7 @@ import { type CellRef, cellRefs, emptyTables, pointer, setCell } from "./cells.t
 import type { FindingCode } from "./codes.ts";
 import { fromZodError } from "./errors.ts";
 import { type CodeDoc, finding } from "./finding.ts";
+import { MAX_FINDINGS } from "./findings-cap.ts";
 import { APPLICANT_COLUMNS } from "./labels.ts";
 import { type Block, type Edition, type Finding, Report, type Section, SectionRole } from "./model.ts";
 import { trimSpaces } from "./text/trim.ts";
@@ -50,7 +51,8 @@ export const NORMALIZE_CODES = [
   {
     code: "normalize.unknown-field",
     severity: "warning",
-    meaning: "A table field the model does not have; ignored (its value is not used).",
+    meaning:
+      "A table field the model does not have; ignored (its value is not used). Past 250 findings the rest are counted in one finding (`actual`), not listed.",
   },
   {
     code: "normalize.extra-field",
@@ -106,6 +108,19 @@ type Issue = { path: (string | number)[]; message: string };
 interface Ctx {
   findings: Finding[];
   issues: Issue[];
+  /** Unknown fields past LISTED_UNKNOWN: counted in one finding, not listed. */
+  unlisted?: number;
+}
+
+/**
+ * True when an unknown field comes after half the findings cap: it is then counted, not listed (150,000 unknown
+ * keys made 150,000 findings, a second of CPU, of which the cap kept 500 anyway). Half: the rules' findings
+ * still fit under the cap, so the count stays exact.
+ */
+function overListed(ctx: Ctx): boolean {
+  if (ctx.findings.length < MAX_FINDINGS / 2) return false;
+  ctx.unlisted = (ctx.unlisted ?? 0) + 1;
+  return true;
 }
 
 const TOP_KEYS = new Set([
@@ -480,7 +495,7 @@ function scanUnknown(
       if (isRecord(value)) scanUnknown(value, at, edition, skip, ctx);
       continue;
     }
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || overListed(ctx)) continue;
     const shown = typeof value === "object" ? "" : `（值「${String(value)}」未采用）`;
     if (inTree(TREES[other], at)) {
       ctx.findings.push(
@@ -613,10 +628,16 @@ export function normalizeReport(input: unknown): { report: Report; findings: Fin
   const sections = readSections(input, ctx);
   const tables = readTables(input, edition, ctx);
   for (const key of Object.keys(input)) {
-    if (!TOP_KEYS.has(key)) {
+    if (!TOP_KEYS.has(key) && !overListed(ctx)) {
       ctx.findings.push(finding("normalize.extra-field", pointer(key), `未知字段「${key}」已忽略`));
     }
   }
+  if (ctx.unlisted)
+    ctx.findings.push(
+      finding("normalize.unknown-field", "", `另有 ${ctx.unlisted} 个未知字段未逐一列出，均已忽略`, {
+        actual: ctx.unlisted,
+      }),
+    );
   if (ctx.issues.length > 0) throw toError(ctx.issues, input);
   const report = { edition, organ, year, title, issuedOn, sections, ...tables };
   const checked = Report.safeParse(report);

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
+import { finding } from "../../src/core/finding.ts";
+import { capFindings, MAX_FINDINGS } from "../../src/core/findings-cap.ts";
 import { SEED } from "../fixtures/hostile/attacks.ts";
 
 /** Best time of three runs (ms): the machine is shared, one run can be slowed by others or by a collection. */
@@ -95,5 +97,47 @@ describe("table 三 with many rows of two readings", () => {
   it("still reads it (the readings kept are unchanged)", () => {
     const { report } = analyzeInput(mutated);
     expect(report.requests.received.total).toBe(0);
+  });
+});
+
+describe("150,000 unknown JSON keys", () => {
+  // Each key made a finding (pointer, message) before the cap kept 500: with the JSON parse, over a second of
+  // CPU in the worker and 13.7 s over HTTP under load. Past the cap the keys are now counted, not listed.
+  const model = JSON.parse(
+    readFileSync(new URL("../fixtures/service/valid-2020.json", import.meta.url), "utf8"),
+  ) as Record<string, Record<string, unknown>>;
+  const withKeys = (n: number, where: "table" | "top") => {
+    const extra: Record<string, number> = {};
+    for (let i = 0; i < n; i++) extra[`k${i}`] = 1;
+    return JSON.stringify(
+      where === "table" ? { ...model, proactive: { ...model.proactive, ...extra } } : { ...model, ...extra },
+    );
+  };
+
+  it("are counted in one finding past the cap, and every key is counted", () => {
+    for (const where of ["table", "top"] as const) {
+      const { findings } = analyzeInput(withKeys(150_000, where));
+      expect(findings.length).toBeLessThanOrEqual(MAX_FINDINGS);
+      const listed = findings.filter((f) => /^未知字段「/.test(f.message)).length;
+      const counted = findings.find(
+        (f) => f.message.startsWith("另有") && f.code === "normalize.unknown-field",
+      );
+      expect(counted?.actual, where).toBeGreaterThan(0);
+      expect(listed + Number(counted?.actual ?? 0), where).toBe(150_000);
+    }
+  });
+});
+
+describe("the findings cap", () => {
+  it("still keeps errors first and counts the rest when other findings pass it", () => {
+    const many = Array.from({ length: 700 }, (_, i) =>
+      i % 7 === 0
+        ? finding("requests.balance", `/requests/x${i}`, "R1")
+        : finding("normalize.trimmed", `/proactive/x${i}`, "trimmed"),
+    );
+    const kept = capFindings(many);
+    expect(kept).toHaveLength(MAX_FINDINGS);
+    expect(kept.filter((f) => f.code === "requests.balance")).toHaveLength(100);
+    expect(kept.at(-1)).toMatchObject({ code: "findings.truncated", actual: 700 - (MAX_FINDINGS - 1) });
   });
 });
