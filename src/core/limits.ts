@@ -1,6 +1,7 @@
 // Processing limits: caps on input size, lines, a line's length, cells, and each field (title, organ, a cell), checked before the work they bound (input_limit).
 import { NianbaoError } from "./errors.ts";
 import type { Report } from "./model.ts";
+import { pointer } from "./pointer.ts";
 
 /** Far above any real report (the corpus seeds are 5–8 thousand characters, ~400 lines, 3 tables). */
 export const LIMITS = {
@@ -80,7 +81,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 function checkCells(node: unknown, segs: string[]): void {
   if (typeof node === "string") {
     if (node.length > LIMITS.cellChars) {
-      const path = segs.map((k) => `/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+      const path = pointer(...segs);
       throw tooMuch(`单元格 ${path} 的字符数`, LIMITS.cellChars, path);
     }
     return;
