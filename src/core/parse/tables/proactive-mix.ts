@@ -2,9 +2,9 @@
 import { finding } from "../../finding.ts";
 import { proactiveBlocks } from "../../labels.ts";
 import type { Finding } from "../../model.ts";
+import { pointer } from "../../pointer.ts";
+import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
-import type { Slot } from "../sums.ts";
-import { ptr as pointer } from "../sums.ts";
 
 export type ProactiveRows = Map<
   string,
