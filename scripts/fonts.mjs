@@ -57,17 +57,26 @@ const EXTRA =
   range(0xff01, 0xff5e) + // full-width forms
   "￠￡￥℃℉№™€—–‐〇";
 
+/** Where Debian's texlive-lang-chinese puts the Fandol fonts (FANDOL_DIR overrides). */
+const fandolDir = () =>
+  process.env.FANDOL_DIR ?? "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol";
+
 const SOURCES = [
   {
-    out: "NotoSerifSC-Regular.ttf",
-    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "400Regular", "NotoSerifSC_400Regular.ttf"),
-    licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
-    licenceOut: "OFL-NotoSerifSC.txt",
+    // 仿宋 of GB/T 9704 for body and tables. A CID-keyed CFF OpenType font without subroutines: the subset stays CFF
+    // (pdfkit embeds it as CIDFontType0C; fonts/README.md has the measurements).
+    out: "FandolFang-Regular.otf",
+    src: () => join(fandolDir(), "FandolFang-Regular.otf"),
+    licence: () => join(root, "fonts", "LICENSE-Fandol.txt"),
+    licenceOut: "LICENSE-Fandol.txt",
   },
   {
-    out: "NotoSerifSC-Bold.ttf",
+    // The heaviest open serif: the nearest open face to 小标宋 for the title.
+    out: "NotoSerifSC-Black.ttf",
     levelOneOnly: true,
-    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "700Bold", "NotoSerifSC_700Bold.ttf"),
+    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "900Black", "NotoSerifSC_900Black.ttf"),
+    licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
+    licenceOut: "OFL-NotoSerifSC.txt",
   },
   {
     out: "NotoSansSC-Regular.ttf",
@@ -119,7 +128,8 @@ export default async function buildFonts() {
     const file = f.names ? renameFont(new Uint8Array(bytes), f.names) : bytes;
     writeFileSync(join(out, f.out), file);
     console.log(`fonts: ${f.out} ${(file.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
-    if (f.licence) copyFileSync(f.licence(), join(out, f.licenceOut));
+    if (f.licence && f.licence() !== join(out, f.licenceOut))
+      copyFileSync(f.licence(), join(out, f.licenceOut));
   }
   writeFileSync(join(out, "chars.txt"), `${full}\n`);
 }

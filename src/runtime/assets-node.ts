@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
 
 export const FONT_FILES = {
-  body: "NotoSerifSC-Regular.ttf",
-  title: "NotoSerifSC-Bold.ttf",
+  body: "FandolFang-Regular.otf",
+  title: "NotoSerifSC-Black.ttf",
   heading: "NotoSansSC-Regular.ttf",
   subheading: "NianbaoKai-Regular.ttf",
 } as const;

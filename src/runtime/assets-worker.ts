@@ -1,5 +1,5 @@
 // RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
-import bodyFont from "../../fonts/NotoSerifSC-Regular.ttf";
+import bodyFont from "../../fonts/FandolFang-Regular.otf";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
 import { BUCKET_FONTS, FONT_PREFIX } from "./bucket-fonts.ts";
 
@@ -14,7 +14,7 @@ export interface WorkerAssetsOptions {
   prefix?: string;
 }
 
-const body: FontFile = { name: "NotoSerifSC-Regular.ttf", data: new Uint8Array(bodyFont) };
+const body: FontFile = { name: "FandolFang-Regular.otf", data: new Uint8Array(bodyFont) };
 
 /** Loaded once per isolate (a failed load is retried on the next call). */
 let cached: { key: string; assets: Promise<RenderAssets> } | undefined;

@@ -2,14 +2,14 @@
 import { describe, expect, it } from "vitest";
 import kai from "../../fonts/NianbaoKai-Regular.ttf";
 import sans from "../../fonts/NotoSansSC-Regular.ttf";
-import serifBold from "../../fonts/NotoSerifSC-Bold.ttf";
+import serifBlack from "../../fonts/NotoSerifSC-Black.ttf";
 import type { Report } from "../../src/core/model.ts";
 import { checkGlyphs, renderPdf } from "../../src/core/render/index.ts";
 import { workerAssets } from "../../src/runtime/assets-worker.ts";
 import report2021 from "../fixtures/render/report-2021.json";
 
 const objects: Record<string, ArrayBuffer> = {
-  "fonts/NotoSerifSC-Bold.ttf": serifBold,
+  "fonts/NotoSerifSC-Black.ttf": serifBlack,
   "fonts/NotoSansSC-Regular.ttf": sans,
   "fonts/NianbaoKai-Regular.ttf": kai,
 };
@@ -32,7 +32,7 @@ describe("worker font assets", () => {
     const assets = await workerAssets();
     expect(assets.fonts.title).toBeUndefined();
     const pdf = await renderPdf(report2021 as Report, assets);
-    expect(new Set(fontNames(pdf))).toEqual(new Set(["NotoSerifSC-Regular"]));
+    expect(new Set(fontNames(pdf))).toEqual(new Set(["FandolFang-Regular"]));
   });
 
   it("loads the other faces from the bucket once per isolate", async () => {
@@ -42,7 +42,7 @@ describe("worker font assets", () => {
     expect(gets).toBe(4); // three faces and the (absent) fallback, fetched once
     const pdf = await renderPdf(report2021 as Report, first);
     expect(new Set(fontNames(pdf))).toEqual(
-      new Set(["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "NianbaoKai-Regular"]),
+      new Set(["FandolFang-Regular", "NotoSerifSC-Black", "NotoSansSC-Regular", "NianbaoKai-Regular"]),
     );
   });
 

@@ -30,7 +30,7 @@ describe("render inside workerd", () => {
       expect(new TextDecoder("latin1").decode(a.subarray(0, 5))).toBe("%PDF-");
       expect(a.length).toBeGreaterThan(10_000);
       expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-      expect(new TextDecoder("latin1").decode(a)).toContain("+NotoSerifSC-Regular");
+      expect(new TextDecoder("latin1").decode(a)).toContain("+FandolFang-Regular");
     });
 
     it(`renders ${name} to HTML with its fonts embedded`, async () => {

@@ -1,13 +1,14 @@
 // Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
 import bundle from "../../generated/pdfmake.js";
 import type { Report } from "../model.ts";
-import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
+import { FACE_ROLES, type FaceRole, type FontFile, faceFile, type RenderAssets } from "./assets.ts";
 import { forgetParsedFont, installFontCache } from "./font-cache.ts";
 import { installGraphicsState } from "./graphics-state.ts";
 import { runTemplate } from "./handlebars.ts";
 import { type ContentNode, installKeepTogether, keepTogether, type Styles } from "./keep-together.ts";
 import { installInlineMerge } from "./merge-inlines.ts";
 import { installLineMerge } from "./merge-vectors.ts";
+import { emHeight } from "./metrics.ts";
 import { PDF_FAMILY } from "./runs.ts";
 import { installStyleCache } from "./style-cache.ts";
 import { CELL_PAD, RULE } from "./tables.ts";
@@ -20,21 +21,25 @@ import { buildView } from "./view.ts";
 
 /** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
 const PITCH = (225 / 22) * (72 / 25.4);
-/** Per face: (ascent − descent) / em of the stand-in fonts, to turn the pitch into pdfmake line heights. */
-const EM_HEIGHT = { serif: 1.437, sans: 1.448, kai: 1.184 };
+/** (ascent − descent) / em of the fonts the line heights below were tuned with (Noto Serif SC), to keep table geometry. */
+const TUNED_EM = 1.437;
 
 const { pdfmake } = bundle;
 
-const LAYOUT = {
-  lineHeight: round(PITCH / (16 * EM_HEIGHT.serif)),
-  titleLineHeight: 1.15,
-  characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
-  tableFontSize: 10.5,
-  noteFontSize: 9,
-  tableLineHeight: 0.92,
-  headingLineHeight: round(PITCH / (16 * EM_HEIGHT.sans)),
-  subheadingLineHeight: round(PITCH / (16 * EM_HEIGHT.kai)),
-};
+/** Line heights from the fonts' own vertical extents: every face lands on the 22-line grid whatever fonts are used. */
+function layoutFor(assets: RenderAssets) {
+  const em = (role: FaceRole) => emHeight(faceFile(assets, role));
+  return {
+    lineHeight: round(PITCH / (16 * em("body"))),
+    titleLineHeight: round((1.15 * TUNED_EM) / em("title")),
+    characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
+    tableFontSize: 10.5,
+    noteFontSize: 9,
+    tableLineHeight: round((0.92 * TUNED_EM) / em("body")),
+    headingLineHeight: round(PITCH / (16 * em("heading"))),
+    subheadingLineHeight: round(PITCH / (16 * em("subheading"))),
+  };
+}
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
@@ -108,7 +113,7 @@ function footer(currentPage: number) {
 export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
   configureOnce();
   const view = buildView(report);
-  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: LAYOUT });
+  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: layoutFor(assets) });
   const doc = JSON.parse(json) as Record<string, unknown>;
   const date = new Date(`${view.documentDate}T00:00:00Z`);
   doc.info = {
