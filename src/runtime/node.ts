@@ -18,6 +18,8 @@ export interface ServeOptions {
   host?: string;
   /** Filesystem store root when no S3_BUCKET is configured. */
   dataDir?: string;
+  /** The office's own fonts (a directory with fonts.json); overrides FONTS_DIR. */
+  fontsDir?: string;
   /** Defaults to process.env; read once, here. */
   env?: Record<string, string | undefined>;
   log?: (entry: LogEntry) => void;
@@ -45,7 +47,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new ConfigError(
       `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${config.fallbackFont}`,
     );
-  const assets = await nodeAssets(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {});
+  const fontsDir = options.fontsDir ?? config.fontsDir;
+  const assets = await nodeAssets({
+    ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
+    ...(fontsDir ? { officeFontsDir: fontsDir } : {}),
+  });
   const services: AppServices = {
     storage,
     engine: withRenderBudget(
