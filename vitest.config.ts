@@ -11,6 +11,8 @@ export default defineConfig({
           environment: "node",
           include: ["test/node/**/*.test.ts", "src/**/*.test.ts"],
           testTimeout: 30_000,
+          // One Chromium for the run, launched when the first browser test asks (test/support/browser.ts).
+          globalSetup: ["test/support/browser-setup.ts"],
         },
       },
       {

@@ -1,13 +1,14 @@
 // Render speed (Node 22: node bench/render.ts): PDF and HTML p50/p95 per seed in Node and in workerd, PDF bytes,
 // Worker bundle size (gzip), and headless Chromium printing the same HTML to PDF with a warm browser, as a ratio.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Report } from "../src/core/model.ts";
 import { renderHtml, renderPdf } from "../src/core/render/index.ts";
 import { nodeAssets } from "../src/runtime/assets-node.ts";
+import { launchChromium } from "../test/support/chromium.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -85,13 +86,12 @@ for (let k = 0; k < Math.max(4, Math.ceil(RUNS / 5)); k++)
   }
 
 // ---- headless Chromium, warm browser: the same HTML printed to PDF ----
-const CHROMIUM = "/usr/bin/chromium";
-if (existsSync(CHROMIUM)) {
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
-  });
+// The test helpers' browser: the npm-carried Chromium, else a system one; none is a printed skip of this row only.
+const browser = await launchChromium().catch((e: unknown) => {
+  console.error(`(no Chromium: comparison skipped: ${e instanceof Error ? e.message : String(e)})`);
+  return undefined;
+});
+if (browser) {
   const page = await browser.newPage();
   for (const row of rows) {
     const html = await renderHtml(seeds.find((s) => s.name === row.name)?.report as Report, assets);
@@ -102,7 +102,7 @@ if (existsSync(CHROMIUM)) {
     }, 10);
   }
   await browser.close();
-} else console.error(`(no ${CHROMIUM}: Chromium comparison skipped)`);
+}
 
 // ---- workerd: the bench Worker under wrangler's local runtime ----
 try {

@@ -1,10 +1,10 @@
-// HTML rendering checked in headless Chromium (Debian chromium, required): every table cell present, fonts load, no error.
+// HTML rendering checked in headless Chromium (the npm-carried Chromium, or a system one; required): every table cell present, fonts load, no error.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { buildView, renderHtml } from "../../src/core/render/index.ts";
-import { useBrowser } from "./chromium.ts";
-import { fixtures } from "./render-tools.ts";
+import { useBrowser } from "../support/browser.ts";
+import { fixtures } from "../support/render-fixtures.ts";
 
 const ctx = useBrowser();
 

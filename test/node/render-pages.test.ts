@@ -7,7 +7,8 @@ import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { type ContentNode, keepTogether } from "../../src/core/render/keep-together.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { fixtures, pdfFile, tool } from "./render-tools.ts";
+import { pdfText } from "../support/pdf.ts";
+import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
 beforeAll(async () => {
@@ -18,12 +19,8 @@ const flat = (s: string) => s.replace(/\s+/g, "");
 const PAGE_NUMBER = /—\d+—$/;
 
 /** Each page's text in content-stream order, without whitespace and without its page number. */
-function pageTexts(pdf: Uint8Array): string[] {
-  const raw = tool("pdftotext", ["-raw", "-enc", "UTF-8", pdfFile(pdf), "-"]);
-  return raw
-    .split("\f")
-    .map((p) => flat(p).replace(PAGE_NUMBER, ""))
-    .filter((p, i, all) => p !== "" || i < all.length - 1);
+async function pageTexts(pdf: Uint8Array): Promise<string[]> {
+  return (await pdfText(pdf)).pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
 }
 
 /** The page (0-based) holding a text; -1 when none does. */
@@ -51,7 +48,7 @@ function tableEnds(report: Report): [string, string][] {
 describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
   let pages: string[];
   beforeAll(async () => {
-    pages = pageTexts(await renderPdf(report, assets));
+    pages = await pageTexts(await renderPdf(report, assets));
   });
 
   it("puts each table on one page", () => {
@@ -95,7 +92,7 @@ describe("a table taller than a page", () => {
   it.each(fixtures().filter((f) => f.name.startsWith("report-")))(
     "$name: breaks over pages, nothing lost",
     async ({ report }) => {
-      const pages = pageTexts(await renderPdf(tall(report), assets));
+      const pages = await pageTexts(await renderPdf(tall(report), assets));
       const all = pages.join("");
       for (const row of requestRows(report.edition)) expect(all, row.label).toContain(flat(row.label));
       const head = pageOf(pages, "申请人情况");

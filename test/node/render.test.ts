@@ -1,6 +1,5 @@
 // PDF rendering in Node: every fixture and seed of both editions renders; pages, subset fonts, text, metadata, outline, bytes.
 import { inflateSync } from "node:zlib";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   APPLICANT_COLUMNS,
@@ -11,23 +10,16 @@ import {
 import type { Report } from "../../src/core/model.ts";
 import { checkGlyphs, RENDERER_VERSION, type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { fixtures, pdfFacts } from "./render-tools.ts";
+import { pdfFacts, pdfOutline, pdfText } from "../support/pdf.ts";
+import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
 beforeAll(async () => {
   assets = await nodeAssets();
 });
 
-/** pdftotext keeps reading order but breaks lines and pages: compare without whitespace and page numbers. */
+/** Extracted text keeps reading order but breaks lines and pages: compare without whitespace and page numbers. */
 const flat = (s: string) => s.replace(/\s+/g, "").replace(/—\d+—/g, "");
-
-async function outline(pdf: Uint8Array): Promise<string[]> {
-  const task = getDocument({ data: pdf.slice(), useSystemFonts: false });
-  const doc = await task.promise;
-  const items = (await doc.getOutline()) ?? [];
-  await task.destroy();
-  return items.map((i) => i.title);
-}
 
 const EXPECTED_PAGES: Record<string, number> = {
   "report-2019": 6,
@@ -46,9 +38,12 @@ describe.each(fixtures())("$name", ({ name, report }) => {
     expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);
   });
 
-  it("is A4 with the expected pages, metadata and embedded subset fonts only", () => {
-    const facts = pdfFacts(pdf);
-    expect(facts.info["Page size"]).toMatch(/^595\.2\d x 841\.8\d pts \(A4\)/);
+  it("is A4 with the expected pages, metadata and embedded subset fonts only", async () => {
+    const facts = await pdfFacts(pdf);
+    for (const page of facts.pageList) {
+      expect(page.width).toBeCloseTo(595.28, 1);
+      expect(page.height).toBeCloseTo(841.89, 1);
+    }
     if (EXPECTED_PAGES[name]) expect(facts.pages).toBe(EXPECTED_PAGES[name]);
     else expect(facts.pages).toBeGreaterThanOrEqual(3);
     expect(facts.info.Title).toBe(
@@ -72,8 +67,8 @@ describe.each(fixtures())("$name", ({ name, report }) => {
     expect(new TextDecoder("latin1").decode(pdf)).toContain("/Lang (zh-CN)");
   });
 
-  it("gives back the Chinese text: title, headings, prose, every table label, page numbers", () => {
-    const facts = pdfFacts(pdf);
+  it("gives back the Chinese text: title, headings, prose, every table label, page numbers", async () => {
+    const facts = await pdfText(pdf);
     let text = flat(facts.text);
     expect(text).toContain(flat(report.title || report.organ));
     for (const s of report.sections) {
@@ -97,7 +92,7 @@ describe.each(fixtures())("$name", ({ name, report }) => {
 
   it("has one bookmark per section heading", async () => {
     const headings = report.sections.map((s) => s.heading).filter(Boolean);
-    const titles = await outline(pdf);
+    const titles = await pdfOutline(pdf);
     for (const h of headings) expect(titles).toContain(h);
     expect(titles.length).toBeGreaterThanOrEqual(headings.length);
   });
@@ -152,7 +147,7 @@ describe("cells", () => {
     if (report.edition !== "2021") throw new Error("fixture edition");
     report.appeals.review = { upheld: 0, corrected: null, other: 7, pending: null, total: 9876 };
     report.proactive.fees.amountWan = 12.5;
-    const text = pdfFacts(await renderPdf(report, assets)).text;
+    const text = (await pdfText(await renderPdf(report, assets))).text;
     // 行政复议 row: 0, blank, 7, blank, 9876 → the extracted line holds 0 7 9876 with nothing for the blanks.
     expect(text).toMatch(/(^|\s)0\s+7\s+9876(\s|$)/m);
     expect(text).toContain("12.5");
@@ -178,7 +173,7 @@ describe("characters outside the subsets", () => {
 
   it("draws one from the full fallback font in Node", async () => {
     expect(assets.fallback, "Node assets carry a full fallback font").toBeDefined();
-    const facts = pdfFacts(await renderPdf(report(), assets));
+    const facts = await pdfFacts(await renderPdf(report(), assets));
     expect(flat(facts.text)).toContain("本局办理堃字号文件");
     expect(facts.fonts.length).toBeGreaterThan(4);
   });
@@ -208,7 +203,7 @@ describe("edge cases", () => {
         sections: [],
         ...emptyTables(edition),
       } as Report;
-      const facts = pdfFacts(await renderPdf(report, assets));
+      const facts = await pdfText(await renderPdf(report, assets));
       expect(facts.pages).toBeGreaterThanOrEqual(2);
       const text = flat(facts.raw);
       expect(text).toContain(`某县某局${report.year}年度政府信息公开工作年度报告`);
@@ -229,7 +224,7 @@ describe("edge cases", () => {
       ],
     });
     report.appeals.review.total = 123456789;
-    const facts = pdfFacts(await renderPdf(report, assets));
+    const facts = await pdfText(await renderPdf(report, assets));
     expect(flat(facts.text)).toContain(`详见${url}。电话：0579-87101565。`);
     expect(flat(facts.text)).toContain("（一）最后的标题");
     expect(flat(facts.raw)).toContain("123456789");

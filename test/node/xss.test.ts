@@ -4,7 +4,7 @@ import { renderHtml } from "../../src/core/render/index.ts";
 import { validateModel } from "../../src/core/validate.ts";
 import { MODELS } from "../fixtures/reliability/inputs.ts";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
-import { useBrowser } from "./chromium.ts";
+import { useBrowser } from "../support/browser.ts";
 
 /** Each one sets window.__xss, opens a dialog or fetches 127.0.0.1:9 if it ever runs or loads. */
 const PAYLOADS = [
