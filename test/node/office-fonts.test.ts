@@ -13,7 +13,7 @@ import { fontSet, renderPdf } from "../../src/core/render/index.ts";
 import { checkFontFile, FontConfigError, parseFontsJson } from "../../src/core/render/office-fonts.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { startServer } from "../../src/runtime/node.ts";
-import { pdfFacts } from "./render-tools.ts";
+import { pdfFacts } from "../support/pdf.ts";
 
 const require = createRequire(import.meta.url);
 const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -114,7 +114,7 @@ describe("rendering with the office's fonts", () => {
     expect(office.fonts.body.name).toBe("office-正文.ttf");
     expect(office.fonts.subheading?.name).toBe(defaults.fonts.subheading?.name);
     expect(fontSet(office)).not.toBe(fontSet(defaults));
-    const faces = pdfFacts(await renderPdf(report, office)).fonts.map((f) => f.name.split("+")[1]);
+    const faces = (await pdfFacts(await renderPdf(report, office))).fonts.map((f) => f.name.split("+")[1]);
     expect(faces).toContain("NotoSerifSC-Light");
     expect(faces).toContain("NotoSansSC-Bold");
     expect(faces).toContain("NianbaoKai-Regular");
@@ -156,7 +156,9 @@ describe("rendering with the office's fonts", () => {
     const input = new URL("../fixtures/render/report-2021.json", import.meta.url).pathname;
     const r = await cli(["convert", input, "--out", out, "--fonts", dir, "--format", "pdf"]);
     expect(r.code, r.stderr).toBe(0);
-    const faces = pdfFacts(readFileSync(join(out, "report-2021.pdf"))).fonts.map((f) => f.name.split("+")[1]);
+    const faces = (await pdfFacts(new Uint8Array(readFileSync(join(out, "report-2021.pdf"))))).fonts.map(
+      (f) => f.name.split("+")[1],
+    );
     expect(faces).toContain("NotoSerifSC-Light");
     const bad = fontsDir({ body: "无.ttf" });
     await expect(
