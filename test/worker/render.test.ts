@@ -39,7 +39,10 @@ describe("render inside workerd", () => {
       expect(html).toContain(report.organ);
       expect(html).not.toContain("<script");
       // The body face, subset to the page's characters inside workerd.
-      expect(html).toMatch(/@font-face \{ font-family: "NB Body";[^}]*base64,AAEAAA/);
+      // The body face (FandolFang) is CFF: an OpenType subset ("OTTO", base64 T1RUTw).
+      expect(html).toMatch(
+        /@font-face \{ font-family: "NB Body";[^}]*data:font\/otf;base64,T1RUTw[^}]*format\("opentype"\)/,
+      );
     });
   }
 });
