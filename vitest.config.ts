@@ -16,7 +16,13 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // A test-only value for the secret that signs upload result files (set with wrangler secret put).
+            miniflare: { bindings: { RESULT_SECRET: "test-result-secret-0123456789abcdef" } },
+          }),
+        ],
         test: {
           name: "workers",
           include: ["test/worker/**/*.test.ts"],

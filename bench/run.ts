@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const benches = ["parse", "render", "http"].filter((b) => only.length === 0 || only.includes(b));
+const benches = ["parse", "input", "render", "tujie", "http", "workbench"].filter(
+  (b) => only.length === 0 || only.includes(b),
+);
 
 let failed = 0;
 for (const name of benches) {

@@ -7,8 +7,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export default async function buildCli() {
   await build({
-    entryPoints: [join(root, "src/runtime/cli.ts")],
-    outfile: join(root, "dist/cli.mjs"),
+    // The pool's worker thread is its own file beside the CLI (src/runtime/pool-node.ts loads it).
+    entryPoints: {
+      cli: join(root, "src/runtime/cli.ts"),
+      "pool-thread": join(root, "src/runtime/pool-thread.ts"),
+    },
+    outdir: join(root, "dist"),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",

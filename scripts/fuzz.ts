@@ -1,9 +1,10 @@
 // npm run fuzz: thousands of broken inputs into the parser, validate, every HTTP route and the queue consumer; prints counts per outcome.
-// Usage: node scripts/fuzz.ts [--runs N] [--seed S] [--only core|validate|http|queue]
+// Usage: node scripts/fuzz.ts [--runs N] [--seed S] [--only core|validate|hostile|http|queue]
 import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { analyzeInput } from "../src/core/analyze.ts";
 import { validateModel } from "../src/core/validate.ts";
+import { hostileArb } from "../test/fixtures/hostile/arbitrary.ts";
 import { anyInputArb, anyValueArb, prototypeSnapshot } from "../test/fixtures/reliability/inputs.ts";
 import { classifyError, type Outcome, outcomeOf, Tally } from "../test/fixtures/reliability/outcome.ts";
 import {
@@ -100,6 +101,17 @@ if (!only || only === "validate") {
       share(0.2),
       (v) => outcomeOf(() => validateModel(v)),
       preview,
+    ),
+  );
+}
+if (!only || only === "hostile") {
+  sections.push(
+    await section(
+      "hostile runs (issue #16 attacks, long runs of every character class)",
+      hostileArb,
+      only === "hostile" ? runs : share(0.1),
+      (h) => outcomeOf(() => analyzeInput(h.body)),
+      (h) => `${h.name} (${h.body.length} chars)`,
     ),
   );
 }

@@ -1,7 +1,8 @@
 // `npm run docs`: writes the finding-code table (src/core/codes.ts) into README.md between the codes markers; --check only compares.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { importTs } from "./import-ts.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const START = "<!-- codes:start -->";
@@ -22,22 +23,9 @@ export function replaceBetweenMarkers(readme, table) {
   return `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`;
 }
 
-/** FINDING_CODES from the TypeScript source, bundled by esbuild (packages stay external). */
+/** FINDING_CODES from the TypeScript source. */
 async function loadCodes() {
-  const { build } = await import("esbuild");
-  const outfile = join(root, "node_modules/.cache/nianbao/codes.mjs");
-  mkdirSync(dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [join(root, "src/core/codes.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
-  const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  return mod.FINDING_CODES;
+  return (await importTs("src/core/codes.ts")).FINDING_CODES;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -2,9 +2,10 @@
 // Run after `npm install`: node scripts/score-found.mjs [-v] [--write-known]
 //   -v             list every wrong cell, missed error and unexpected error finding
 //   --write-known  rewrite test/fixtures/real-found/known-failures.json from what the parser reads now (tune/ only)
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { importTs } from "./import-ts.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const FOUND_DIR = join(root, "test/fixtures/real-found");
@@ -141,20 +142,7 @@ export function summary(part, scores) {
 }
 
 async function loadAnalyze() {
-  const { build } = await import("esbuild");
-  const outfile = join(root, "node_modules/.cache/nianbao/analyze.mjs");
-  mkdirSync(dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [join(root, "src/core/analyze.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
-  const mod = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  return mod.analyzeInput;
+  return (await importTs("src/core/analyze.ts")).analyzeInput;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

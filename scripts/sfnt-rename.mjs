@@ -1,5 +1,5 @@
 // Build helper: gives a TrueType font a new name table (family, full and PostScript names), tables and checksums rebuilt.
-import { tableDirectory, writeSfnt } from "../src/core/render/sfnt.ts";
+import { tableDirectory, writeSfnt } from "../src/core/render/fonts/sfnt.ts";
 
 function utf16be(s) {
   const out = new Uint8Array(s.length * 2);

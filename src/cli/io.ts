@@ -1,4 +1,5 @@
 // What a CLI command may do to the outside world, passed in by the runtime entry (src/runtime/cli.ts).
+import type { z } from "zod";
 export interface CliIO {
   /** Reads a file; throws NianbaoError("not_found") with a message naming the file when it cannot. */
   readFile(path: string): Promise<Uint8Array>;
@@ -17,6 +18,13 @@ export interface Command {
   summary: string;
   usage: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+/** The first issue of a command line that failed its schema, as the UsageError to print (`outHint` for a missing --out). */
+export function usageErrorOf(issues: readonly z.core.$ZodIssue[], outHint: string): UsageError {
+  const issue = issues[0];
+  if (issue?.code === "unrecognized_keys") return new UsageError(`未知选项：--${issue.keys.join("、--")}`);
+  return new UsageError(issue?.path[1] === "out" ? outHint : (issue?.message ?? "参数错误"));
 }
 
 export interface ParsedArgs {

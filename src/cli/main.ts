@@ -2,6 +2,7 @@
 import { isNianbaoError } from "../core/errors.ts";
 import { ConfigError } from "../runtime/config.ts";
 import { convertCommand } from "./convert.ts";
+import { exportCommand } from "./export.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
 import { serveCommand } from "./serve.ts";
 import { validateCommand } from "./validate.ts";
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   serve: serveCommand,
   convert: convertCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

@@ -1,8 +1,11 @@
-// `nianbao validate <file|-> [--json] [--previous <file>]`: findings as a table, or { report, findings } as JSON.
+// `nianbao validate <file|-> [--json] [--previous <file>]`: findings as a table, or { report, findings, sources } as JSON.
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { hasErrors } from "../core/finding.ts";
+import { readInput, withPlaces } from "../core/input/index.ts";
 import type { Finding, ValidationResult } from "../core/model.ts";
+import { withGlyphFindings } from "../core/render/index.ts";
+import { cliAssets } from "./assets.ts";
 import { type CliIO, type Command, splitArgs, UsageError } from "./io.ts";
 
 const Options = z.object({
@@ -16,8 +19,8 @@ const Options = z.object({
 
 const USAGE = `用法：nianbao validate <文件|-> [--json] [--previous <上年报告文件>]
 
-读取一份年报（模型 JSON、文本或 HTML；- 为标准输入），检查勾稽关系等规则。
-  --json        在标准输出打印 { "report": 规范化后的模型, "findings": [...] }
+读取一份年报（模型 JSON、文本、HTML、Word .docx 或带文字的 PDF；- 为标准输入），检查勾稽关系等规则。
+  --json        在标准输出打印 { "report": 规范化后的模型, "findings": [...], "sources": {单元格: 原文位置} }
   --previous    上年度报告，用于核对「上年结转」
 退出码：0 无错误；1 有错误；2 输入无法使用或用法错误；3 内部错误`;
 
@@ -91,11 +94,18 @@ export const validateCommand: Command = {
     if (flags.previous === "-" && file === "-") throw new UsageError("输入与 --previous 不能都读取标准输入");
     const input = await read(file, io);
     const previous = flags.previous === undefined ? undefined : await read(flags.previous, io);
-    const hint = file === "-" ? {} : { filename: file };
-    const result = analyzeInput(input, hint, previous === undefined ? {} : { previous });
+    const given = await readInput(input, file === "-" ? {} : { filename: file });
+    const last =
+      previous === undefined
+        ? undefined
+        : (await readInput(previous, flags.previous === "-" ? {} : { filename: flags.previous })).input;
+    const result = withGlyphFindings(
+      withPlaces(analyzeInput(given.input, given.hint, last === undefined ? {} : { previous: last }), given),
+      await cliAssets(),
+    );
     io.stdout(
       flags.json
-        ? `${JSON.stringify({ report: result.report, findings: result.findings }, null, 2)}\n`
+        ? `${JSON.stringify({ report: result.report, findings: result.findings, sources: result.sources }, null, 2)}\n`
         : formatFindings(result),
     );
     return hasErrors(result.findings) ? 1 : 0;

@@ -1,6 +1,6 @@
 // The one entry for every runtime: bytes or text → kind (JSON, HTML, text) → normalized report + findings.
 import { NianbaoError } from "./errors.ts";
-import { checkInputLimits, checkReportLimits } from "./limits.ts";
+import { checkInputLimits, checkJsonFields, checkReportLimits } from "./limits.ts";
 import type { Report, ValidationResult } from "./model.ts";
 import { normalizeReport } from "./normalize.ts";
 import { decodeInput as decodeBytes } from "./parse/decode.ts";
@@ -45,6 +45,13 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Parsed JSON with its fields within their limits (title, organ, cells). */
+function checkedJson(text: string): unknown {
+  const value = parseJson(text);
+  checkJsonFields(value);
+  return value;
+}
+
 function previousReport(previous: unknown): Report | undefined {
   if (previous === undefined) return undefined;
   if (typeof previous === "string" || previous instanceof Uint8Array) {
@@ -70,7 +77,8 @@ export function analyzeInput(
   const kind = detectKind(text, hint);
   checkInputLimits(text, kind);
   const previous = previousReport(options.previous);
-  const parsed = kind === "json" ? normalizeReport(parseJson(text)) : parseReport(text, kind);
+  const parsed =
+    kind === "json" ? { ...normalizeReport(checkedJson(text)), sources: {} } : parseReport(text, kind);
   checkReportLimits(parsed.report);
-  return checkAndSort(parsed.report, parsed.findings, previous);
+  return checkAndSort(parsed.report, parsed.findings, previous, parsed.sources);
 }

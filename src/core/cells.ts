@@ -1,6 +1,6 @@
 // Cell paths of a report: JSON Pointers, walking every table cell, and empty tables of an edition.
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, proactiveBlocks, requestRows } from "./labels.ts";
-import type { Appeals, Cell, Edition, Report } from "./model.ts";
+import type { Cell, Edition, Report } from "./model.ts";
 
 export type TableKey = "proactive" | "requests" | "appeals";
 
@@ -72,9 +72,4 @@ export function emptyTables(edition: Edition): Pick<Report, "proactive" | "reque
   const out: Record<string, unknown> = {};
   for (const ref of cellRefs(edition)) setCell(out, ref, null);
   return out as Pick<Report, "proactive" | "requests" | "appeals">;
-}
-
-/** Empty appeals table (every cell null). */
-export function emptyAppeals(): Appeals {
-  return emptyTables("2019").appeals;
 }

@@ -1,13 +1,6 @@
-// The finding-code catalogue for the README and the API: each module's codes, concatenated (append yours here).
-import type { CodeDoc } from "./finding.ts";
-import { NORMALIZE_CODES } from "./normalize.ts";
-import { PARSE_CODES } from "./parse/codes.ts";
-import { RENDER_CODES } from "./render/codes.ts";
-import { RULE_CODES } from "./rules.ts";
+// The finding-code catalogue for the README and the API: every module's catalogue (listed in finding.ts), concatenated.
+import { type CatalogueEntry, catalogues } from "./finding.ts";
 
-export const FINDING_CODES: readonly CodeDoc[] = [
-  ...RULE_CODES,
-  ...NORMALIZE_CODES,
-  ...PARSE_CODES,
-  ...RENDER_CODES,
-];
+export type { FindingCode } from "./finding.ts";
+
+export const FINDING_CODES: readonly CatalogueEntry[] = catalogues().flat();

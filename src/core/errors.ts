@@ -1,6 +1,10 @@
 // The closed list of error codes, their HTTP status and retry flag, and the one place zod issues become errors.
-import type { z } from "zod";
+import { z } from "zod";
 import type { Finding } from "./model.ts";
+
+// zod's own messages in Chinese wherever a schema has no message of its own (every zod issue reaches users through
+// fromZodError below); set once, when the error catalogue loads, before anything is parsed.
+z.config(z.locales.zhCN());
 
 export const ERROR_CODES = {
   invalid_json: { status: 400, retry: false, message: "请求内容不是合法的 JSON" },
@@ -14,8 +18,16 @@ export const ERROR_CODES = {
   not_a_report: { status: 422, retry: false, message: "未能从输入中识别出政府信息公开工作年度报告" },
   invalid_report: { status: 422, retry: false, message: "报告数据存在错误" },
   unsupported_media_type: { status: 415, retry: false, message: "不支持的内容类型" },
+  unsupported_file: {
+    status: 415,
+    retry: false,
+    message: "不支持的文件格式（支持 .docx、带文字的 PDF、文本、HTML 与模型 JSON）",
+  },
+  no_text_layer: { status: 415, retry: false, message: "这是扫描版 PDF，没有可提取的文字" },
+  encrypted_file: { status: 415, retry: false, message: "文件已加密，请去掉密码后再提交" },
   payload_too_large: { status: 413, retry: false, message: "请求内容超过大小限制" },
   input_limit: { status: 413, retry: false, message: "输入超过处理限制" },
+  damaged_file: { status: 422, retry: false, message: "文件已损坏，无法读取" },
   unauthorized: { status: 401, retry: false, message: "需要有效的访问令牌" },
   forbidden: { status: 403, retry: false, message: "无权执行此操作" },
   not_found: { status: 404, retry: false, message: "未找到" },

@@ -189,8 +189,35 @@ export const Finding = z.object({
   original: z.string().optional().describe("the value as written, where the normalizer changed it"),
   alternatives: z.array(z.unknown()).optional().describe("other readings, for parse.ambiguous"),
   codePoint: z.string().optional().describe("U+XXXX, for font.missing-glyph"),
+  line: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("for a finding about a cell read from text or HTML: the 1-based input line it was read from"),
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const ValidationResult = z.object({ report: Report, findings: z.array(Finding) });
+/** Where a table cell was read in the input: 1-based line and column in the decoded text, and the text read there. */
+export const CellSource = z.object({
+  line: z.number().int().positive().describe("1-based line in the decoded input text (or HTML source)"),
+  column: z.number().int().positive().describe("1-based column of the value's first character"),
+  length: z.number().int().nonnegative().describe("characters of the value as written"),
+  text: z.string().describe("the source line, or the run of text read, containing the value as written"),
+  page: z.number().int().positive().optional().describe("page of a PDF or .docx input, when known"),
+  table: z.number().int().nonnegative().optional().describe("index of the table in a .docx/PDF input"),
+  row: z.number().int().nonnegative().optional().describe("row index in that table"),
+  cell: z.number().int().nonnegative().optional().describe("cell index in that row"),
+});
+export type CellSource = z.infer<typeof CellSource>;
+
+/** JSON Pointer of a table cell → where it was read. Empty for JSON input. */
+export const Sources = z.record(z.string(), CellSource);
+export type Sources = z.infer<typeof Sources>;
+
+export const ValidationResult = z.object({
+  report: Report,
+  findings: z.array(Finding),
+  sources: Sources.describe("JSON Pointer of each table cell read from text or HTML → where it was read"),
+});
 export type ValidationResult = z.infer<typeof ValidationResult>;

@@ -1,13 +1,16 @@
 // Loose report input (numbers or strings in cells, missing edition/title/sections) → a model Report, every change a finding.
+
 import { z } from "zod";
 import { type CellKind, type CellNote, readCell } from "./cell-value.ts";
 import { type CellRef, cellRefs, emptyTables, pointer, setCell } from "./cells.ts";
+import type { FindingCode } from "./codes.ts";
 import { fromZodError } from "./errors.ts";
 import { type CodeDoc, finding } from "./finding.ts";
 import { APPLICANT_COLUMNS } from "./labels.ts";
 import { type Block, type Edition, type Finding, Report, type Section, SectionRole } from "./model.ts";
+import { trimSpaces } from "./text/trim.ts";
 
-export const NORMALIZE_CODES: readonly CodeDoc[] = [
+export const NORMALIZE_CODES = [
   {
     code: "normalize.fullwidth",
     severity: "info",
@@ -95,7 +98,7 @@ export const NORMALIZE_CODES: readonly CodeDoc[] = [
     meaning:
       "Rows or years of the other edition: e.g. a single （六）其他处理 row in a 2021 report, 2019-only rows of table 二, or year ≥ 2021 with edition 2019.",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 /** Issues that make the input unusable: collected, then thrown once as invalid_input. */
 type Issue = { path: (string | number)[]; message: string };
@@ -117,7 +120,6 @@ const TOP_KEYS = new Set([
   "appeals",
 ]);
 const TABLES = ["proactive", "requests", "appeals"] as const;
-const EDGE_SPACES = /^[\s\u00a0\u3000\u2000-\u200b\ufeff]+|[\s\u00a0\u3000\u2000-\u200b\ufeff]+$/g;
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -140,7 +142,7 @@ export function cellKind(column: string): CellKind {
   return "count";
 }
 
-const NOTE_TEXT: Record<CellNote["kind"], { code: string; text: string }> = {
+const NOTE_TEXT: Record<CellNote["kind"], { code: FindingCode; text: string }> = {
   fullwidth: { code: "normalize.fullwidth", text: "全角数字或符号已按半角读取" },
   "signed-word": { code: "normalize.signed-word", text: "「增/减」已读作正负数" },
   "blank-mark": { code: "normalize.blank-mark", text: "空白标记已读作空（不是0）" },
@@ -165,12 +167,11 @@ function readRawCell(raw: unknown, kind: CellKind, segs: (string | number)[], ct
     return null;
   }
   const original = raw;
-  const inner = raw.replace(EDGE_SPACES, "");
+  const inner = trimSpaces(raw);
   // Digits separated by spaces may be two numbers run together: never guess.
   if (/[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/.test(inner)) {
     ctx.findings.push(
       finding(
-        "warning",
         "normalize.unreadable",
         path,
         `单元格内容「${original}」含有多个数字，无法确定数值，已按空白处理`,
@@ -184,32 +185,24 @@ function readRawCell(raw: unknown, kind: CellKind, segs: (string | number)[], ct
   const reading = readCell(raw, kind);
   if (reading.unreadable) {
     ctx.findings.push(
-      finding(
-        "warning",
-        "normalize.unreadable",
-        path,
-        `单元格内容「${original}」不是数字，已按空白处理，请核对`,
-        {
-          original,
-        },
-      ),
+      finding("normalize.unreadable", path, `单元格内容「${original}」不是数字，已按空白处理，请核对`, {
+        original,
+      }),
     );
     return null;
   }
   if (inner !== raw && reading.value !== null) {
-    ctx.findings.push(finding("info", "normalize.trimmed", path, "单元格内容前后的空格已去除", { original }));
+    ctx.findings.push(finding("normalize.trimmed", path, "单元格内容前后的空格已去除", { original }));
   }
   if (reading.value === null && reading.notes.length === 0) {
-    ctx.findings.push(
-      finding("info", "normalize.blank-mark", path, "空白单元格已读作空（不是0）", { original }),
-    );
+    ctx.findings.push(finding("normalize.blank-mark", path, "空白单元格已读作空（不是0）", { original }));
   }
   for (const note of reading.notes) {
     const { code, text } = NOTE_TEXT[note.kind];
     const extra: { original: string; actual?: number } = { original };
     if (reading.value !== null) extra.actual = reading.value;
     const shown = reading.value === null ? "空" : String(reading.value);
-    ctx.findings.push(finding("info", code, path, `${text}：「${original}」→ ${shown}`, extra));
+    ctx.findings.push(finding(code, path, `${text}：「${original}」→ ${shown}`, extra));
   }
   return reading.value;
 }
@@ -281,12 +274,7 @@ function readEdition(input: Record<string, unknown>, year: number, ctx: Ctx): Ed
   const edition = byShape ?? byYear;
   const why = byShape ? "按表格结构" : `按年度（${year}年）`;
   ctx.findings.push(
-    finding(
-      "info",
-      "normalize.edition-inferred",
-      "/edition",
-      `未注明表格版本，已${why}认定为${edition}版格式`,
-    ),
+    finding("normalize.edition-inferred", "/edition", `未注明表格版本，已${why}认定为${edition}版格式`),
   );
   return edition;
 }
@@ -298,7 +286,7 @@ function readYear(raw: unknown, ctx: Ctx): number {
     const m = /^\s*(\d{4})\s*(年度?)?\s*$/.exec(half);
     if (m) {
       ctx.findings.push(
-        finding("info", "normalize.year-text", "/year", `年度「${raw}」已读作 ${m[1]}`, { original: raw }),
+        finding("normalize.year-text", "/year", `年度「${raw}」已读作 ${m[1]}`, { original: raw }),
       );
       return Number(m[1]);
     }
@@ -311,10 +299,10 @@ function readYear(raw: unknown, ctx: Ctx): number {
 }
 
 function trimText(raw: string, segs: (string | number)[], what: string, ctx: Ctx): string {
-  const t = raw.replace(EDGE_SPACES, "");
+  const t = trimSpaces(raw);
   if (t !== raw) {
     ctx.findings.push(
-      finding("info", "normalize.trimmed", pointer(...segs), `${what}前后的空格已去除`, { original: raw }),
+      finding("normalize.trimmed", pointer(...segs), `${what}前后的空格已去除`, { original: raw }),
     );
   }
   return t;
@@ -385,7 +373,7 @@ function readIssuedOn(input: Record<string, unknown>, ctx: Ctx): string | null {
     const v = y !== undefined && mo !== undefined && d !== undefined ? isoDate(y, mo, d) : undefined;
     if (v) {
       ctx.findings.push(
-        finding("info", "normalize.date-format", "/issuedOn", `日期「${raw}」已转换为 ${v}`, {
+        finding("normalize.date-format", "/issuedOn", `日期「${raw}」已转换为 ${v}`, {
           original: raw,
         }),
       );
@@ -393,7 +381,7 @@ function readIssuedOn(input: Record<string, unknown>, ctx: Ctx): string | null {
     }
   }
   ctx.findings.push(
-    finding("warning", "normalize.date-unreadable", "/issuedOn", `日期「${raw}」无法识别，已置为空`, {
+    finding("normalize.date-unreadable", "/issuedOn", `日期「${raw}」无法识别，已置为空`, {
       original: raw,
     }),
   );
@@ -443,7 +431,6 @@ function readSections(input: Record<string, unknown>, ctx: Ctx): Section[] {
       role = roleOfHeading(heading, i);
       ctx.findings.push(
         finding(
-          "info",
           "normalize.role-inferred",
           pointer("sections", i, "role"),
           `章节「${heading}」的类型已按标题认定为 ${role}`,
@@ -459,9 +446,7 @@ function readSections(input: Record<string, unknown>, ctx: Ctx): Section[] {
     blocksRaw.forEach((b: unknown, j: number) => {
       const at = ["sections", i, "blocks", j];
       if (typeof b === "string") {
-        ctx.findings.push(
-          finding("info", "normalize.block-text", pointer(...at), "文本段落已按正文段落读取"),
-        );
+        ctx.findings.push(finding("normalize.block-text", pointer(...at), "文本段落已按正文段落读取"));
         blocks.push({ type: "paragraph", text: trimText(b, [...at, "text"], "段落", ctx) });
         return;
       }
@@ -500,7 +485,6 @@ function scanUnknown(
     if (inTree(TREES[other], at)) {
       ctx.findings.push(
         finding(
-          "warning",
           "edition.mix",
           pointer(...at),
           `「${at.join(".")}」属于${other}版表格，本报告按${edition}版格式，该项已忽略${shown}`,
@@ -508,12 +492,7 @@ function scanUnknown(
       );
     } else {
       ctx.findings.push(
-        finding(
-          "warning",
-          "normalize.unknown-field",
-          pointer(...at),
-          `未知字段「${at.join(".")}」已忽略${shown}`,
-        ),
+        finding("normalize.unknown-field", pointer(...at), `未知字段「${at.join(".")}」已忽略${shown}`),
       );
     }
   }
@@ -561,7 +540,6 @@ function readTables(input: Record<string, unknown>, edition: Edition, ctx: Ctx) 
       }
       ctx.findings.push(
         finding(
-          "warning",
           "edition.mix",
           path,
           hasOther
@@ -590,7 +568,6 @@ function readTables(input: Record<string, unknown>, edition: Edition, ctx: Ctx) 
       }
       ctx.findings.push(
         finding(
-          "warning",
           "edition.mix",
           path,
           hasFlat
@@ -630,14 +607,14 @@ export function normalizeReport(input: unknown): { report: Report; findings: Fin
   let title = readString(input, "title", ctx, "标题");
   if (title === undefined || title === "") {
     title = `${organ}${year}年度政府信息公开工作年度报告`;
-    ctx.findings.push(finding("info", "normalize.title-default", "/title", `未提供标题，已设为「${title}」`));
+    ctx.findings.push(finding("normalize.title-default", "/title", `未提供标题，已设为「${title}」`));
   }
   const issuedOn = readIssuedOn(input, ctx);
   const sections = readSections(input, ctx);
   const tables = readTables(input, edition, ctx);
   for (const key of Object.keys(input)) {
     if (!TOP_KEYS.has(key)) {
-      ctx.findings.push(finding("info", "normalize.extra-field", pointer(key), `未知字段「${key}」已忽略`));
+      ctx.findings.push(finding("normalize.extra-field", pointer(key), `未知字段「${key}」已忽略`));
     }
   }
   if (ctx.issues.length > 0) throw toError(ctx.issues, input);

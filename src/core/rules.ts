@@ -6,6 +6,7 @@ import { CROSS_YEAR_CODES, checkCrossYear } from "./rules/cross-year.ts";
 import { checkPlausibility, PLAUSIBILITY_CODES } from "./rules/plausibility.ts";
 import { checkProse, checkSectionStructure, SECTION_CODES } from "./rules/sections.ts";
 import { checkSums, SUM_CODES } from "./rules/sums.ts";
+import { UNCERTAIN_CODES } from "./rules/uncertain.ts";
 
 export { checkBlankCells, checkCellValues } from "./rules/cell-values.ts";
 export { checkCrossYear } from "./rules/cross-year.ts";
@@ -21,13 +22,14 @@ export {
   ruleViolations,
 } from "./rules/sums.ts";
 
-export const RULE_CODES: readonly CodeDoc[] = [
+export const RULE_CODES = [
   ...SUM_CODES,
+  ...UNCERTAIN_CODES,
   ...CELL_CODES,
   ...PLAUSIBILITY_CODES,
   ...SECTION_CODES,
   ...CROSS_YEAR_CODES,
-];
+] as const satisfies readonly CodeDoc[];
 
 /** Every rule on a normalized report (unsorted; validateModel sorts by document order). */
 export function checkReport(report: Report, options: { previous?: Report } = {}): Finding[] {

@@ -395,6 +395,122 @@ export const templateSpecs = {
     + ((stack1 = (lookupProperty(helpers,"rows")||(depth0 && lookupProperty(depth0,"rows"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"body") : depth0),{"name":"rows","hash":{},"data":data,"loc":{"start":{"line":11,"column":7},"end":{"line":11,"column":22}}})) != null ? stack1 : "")
     + "\n  ]},\n \"layout\": \"official\", \"style\": \"table\"},\n";
 },"useData":true},
+  "overview.html": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<nav aria-label=\"年度\"><ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"years") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "")
+    + "</ul></nav>\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"current") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":30,"column":19},"end":{"line":30,"column":129}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<strong aria-current=\"page\">"
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"year") || (depth0 != null ? lookupProperty(depth0,"year") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"year","hash":{},"data":data,"loc":{"start":{"line":30,"column":62},"end":{"line":30,"column":70}}}) : helper)))
+    + "年度</strong>";
+},"3":function(container,depth0,helpers,partials,data) {
+    var helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"href") || (depth0 != null ? lookupProperty(depth0,"href") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"href","hash":{},"data":data,"loc":{"start":{"line":30,"column":98},"end":{"line":30,"column":106}}}) : helper)))
+    + "\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"year") || (depth0 != null ? lookupProperty(depth0,"year") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"year","hash":{},"data":data,"loc":{"start":{"line":30,"column":108},"end":{"line":30,"column":116}}}) : helper)))
+    + "年度</a>";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<table>\n<thead><tr><th scope=\"col\">机关</th><th scope=\"col\">状态</th><th scope=\"col\">错误</th><th scope=\"col\">警告</th><th scope=\"col\">发布时间</th><th scope=\"col\">文件</th></tr></thead>\n<tbody>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "")
+    + "</tbody>\n</table>\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><th scope=\"row\"><a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"organPage") || (depth0 != null ? lookupProperty(depth0,"organPage") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"organPage","hash":{},"data":data,"loc":{"start":{"line":40,"column":29},"end":{"line":40,"column":42}}}) : helper)))
+    + "\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"organ") || (depth0 != null ? lookupProperty(depth0,"organ") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"organ","hash":{},"data":data,"loc":{"start":{"line":40,"column":44},"end":{"line":40,"column":53}}}) : helper)))
+    + "</a></th><td class=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"statusClass") || (depth0 != null ? lookupProperty(depth0,"statusClass") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"statusClass","hash":{},"data":data,"loc":{"start":{"line":40,"column":73},"end":{"line":40,"column":88}}}) : helper)))
+    + "\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"status") || (depth0 != null ? lookupProperty(depth0,"status") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"status","hash":{},"data":data,"loc":{"start":{"line":40,"column":90},"end":{"line":40,"column":100}}}) : helper)))
+    + "</td><td class=\"num\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"errors") || (depth0 != null ? lookupProperty(depth0,"errors") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"errors","hash":{},"data":data,"loc":{"start":{"line":40,"column":121},"end":{"line":40,"column":131}}}) : helper)))
+    + "</td><td class=\"num\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"warnings") || (depth0 != null ? lookupProperty(depth0,"warnings") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"warnings","hash":{},"data":data,"loc":{"start":{"line":40,"column":152},"end":{"line":40,"column":164}}}) : helper)))
+    + "</td><td>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"published") || (depth0 != null ? lookupProperty(depth0,"published") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"published","hash":{},"data":data,"loc":{"start":{"line":40,"column":173},"end":{"line":40,"column":186}}}) : helper)))
+    + "</td><td class=\"links\"><a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"html") || (depth0 != null ? lookupProperty(depth0,"html") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"html","hash":{},"data":data,"loc":{"start":{"line":40,"column":218},"end":{"line":40,"column":226}}}) : helper)))
+    + "\">报告</a><a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"pdf") || (depth0 != null ? lookupProperty(depth0,"pdf") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"pdf","hash":{},"data":data,"loc":{"start":{"line":40,"column":243},"end":{"line":40,"column":250}}}) : helper)))
+    + "\">PDF</a><a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"tujie") || (depth0 != null ? lookupProperty(depth0,"tujie") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"tujie","hash":{},"data":data,"loc":{"start":{"line":40,"column":268},"end":{"line":40,"column":277}}}) : helper)))
+    + "\">图解</a><a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"meta") || (depth0 != null ? lookupProperty(depth0,"meta") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"meta","hash":{},"data":data,"loc":{"start":{"line":40,"column":294},"end":{"line":40,"column":302}}}) : helper)))
+    + "\">检查结果</a></td></tr>\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    return "<p>该年度尚无已发布的报告。</p>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":7,"column":7},"end":{"line":7,"column":16}}}) : helper)))
+    + "</title>\n<style>\nbody { margin: 0; font-family: \"Noto Serif SC\", \"Songti SC\", \"SimSun\", serif; color: #1f2329; line-height: 1.6; }\nmain { max-width: 64rem; margin: 0 auto; padding: 1rem; }\nh1 { font-size: 1.4rem; margin: 0.5rem 0; }\nnav ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }\nnav a, nav strong { display: inline-block; padding: 0.1rem 0.6rem; border: 1px solid #d0d4d9; border-radius: 1rem; text-decoration: none; }\nnav strong { background: #1f2329; color: #fff; border-color: #1f2329; }\n.summary { color: #5c6470; }\ntable { border-collapse: collapse; width: 100%; font-size: 0.95rem; }\nth, td { border-bottom: 1px solid #e3e6ea; padding: 0.35rem 0.4rem; text-align: left; vertical-align: top; }\ntd.num { text-align: right; font-variant-numeric: tabular-nums; }\n.error { color: #b42318; font-weight: 700; }\n.warning { color: #9a6700; }\n.ok { color: #1a7f37; }\n.links a { margin-right: 0.6rem; white-space: nowrap; }\n</style>\n</head>\n<body>\n<main>\n<h1>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":27,"column":4},"end":{"line":27,"column":13}}}) : helper)))
+    + "</h1>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"years") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":33,"column":7}}})) != null ? stack1 : "")
+    + "<p class=\"summary\">共 "
+    + alias4(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"rows") : depth0)) != null ? lookupProperty(stack1,"length") : stack1), depth0))
+    + " 个机关已发布报告；其中 "
+    + alias4(((helper = (helper = lookupProperty(helpers,"errorCount") || (depth0 != null ? lookupProperty(depth0,"errorCount") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"errorCount","hash":{},"data":data,"loc":{"start":{"line":34,"column":49},"end":{"line":34,"column":63}}}) : helper)))
+    + " 个有错误，"
+    + alias4(((helper = (helper = lookupProperty(helpers,"warningCount") || (depth0 != null ? lookupProperty(depth0,"warningCount") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"warningCount","hash":{},"data":data,"loc":{"start":{"line":34,"column":69},"end":{"line":34,"column":85}}}) : helper)))
+    + " 个有警告。<a href=\""
+    + alias4(((helper = (helper = lookupProperty(helpers,"csv") || (depth0 != null ? lookupProperty(depth0,"csv") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"csv","hash":{},"data":data,"loc":{"start":{"line":34,"column":100},"end":{"line":34,"column":107}}}) : helper)))
+    + "\">下载数据表（CSV）</a></p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"rows") : depth0)) != null ? lookupProperty(stack1,"length") : stack1),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":46,"column":7}}})) != null ? stack1 : "")
+    + "</main>\n</body>\n</html>\n";
+},"useData":true},
   "report-2019.html": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -435,4 +551,150 @@ export const templateSpecs = {
 
   return ((stack1 = container.invokePartial(lookupProperty(partials,"_pdf-document"),depth0,{"name":"_pdf-document","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
+  "tujie.html": {"0":function(container,depth0,helpers,partials,data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " · 与"
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"previousYear") || (depth0 != null ? lookupProperty(depth0,"previousYear") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"previousYear","hash":{},"data":data,"loc":{"start":{"line":43,"column":61},"end":{"line":43,"column":77}}}) : helper)))
+    + "年度对比";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li><span class=\"label\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":46,"column":24},"end":{"line":46,"column":33}}}) : helper)))
+    + "</span><span class=\"value\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"value") || (depth0 != null ? lookupProperty(depth0,"value") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"value","hash":{},"data":data,"loc":{"start":{"line":46,"column":60},"end":{"line":46,"column":69}}}) : helper)))
+    + "</span>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"change") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":76},"end":{"line":46,"column":135}}})) != null ? stack1 : "")
+    + "</li>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<span class=\"change\">"
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"change") || (depth0 != null ? lookupProperty(depth0,"change") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"change","hash":{},"data":data,"loc":{"start":{"line":46,"column":111},"end":{"line":46,"column":121}}}) : helper)))
+    + "</span>";
+},"3":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section aria-labelledby=\"h-"
+    + alias4(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":50,"column":28},"end":{"line":50,"column":34}}}) : helper)))
+    + "\">\n<h2 id=\"h-"
+    + alias4(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":51,"column":10},"end":{"line":51,"column":16}}}) : helper)))
+    + "\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":51,"column":18},"end":{"line":51,"column":27}}}) : helper)))
+    + "</h2>\n<p class=\"source\">数据来源："
+    + alias4(((helper = (helper = lookupProperty(helpers,"source") || (depth0 != null ? lookupProperty(depth0,"source") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"source","hash":{},"data":data,"loc":{"start":{"line":52,"column":23},"end":{"line":52,"column":33}}}) : helper)))
+    + "；单位："
+    + alias4(((helper = (helper = lookupProperty(helpers,"unit") || (depth0 != null ? lookupProperty(depth0,"unit") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"unit","hash":{},"data":data,"loc":{"start":{"line":52,"column":37},"end":{"line":52,"column":45}}}) : helper)))
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depths[1] != null ? lookupProperty(depths[1],"previousYear") : depths[1]),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":45},"end":{"line":52,"column":102}}})) != null ? stack1 : "")
+    + "</p>\n"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"svg") || (depth0 != null ? lookupProperty(depth0,"svg") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"svg","hash":{},"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":53,"column":9}}}) : helper))) != null ? stack1 : "")
+    + "\n<details>\n<summary>查看数据</summary>\n<table>\n<thead><tr><th scope=\"col\">项目</th><th scope=\"col\">"
+    + alias4(container.lambda((depths[1] != null ? lookupProperty(depths[1],"year") : depths[1]), depth0))
+    + "年度</th>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depths[1] != null ? lookupProperty(depths[1],"previousYear") : depths[1]),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":68},"end":{"line":57,"column":163}}})) != null ? stack1 : "")
+    + "</tr></thead>\n<tbody>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"rows") : depth0),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":59,"column":0},"end":{"line":61,"column":9}}})) != null ? stack1 : "")
+    + "</tbody>\n</table>\n</details>\n</section>\n";
+},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "；灰色细条为"
+    + container.escapeExpression(container.lambda((depths[1] != null ? lookupProperty(depths[1],"previousYear") : depths[1]), depth0))
+    + "年度";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<th scope=\"col\">"
+    + container.escapeExpression(container.lambda((depths[1] != null ? lookupProperty(depths[1],"previousYear") : depths[1]), depth0))
+    + "年度</th><th scope=\"col\">变化</th>";
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<tr><th scope=\"row\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"label") || (depth0 != null ? lookupProperty(depth0,"label") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"label","hash":{},"data":data,"loc":{"start":{"line":60,"column":20},"end":{"line":60,"column":29}}}) : helper)))
+    + "</th><td class=\"num\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"value") || (depth0 != null ? lookupProperty(depth0,"value") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"value","hash":{},"data":data,"loc":{"start":{"line":60,"column":50},"end":{"line":60,"column":59}}}) : helper)))
+    + "</td>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depths[2] != null ? lookupProperty(depths[2],"previousYear") : depths[2]),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":64},"end":{"line":60,"column":149}}})) != null ? stack1 : "")
+    + "</tr>\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<td class=\"num\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"previous") || (depth0 != null ? lookupProperty(depth0,"previous") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"previous","hash":{},"data":data,"loc":{"start":{"line":60,"column":106},"end":{"line":60,"column":118}}}) : helper)))
+    + "</td><td>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"change") || (depth0 != null ? lookupProperty(depth0,"change") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"change","hash":{},"data":data,"loc":{"start":{"line":60,"column":127},"end":{"line":60,"column":137}}}) : helper)))
+    + "</td>";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":7,"column":7},"end":{"line":7,"column":16}}}) : helper)))
+    + "</title>\n<meta name=\"generator\" content=\"nianbao "
+    + alias4(((helper = (helper = lookupProperty(helpers,"version") || (depth0 != null ? lookupProperty(depth0,"version") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"version","hash":{},"data":data,"loc":{"start":{"line":8,"column":40},"end":{"line":8,"column":51}}}) : helper)))
+    + "\">\n<style>\n"
+    + ((stack1 = ((helper = (helper = lookupProperty(helpers,"fontFaces") || (data && lookupProperty(data,"fontFaces"))) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"fontFaces","hash":{},"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":10,"column":16}}}) : helper))) != null ? stack1 : "")
+    + "\n:root { color-scheme: light; --ink: #1f2329; --muted: #5c6470; --accent: #c0392b; --prev: #9aa3ad; }\n* { box-sizing: border-box; }\nbody { margin: 0; font-family: \"NB Body\", \"Noto Serif SC\", \"Songti SC\", serif; color: var(--ink); background: #fff; line-height: 1.6; }\nmain { max-width: 40rem; margin: 0 auto; padding: 1rem; }\nh1 { font-family: \"NB Heading\", \"NB Body\", sans-serif; font-size: 1.35rem; line-height: 1.4; margin: 0.5rem 0 0.25rem; }\n.sub { color: var(--muted); margin: 0 0 1rem; font-size: 0.95rem; }\n.keys { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.6rem; margin: 0 0 1.5rem; padding: 0; list-style: none; }\n@media (min-width: 36rem) { .keys { grid-template-columns: repeat(3, minmax(0, 1fr)); } }\n.keys li { border: 1px solid #e3e6ea; border-radius: 0.5rem; padding: 0.6rem 0.7rem; }\n.keys .label { display: block; color: var(--muted); font-size: 0.85rem; }\n.keys .value { display: block; font-size: 1.6rem; font-weight: 700; color: var(--accent); line-height: 1.3; }\n.keys .change, .change { color: var(--muted); font-size: 0.8rem; }\nsection { margin: 0 0 1.75rem; }\nh2 { font-family: \"NB Heading\", \"NB Body\", sans-serif; font-size: 1.05rem; margin: 0 0 0.25rem; }\n.source { color: var(--muted); font-size: 0.8rem; margin: 0 0 0.5rem; }\nsvg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }\nsvg .label, svg .value { font-size: 12px; fill: var(--ink); }\nsvg .value.blank { fill: var(--muted); }\nsvg .change { font-size: 10px; fill: var(--muted); }\nsvg .bar { fill: var(--accent); }\nsvg .prev { fill: var(--prev); }\ntable { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin-top: 0.4rem; }\nth, td { border-bottom: 1px solid #e3e6ea; padding: 0.2rem 0.3rem; text-align: left; }\ntd.num { text-align: right; font-variant-numeric: tabular-nums; }\ndetails summary { cursor: pointer; color: var(--muted); font-size: 0.85rem; }\nfooter { color: var(--muted); font-size: 0.8rem; border-top: 1px solid #e3e6ea; padding-top: 0.5rem; }\n@media print { main { max-width: none; } details { display: block; } }\n</style>\n</head>\n<body>\n<main>\n<h1>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":42,"column":4},"end":{"line":42,"column":13}}}) : helper)))
+    + "</h1>\n<p class=\"sub\">"
+    + alias4(((helper = (helper = lookupProperty(helpers,"organ") || (depth0 != null ? lookupProperty(depth0,"organ") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"organ","hash":{},"data":data,"loc":{"start":{"line":43,"column":15},"end":{"line":43,"column":24}}}) : helper)))
+    + " · "
+    + alias4(((helper = (helper = lookupProperty(helpers,"year") || (depth0 != null ? lookupProperty(depth0,"year") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"year","hash":{},"data":data,"loc":{"start":{"line":43,"column":27},"end":{"line":43,"column":35}}}) : helper)))
+    + "年度"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"previousYear") : depth0),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":37},"end":{"line":43,"column":88}}})) != null ? stack1 : "")
+    + "</p>\n<ul class=\"keys\" aria-label=\"主要数据\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"keyFigures") : depth0),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"charts") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":66,"column":9}}})) != null ? stack1 : "")
+    + "<footer>本图解由 nianbao 根据"
+    + alias4(((helper = (helper = lookupProperty(helpers,"organ") || (depth0 != null ? lookupProperty(depth0,"organ") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"organ","hash":{},"data":data,"loc":{"start":{"line":67,"column":23},"end":{"line":67,"column":32}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"year") || (depth0 != null ? lookupProperty(depth0,"year") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"year","hash":{},"data":data,"loc":{"start":{"line":67,"column":32},"end":{"line":67,"column":40}}}) : helper)))
+    + "年度政府信息公开工作年度报告的表格数据生成，数字以报告正文为准。</footer>\n</main>\n</body>\n</html>\n";
+},"useData":true,"useDepths":true},
 };

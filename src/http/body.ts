@@ -1,6 +1,7 @@
-// Reads a report from a request body: JSON, plain text (declared charset decoded here, else detected by the core), HTML, or a multipart file.
+// Reads a report from a request body: JSON, plain text (declared charset decoded here, else detected by the core), HTML, .docx, PDF, or a multipart file.
 import type { Context } from "hono";
 import { NianbaoError } from "../core/errors.ts";
+import { FILE_TYPES, readInput as readFile } from "../core/input/index.ts";
 import type { InputHint } from "../service/engine.ts";
 import type { AppEnv } from "./services.ts";
 
@@ -9,6 +10,8 @@ export const INPUT_TYPES = [
   "application/json",
   "text/plain",
   "text/html",
+  FILE_TYPES.docx,
+  FILE_TYPES.pdf,
   "application/octet-stream",
 ] as const;
 
@@ -17,7 +20,14 @@ export interface RequestInput {
   hint: InputHint;
 }
 
+/** The request's report, a .docx or PDF already read into the HTML the parser takes (by media type, file name or magic bytes). */
 export async function readInput(c: Context<AppEnv>): Promise<RequestInput> {
+  const raw = await readBody(c);
+  const { input, hint } = await readFile(raw.input, raw.hint);
+  return { input, hint };
+}
+
+async function readBody(c: Context<AppEnv>): Promise<RequestInput> {
   const contentType = c.req.header("content-type") ?? "";
   const mime = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mime === "multipart/form-data") {
@@ -43,6 +53,7 @@ export async function readInput(c: Context<AppEnv>): Promise<RequestInput> {
     );
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (mime === FILE_TYPES.docx || mime === FILE_TYPES.pdf) return { input: bytes, hint: { contentType } };
   return { input: decodeByCharset(bytes, contentType), hint: { contentType } };
 }
 

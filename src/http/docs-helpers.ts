@@ -32,11 +32,16 @@ export function errors(...statuses: number[]) {
 export const reportBody = (schema: z.ZodType) => ({
   required: true,
   description:
-    "The report as the JSON model, raw text (UTF-8 or GB18030, by charset), HTML, or a multipart form with a `file`.",
+    "The report as the JSON model, raw text (UTF-8 or GB18030, by charset), HTML, a Word .docx, a PDF with a text layer, or a multipart form with a `file` (its kind told by its bytes). Legacy .doc/.wps, OFD, images and scanned PDFs are answered 415 with what to do.",
   content: {
     "application/json": { schema },
     "text/plain": { schema: { type: "string" as const } },
     "text/html": { schema: { type: "string" as const } },
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+      schema: { type: "string" as const, format: "binary" },
+    },
+    "application/pdf": { schema: { type: "string" as const, format: "binary" } },
+    "application/octet-stream": { schema: { type: "string" as const, format: "binary" } },
     "multipart/form-data": {
       schema: {
         type: "object" as const,

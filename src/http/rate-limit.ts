@@ -1,6 +1,7 @@
 // Rate limiting for writes: one RateLimiter interface, a token bucket for Node, Cloudflare's rate-limiting binding on Workers, 429 with Retry-After.
 import type { MiddlewareHandler } from "hono";
 import { NianbaoError } from "../core/errors.ts";
+import type { ClientAddress } from "./client-address.ts";
 import type { AppEnv } from "./services.ts";
 
 export interface RateDecision {
@@ -65,9 +66,16 @@ export function cloudflareRateLimiter(binding: RateLimitBinding, periodSeconds: 
   };
 }
 
-/** Who a write is counted against: the bearer token (hashed), else the client address the edge reports. */
-async function clientKey(authorization: string | undefined, address: string | undefined): Promise<string> {
-  const token = /^Bearer\s+(\S+)/i.exec(authorization ?? "")?.[1];
+/**
+ * Who a write is counted against: the bearer token (hashed) when tokens are configured (requireToken has checked
+ * it by then), else the client's address. An unchecked token keys nothing: a made-up one would get a fresh bucket.
+ */
+async function clientKey(
+  authorization: string | undefined,
+  address: string | undefined,
+  tokensChecked: boolean,
+): Promise<string> {
+  const token = tokensChecked ? /^Bearer\s+(\S+)/i.exec(authorization ?? "")?.[1] : undefined;
   if (token) {
     const d = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)));
     return `t:${Array.from(d.subarray(0, 12), (b) => b.toString(16).padStart(2, "0")).join("")}`;
@@ -76,9 +84,16 @@ async function clientKey(authorization: string | undefined, address: string | un
 }
 
 /** Refuses writes over the limit with 429 rate_limited and Retry-After. */
-export function rateLimit(limiter: RateLimiter): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limiter: RateLimiter,
+  options: { clientAddress?: ClientAddress; tokensChecked?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = await clientKey(c.req.header("authorization"), c.req.header("cf-connecting-ip"));
+    const key = await clientKey(
+      c.req.header("authorization"),
+      options.clientAddress?.(c),
+      options.tokensChecked ?? false,
+    );
     // A limiter that fails lets the write through: it is a guard, not a dependency.
     const d = await limiter.limit(key).catch(() => ({ success: true, retryAfterSeconds: 0 }));
     if (!d.success) {

@@ -1,7 +1,7 @@
 // The API's request and response shapes as zod schemas: validation and the OpenAPI document come from these.
 import { z } from "zod";
 import { ERROR_CODES } from "../core/errors.ts";
-import { Finding, Report } from "../core/model.ts";
+import { Finding, Report, Sources } from "../core/model.ts";
 import { ReportMeta } from "../service/meta.ts";
 
 export const Links = z.object({
@@ -9,23 +9,44 @@ export const Links = z.object({
   pdf: z.string(),
   html: z.string(),
   json: z.string().describe("the normalized report model"),
+  tujie: z.string().describe("报告图解: the illustrated summary page (HTML)"),
+  tujiePdf: z.string().describe("报告图解 as an A4 PDF"),
 });
 
 export const PortalLinks = z.object({
   pdf: z.string().describe("stable link to the latest version for this organ and year"),
   html: z.string(),
+  tujie: z.string().describe("stable link to the latest version's 报告图解"),
 });
+
+export const PreviousRef = z
+  .object({ id: z.string(), year: z.number().int() })
+  .nullable()
+  .describe(
+    "the organ's report of the year before, found in storage, that the cross-year checks ran against",
+  );
 
 export const Published = z.object({
   id: z.string(),
   created: z.boolean().describe("false when this report was already stored (nothing was written)"),
   report: Report.optional().describe("left out with Prefer: return=minimal"),
   findings: z.array(Finding),
+  sources: Sources.optional().describe(
+    "JSON Pointer of each table cell read from text or HTML → {line, column, length, text}; {} for JSON input; left out with Prefer: return=minimal",
+  ),
   links: Links,
   portal: PortalLinks,
+  previous: PreviousRef,
 });
 
-export const Validated = z.object({ report: Report, findings: z.array(Finding) });
+export const Validated = z.object({
+  report: Report,
+  findings: z.array(Finding),
+  sources: Sources.describe(
+    "JSON Pointer of each table cell read from text or HTML → where it was read: 1-based line and column in the decoded input (the HTML source for HTML), length, and the text read there; {} for JSON input",
+  ),
+  previous: PreviousRef,
+});
 
 export const ReportInfo = ReportMeta.extend({ links: Links, portal: PortalLinks });
 
@@ -66,7 +87,7 @@ export const S3EventResults = z.object({
   results: z.array(
     z.object({
       key: z.string(),
-      status: z.enum(["published", "rejected", "ignored", "failed"]),
+      status: z.enum(["published", "rejected", "ignored", "failed", "batch"]),
       id: z.string().optional(),
       error: z.object({ code: z.string(), message: z.string() }).optional(),
     }),

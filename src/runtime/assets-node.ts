@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/fonts/office-fonts.ts";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
-import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/office-fonts.ts";
 import { ConfigError } from "./config.ts";
 
 export const FONT_FILES = {

@@ -1,8 +1,8 @@
 // RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
 import bodyFont from "../../fonts/FandolFang-Regular.otf";
 import { NianbaoError } from "../core/errors.ts";
+import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/fonts/office-fonts.ts";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
-import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/office-fonts.ts";
 import { BUCKET_FONTS, FONT_PREFIX } from "./bucket-fonts.ts";
 
 /** The part of an R2 bucket this needs. */

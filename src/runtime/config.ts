@@ -15,12 +15,14 @@ const Tokens = z
   .string()
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
   .pipe(
-    z.array(
-      z
-        .string()
-        .min(16, "each token must be at least 16 characters")
-        .regex(/^[\x21-\x7e]+$/, "tokens are printable ASCII without spaces"),
-    ),
+    z
+      .array(
+        z
+          .string()
+          .min(16, "each token must be at least 16 characters")
+          .regex(/^[\x21-\x7e]+$/, "tokens are printable ASCII without spaces"),
+      )
+      .min(1, "no token left after splitting on commas and spaces (unset it to leave writes open)"),
   );
 
 const Bool = z
@@ -48,6 +50,7 @@ export const EnvSchema = z.object({
   RENDER_BUDGET_MS: optional(
     z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(600_000),
   ),
+  RESULT_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   S3_BUCKET: optional(z.string().min(3).max(63)),
   S3_REGION: optional(z.string().min(1)),
   S3_ENDPOINT: optional(HttpUrl),
@@ -56,6 +59,7 @@ export const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: optional(Bool),
   S3_KEY_PREFIX: optional(z.string().regex(/^([^/.][^/]*\/)+$/, 'must be folder-like, e.g. "nianbao/"')),
   FONTS_DIR: optional(z.string().min(1, "must be a directory holding fonts.json")),
+  TRUST_PROXY: optional(Bool),
   FALLBACK_FONT: optional(z.string().regex(/\.(ttf|otf)$/i, "must be the path of a .ttf or .otf font file")),
 });
 
@@ -69,6 +73,8 @@ export interface ServiceConfig {
   renderBudgetMs: number;
   /** Set when S3_BUCKET is: use an S3-compatible store instead of the default one. */
   s3?: S3StorageOptions;
+  /** Signs upload result files so a planted one is not trusted (RESULT_SECRET); unset: results are never trusted. */
+  resultSecret?: string;
   /** Node: a full font for characters outside the subsets (FALLBACK_FONT), instead of the ones looked for. */
   fallbackFont?: string;
   /** Node: the office's own fonts, a directory with fonts.json (FONTS_DIR or `serve --fonts`). */
@@ -115,6 +121,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     bodyLimitBytes: e.BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT,
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     ...(e.S3_BUCKET ? { eventBucket: e.S3_BUCKET } : {}),
+    ...(e.TRUST_PROXY ? { trustProxy: true } : {}),
   };
   const writes = e.RATE_LIMIT_WRITES ?? 120;
   const limits = {
@@ -125,6 +132,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     maxConcurrentWrites: e.MAX_CONCURRENT_WRITES ?? 32,
     ...(e.FALLBACK_FONT ? { fallbackFont: e.FALLBACK_FONT } : {}),
     ...(e.FONTS_DIR ? { fontsDir: e.FONTS_DIR } : {}),
+    ...(e.RESULT_SECRET ? { resultSecret: e.RESULT_SECRET } : {}),
   };
   if (!e.S3_BUCKET) return { http, ...limits };
   return {

@@ -1,17 +1,23 @@
 // Node.js runtime: `nianbao serve` — config from the environment, filesystem or S3 store, the app on @hono/node-server.
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../http/app.ts";
+import { nodeClientAddress } from "../http/client-address.ts";
 import { tokenBucket } from "../http/rate-limit.ts";
-import type { AppServices, LogEntry } from "../http/services.ts";
-import { withRenderBudget } from "../service/budget.ts";
+import type { AppServices } from "../http/services.ts";
 import { coreEngine } from "../service/core-engine.ts";
+import type { LogEntry } from "../service/log.ts";
+import { sweep } from "../service/sweep.ts";
 import { FsStorage } from "../storage/fs.ts";
 import { S3Storage } from "../storage/s3.ts";
 import type { Storage } from "../storage/types.ts";
 import { nodeAssets } from "./assets-node.ts";
 import { ConfigError, parseConfig } from "./config.ts";
+import { type PoolEngine, threadPoolEngine } from "./pool-node.ts";
+import { acceptRawUtf8Urls } from "./raw-utf8-url.ts";
+import { type IncomingWatcher, watchIncoming } from "./watch-incoming.ts";
 
 export interface ServeOptions {
   port?: number;
@@ -23,12 +29,21 @@ export interface ServeOptions {
   /** Defaults to process.env; read once, here. */
   env?: Record<string, string | undefined>;
   log?: (entry: LogEntry) => void;
+  /** Worker threads for analyze and render (default: the cores available). */
+  poolSize?: number;
+  /** Jobs waiting for a thread before more are answered 429 (default: see pool-node.ts). */
+  poolQueue?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  /** With a filesystem store: the watcher converting files dropped into <data>/incoming/. */
+  incoming?: IncomingWatcher;
+  engine: PoolEngine;
+  /** The start-up sweep (temp files, half-published reports), running in the background. */
+  swept: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -52,14 +67,25 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
     ...(fontsDir ? { officeFontsDir: fontsDir } : {}),
   });
+  // Analyze and render run in worker threads: a job over RENDER_BUDGET_MS is stopped and its thread replaced,
+  // while this thread keeps answering (/healthz, reads).
+  const engine = threadPoolEngine(
+    coreEngine(async () => assets),
+    {
+      budgetMs: config.renderBudgetMs,
+      ...(options.poolSize ? { size: options.poolSize } : {}),
+      ...(options.poolQueue ? { queueLimit: options.poolQueue } : {}),
+      ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
+      ...(fontsDir ? { officeFontsDir: fontsDir } : {}),
+    },
+  );
   const services: AppServices = {
     storage,
-    engine: withRenderBudget(
-      coreEngine(async () => assets),
-      config.renderBudgetMs,
-    ),
+    engine,
     config: config.http,
+    clientAddress: nodeClientAddress(config.http.trustProxy ?? false),
     log,
+    ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
     ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
     ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),
   };
@@ -69,13 +95,34 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
     s.once("error", reject);
   });
+  acceptRawUtf8Urls(server as Server);
   const { port } = server.address() as AddressInfo;
+  // Whatever a crash left half-written is cleaned up (or completed) while the server already answers.
+  const swept = sweep(storage, { log })
+    .then((r) => log({ level: "info", msg: "start-up sweep", ...r }))
+    .catch((e: unknown) => log({ level: "warn", msg: "start-up sweep failed", cause: String(e) }));
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // No event notifications on a local folder: watch it (S3/MinIO send events to POST /v1/events/s3 instead).
+  const incoming =
+    storage instanceof FsStorage
+      ? await watchIncoming(storage.root, services, {
+          publicBaseUrl: config.http.publicBaseUrl ?? url,
+          maxBytes: config.http.bodyLimitBytes,
+          log,
+        })
+      : undefined;
   return {
     url,
     port,
     storage,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    ...(incoming ? { incoming } : {}),
+    engine,
+    swept,
+    close: async () => {
+      incoming?.close();
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      await engine.close();
+    },
   };
 }
 

@@ -1,11 +1,15 @@
 // Cloudflare Workers entry: wires the app to R2 and the queue; the only file that knows it is a Worker.
 import { NianbaoError } from "../core/errors.ts";
 import { createApp } from "../http/app.ts";
+import { edgeClientAddress } from "../http/client-address.ts";
 import { cloudflareRateLimiter, type RateLimitBinding } from "../http/rate-limit.ts";
-import type { AppServices, LogEntry } from "../http/services.ts";
+import type { AppServices } from "../http/services.ts";
+import type { Dispatch } from "../service/batch.ts";
 import { withRenderBudget } from "../service/budget.ts";
 import { coreEngine } from "../service/core-engine.ts";
+import type { LogEntry } from "../service/log.ts";
 import { consumeUploads } from "../service/queue.ts";
+import { sweep } from "../service/sweep.ts";
 import { R2Storage } from "../storage/r2.ts";
 import { workerAssets } from "./assets-worker.ts";
 import { parseConfig } from "./config.ts";
@@ -23,8 +27,21 @@ export interface Env {
   RENDER_BUDGET_MS?: string;
   /** Writes in progress at once per isolate before more are shed with 429 (default 32, "0": no cap). */
   MAX_CONCURRENT_WRITES?: string;
+  /** A secret (wrangler secret put RESULT_SECRET): signs upload result files. */
+  RESULT_SECRET?: string;
   /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
   WRITE_LIMITER?: RateLimitBinding;
+  /** Producer of the upload queue: each report of a zip under incoming/ is sent back to it as its own message. */
+  BATCH?: Queue<unknown>;
+}
+
+/** Queues take at most 100 messages per sendBatch. */
+function queueDispatch(queue: Queue<unknown>): Dispatch {
+  return async (jobs) => {
+    for (let i = 0; i < jobs.length; i += 100) {
+      await queue.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
+    }
+  };
 }
 
 const log = (entry: LogEntry): void => {
@@ -47,6 +64,7 @@ function build(env: Env) {
       RATE_LIMIT_PERIOD_SECONDS: env.RATE_LIMIT_PERIOD_SECONDS,
       RENDER_BUDGET_MS: env.RENDER_BUDGET_MS,
       MAX_CONCURRENT_WRITES: env.MAX_CONCURRENT_WRITES,
+      RESULT_SECRET: env.RESULT_SECRET,
     });
     const services: AppServices = {
       storage: new R2Storage(env.REPORTS),
@@ -55,7 +73,9 @@ function build(env: Env) {
         config.renderBudgetMs,
       ),
       config: config.http,
+      clientAddress: edgeClientAddress,
       log,
+      ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
         : {}),
@@ -84,12 +104,24 @@ export default {
     return app.fetch(request, env, ctx);
   },
 
+  /** Cron (wrangler.toml [triggers]): half-published reports completed or removed, like the Node start-up sweep. */
+  async scheduled(_controller, env, _ctx): Promise<void> {
+    const { services } = build(env);
+    const result = await sweep(services.storage, { log });
+    log({ level: "info", msg: "scheduled sweep", ...result });
+  },
+
   async queue(batch, env, _ctx): Promise<void> {
     const { services } = build(env);
+    const publicBaseUrl = services.config.publicBaseUrl;
     await consumeUploads(batch.messages, services, {
       log,
       maxBytes: services.config.bodyLimitBytes,
-      ...(services.config.publicBaseUrl ? { publicBaseUrl: services.config.publicBaseUrl } : {}),
+      ...(publicBaseUrl ? { publicBaseUrl } : {}),
+      // Zips fan out through the queue: every report its own message, its own retries.
+      ...(env.BATCH
+        ? { batch: { dispatch: queueDispatch(env.BATCH), ...(publicBaseUrl ? { publicBaseUrl } : {}) } }
+        : {}),
     });
   },
 } satisfies ExportedHandler<Env, unknown>;

@@ -31,6 +31,12 @@ export function withRenderBudget(engine: Engine, ms: number): Engine {
     ...engine,
     renderPdf: (report) => race(engine.renderPdf(report)),
     renderHtml: (report) => race(engine.renderHtml(report)),
+    ...(engine.renderTujie
+      ? {
+          renderTujie: (report, previous) =>
+            race((engine.renderTujie as NonNullable<Engine["renderTujie"]>)(report, previous)),
+        }
+      : {}),
     // Loads the fonts (from the bucket, in a Worker) when a render would.
     outputVersion: () => race(engine.outputVersion()),
   };

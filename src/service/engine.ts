@@ -5,10 +5,16 @@ import type { Report, ValidationResult } from "../core/model.ts";
 export type { InputHint };
 
 export interface Engine {
-  /** Detects JSON/text/HTML, decodes, parses and validates; throws NianbaoError for unusable input. */
-  analyze(input: Uint8Array | string, hint?: InputHint): ValidationResult;
+  /**
+   * Detects JSON/text/HTML, decodes, parses and validates, with the glyph findings of the fonts it renders with;
+   * rejects with NianbaoError for unusable input. Asynchronous so a runtime can run it where a budget can stop it
+   * (Node: a worker thread).
+   */
+  analyze(input: Uint8Array | string, hint?: InputHint): Promise<ValidationResult>;
   renderPdf(report: Report): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
+  /** The 图解 page and PDF, with last year's report for the changes; absent: no 图解 artifacts are made. */
+  renderTujie?(report: Report, previous: Report | null): Promise<{ html: string; pdf: Uint8Array }>;
   /** The renderer's version (shown by /healthz and kept in each report's metadata). */
   readonly rendererVersion: string;
   /**

@@ -14,6 +14,12 @@ export type R2EventMessage = z.infer<typeof R2EventMessage>;
 const R2_CREATE_ACTIONS = new Set(["PutObject", "CopyObject", "CompleteMultipartUpload"]);
 export const isR2Create = (m: R2EventMessage): boolean => R2_CREATE_ACTIONS.has(m.action);
 
+/** Records accepted in one S3 event notification (AWS sends one per event); more → 413 input_limit. */
+export const MAX_EVENT_RECORDS = 100;
+
+/** Just the length of Records, checked before the records themselves are. */
+export const S3EventRecordCount = z.object({ Records: z.array(z.unknown()) });
+
 /** The S3 event notification shape (AWS, MinIO webhooks, and the S3-compatible clouds). */
 export const S3Event = z.object({
   Records: z
@@ -26,7 +32,8 @@ export const S3Event = z.object({
         }),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(MAX_EVENT_RECORDS),
 });
 export type S3Event = z.infer<typeof S3Event>;
 

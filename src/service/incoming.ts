@@ -1,21 +1,27 @@
 // Conversion on upload: an object under incoming/ is published like a POST, and <key>.result.json records the outcome.
 import { z } from "zod";
 import { ERROR_CODES, isNianbaoError, NianbaoError } from "../core/errors.ts";
+import { FILE_TYPES } from "../core/input/index.ts";
 import { Finding } from "../core/model.ts";
 import { isSafeKey } from "../storage/keys.ts";
 import type { StoredObject } from "../storage/types.ts";
+import { type BatchOptions, isZipUpload, processZip } from "./batch.ts";
+import { BatchSummary } from "./batch-schema.ts";
 import { publish, type ServiceDeps } from "./convert.ts";
 import type { InputHint } from "./engine.ts";
 import { INCOMING_PREFIX, RESULT_SUFFIX, reportLinks, resultKey } from "./layout.ts";
+import { openResult, sealResult } from "./result-seal.ts";
 
 export const IncomingResult = z.object({
   /** failed: the conversion kept failing (storage or an internal error) and was given up; a redelivery tries again. */
-  status: z.enum(["published", "rejected", "failed"]),
+  /** batch: a zip of reports, each converted on its own; `batch` has their outcomes (pending until all are done). */
+  status: z.enum(["published", "rejected", "failed", "batch"]),
   source: z.object({ key: z.string(), etag: z.string() }),
   id: z.string().optional(),
   links: z.object({ self: z.string(), pdf: z.string(), html: z.string(), json: z.string() }).optional(),
   findings: z.array(Finding).optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  batch: BatchSummary.optional(),
   finishedAt: z.string(),
 });
 export type IncomingResult = z.infer<typeof IncomingResult>;
@@ -25,6 +31,8 @@ const HINTS: Record<string, InputHint["contentType"]> = {
   html: "text/html",
   htm: "text/html",
   json: "application/json",
+  docx: FILE_TYPES.docx,
+  pdf: FILE_TYPES.pdf,
 };
 
 /** The content-type hint of an uploaded key, or null when the key is not an upload to convert. */
@@ -51,6 +59,8 @@ export interface UploadOptions {
   publicBaseUrl?: string;
   /** Uploads larger than this are rejected (input_limit) without being read; the HTTP body limit is the usual value. */
   maxBytes?: number;
+  /** Zips: how their reports are handed out (Workers: the queue; default: a pool here) and their limits. */
+  batch?: BatchOptions;
 }
 
 export async function processUpload(
@@ -58,8 +68,9 @@ export async function processUpload(
   key: string,
   options: UploadOptions = {},
 ): Promise<IncomingOutcome> {
-  const hint = uploadHint(key);
-  if (!hint) return { status: "ignored", key, reason: "not-an-upload" };
+  const zip = isZipUpload(key) && isSafeKey(resultKey(key));
+  const hint = zip ? null : uploadHint(key);
+  if (!hint && !zip) return { status: "ignored", key, reason: "not-an-upload" };
   // head first: a redelivery or an oversized upload is answered without reading the object.
   const info = await deps.storage.head(key);
   if (!info) return { status: "ignored", key, reason: "missing" };
@@ -69,6 +80,16 @@ export async function processUpload(
     return { status: "done", key, result: previous, repeated: true };
   }
 
+  if (zip) {
+    const batch = {
+      ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
+      ...options.batch,
+    };
+    const result = await processZip(deps, { key, etag: info.etag, size: info.size }, batch);
+    return result
+      ? { status: "done", key, result, repeated: false }
+      : { status: "ignored", key, reason: "missing" };
+  }
   let result: IncomingResult;
   if (options.maxBytes !== undefined && info.size > options.maxBytes) {
     const tooLarge = new NianbaoError(
@@ -79,9 +100,9 @@ export async function processUpload(
   } else {
     const object = await deps.storage.get(key);
     if (!object) return { status: "ignored", key, reason: "missing" };
-    result = await convertUpload(deps, object, hint, options.publicBaseUrl);
+    result = await convertUpload(deps, object, hint as InputHint, options.publicBaseUrl);
   }
-  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+  await deps.storage.put(resultKey(key), await sealResult(result, deps.resultSecret), {
     contentType: "application/json; charset=utf-8",
   });
   return { status: "done", key, result, repeated: false };
@@ -126,13 +147,10 @@ const now = (deps: ServiceDeps): string => (deps.now?.() ?? new Date()).toISOStr
 async function readResult(deps: ServiceDeps, key: string): Promise<IncomingResult | null> {
   const o = await deps.storage.get(resultKey(key));
   if (!o) return null;
-  // Anyone who can upload can write this key too: a result that is not ours is treated as absent.
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(o.body));
-  } catch {
-    return null;
-  }
+  // Anyone who can upload can write this key too: a result that is not ours (unsigned, or signed with
+  // another secret) is treated as absent, and the upload converted.
+  const body = await openResult(new TextDecoder().decode(o.body), deps.resultSecret);
+  if (body === null) return null;
   const parsed = IncomingResult.safeParse(body);
   return parsed.success ? parsed.data : null;
 }
@@ -151,7 +169,7 @@ export async function recordFailure(deps: ServiceDeps, key: string, error: unkno
     error: { code, message: ERROR_CODES[code].message },
     finishedAt: now(deps),
   };
-  await deps.storage.put(resultKey(key), JSON.stringify(result, null, 2), {
+  await deps.storage.put(resultKey(key), await sealResult(result, deps.resultSecret), {
     contentType: "application/json; charset=utf-8",
   });
   return result;

@@ -13,6 +13,10 @@ export const CONTENT_TYPES: Record<ArtifactKind, string> = {
 export const artifactKey = (id: string, kind: ArtifactKind): string => `reports/${id}/report.${kind}`;
 export const metaKey = (id: string): string => `reports/${id}/meta.json`;
 
+/** The 图解 (illustrated summary) of a report: an HTML page and an A4 PDF beside the report's own artifacts. */
+export type TujieKind = "html" | "pdf";
+export const tujieKey = (id: string, kind: TujieKind): string => `reports/${id}/tujie.${kind}`;
+
 export const INDEX_ROOT = "index/";
 export const indexPrefix = (organ: string, year?: number): string =>
   `${INDEX_ROOT}${keySegment(organ)}/${year === undefined ? "" : `${year}/`}`;
@@ -49,16 +53,30 @@ export interface Links {
   pdf: string;
   html: string;
   json: string;
+  /** The 图解 page and its PDF. */
+  tujie: string;
+  tujiePdf: string;
 }
 
 /** Links to a report, absolute when a base URL is known ("https://host"), else root-relative. */
 export function reportLinks(id: string, base = ""): Links {
   const root = `${base.replace(/\/+$/, "")}/v1/reports/${id}`;
-  return { self: root, pdf: `${root}.pdf`, html: `${root}.html`, json: `${root}.json` };
+  return {
+    self: root,
+    pdf: `${root}.pdf`,
+    html: `${root}.html`,
+    json: `${root}.json`,
+    tujie: `${root}.tujie.html`,
+    tujiePdf: `${root}.tujie.pdf`,
+  };
 }
 
 /** The stable portal links of an organ's report for a year (the latest version behind them). */
-export function portalLinks(organ: string, year: number, base = ""): { pdf: string; html: string } {
+export function portalLinks(
+  organ: string,
+  year: number,
+  base = "",
+): { pdf: string; html: string; tujie: string } {
   const root = `${base.replace(/\/+$/, "")}/r/${encodeURIComponent(organ)}/${year}`;
-  return { pdf: `${root}.pdf`, html: `${root}.html` };
+  return { pdf: `${root}.pdf`, html: `${root}.html`, tujie: `${root}.tujie.html` };
 }

@@ -15,6 +15,19 @@ export const ReportMeta = z.object({
   rendererVersion: z.string(),
   forced: z.boolean().describe("published with error findings through ?force=true"),
   findings: z.array(Finding),
-  sizes: z.object({ pdf: z.number().int(), html: z.number().int(), json: z.number().int() }),
+  sizes: z.object({
+    pdf: z.number().int(),
+    html: z.number().int(),
+    json: z.number().int(),
+    tujieHtml: z.number().int().optional(),
+    tujiePdf: z.number().int().optional(),
+  }),
+  previous: z
+    .object({ id: z.string(), year: z.number().int() })
+    .nullable()
+    .optional()
+    .describe(
+      "the organ's report of the year before that the cross-year checks ran against; null: none stored",
+    ),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;

@@ -1,9 +1,10 @@
 // The upload-queue consumer, runtime-neutral: R2 event messages → processUpload; ack when done, retry with backoff.
 import { isNianbaoError } from "../core/errors.ts";
-import type { LogEntry } from "../http/services.ts";
+import { BatchJob, processBatchJob, recordJobFailure } from "./batch.ts";
 import type { ServiceDeps } from "./convert.ts";
 import { isR2Create, R2EventMessage, retryDelaySeconds } from "./events.ts";
 import { processUpload, recordFailure, type UploadOptions } from "./incoming.ts";
+import type { LogEntry } from "./log.ts";
 
 /** wrangler.toml: max_retries = 5, so the sixth delivery is the last. */
 export const DEFAULT_MAX_ATTEMPTS = 6;
@@ -36,8 +37,14 @@ export async function consumeUploads(
   const uploadOptions: UploadOptions = {
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    ...(options.batch ? { batch: options.batch } : {}),
   };
   for (const message of messages) {
+    const job = BatchJob.safeParse(message.body);
+    if (job.success) {
+      await consumeBatchJob(message, job.data, deps, { ...options, ...uploadOptions });
+      continue;
+    }
     const parsed = R2EventMessage.safeParse(message.body);
     if (!parsed.success) {
       options.log?.({
@@ -69,7 +76,7 @@ export async function consumeUploads(
         const permanent = !isNianbaoError(error) || !error.retryable;
         if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
           try {
-            await recordFailure(deps, key, error);
+            await recordingTwice(() => recordFailure(deps, key, error));
             options.log?.({
               level: "error",
               msg: "upload conversion given up; recorded as failed",
@@ -95,5 +102,50 @@ export async function consumeUploads(
       },
     );
     if (ok) message.ack();
+  }
+}
+
+/**
+ * A failure record is small and the last word on an upload: a transient store fault while writing it is retried once
+ * at once, so only a store that stays down leaves the message to the dead-letter queue.
+ */
+async function recordingTwice(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch {
+    await write();
+  }
+}
+
+/** One report of a zip batch (fan-out): converted and recorded; retried on a transient failure, recorded as failed at the end. */
+async function consumeBatchJob(
+  message: QueueMessage,
+  job: BatchJob,
+  deps: ServiceDeps,
+  options: ConsumerOptions,
+): Promise<void> {
+  try {
+    await processBatchJob(deps, job, options.batch);
+    message.ack();
+    return;
+  } catch (error) {
+    const permanent = !isNianbaoError(error) || !error.retryable;
+    if (permanent || message.attempts >= (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
+      try {
+        await recordingTwice(() => recordJobFailure(deps, job, error));
+        options.log?.({
+          level: "error",
+          msg: "batch entry given up; recorded as failed",
+          job,
+          cause: String(error),
+        });
+        message.ack();
+        return;
+      } catch {
+        // the store is unreachable even for the record: retried below
+      }
+    }
+    options.log?.({ level: "error", msg: "batch entry failed; will retry", job, cause: String(error) });
+    message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
   }
 }

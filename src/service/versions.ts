@@ -1,10 +1,13 @@
 // The organ/year index: every published version, and the latest one behind the stable portal links.
+import { keySegment } from "../storage/keys.ts";
 import { listAll } from "../storage/paging.ts";
 import type { Storage } from "../storage/types.ts";
 import { type IndexEntry, indexPrefix, parseIndexKey } from "./layout.ts";
 
 /** Versions of an organ's reports (of one year, or all years), newest first. */
 export async function listVersions(storage: Storage, organ: string, year?: number): Promise<IndexEntry[]> {
+  // A name no published report can have (its key segment longer than a file name may be): nothing to list.
+  if (new TextEncoder().encode(keySegment(organ)).length > 255) return [];
   const objects = await listAll(storage, indexPrefix(organ, year));
   return objects
     .map((o) => parseIndexKey(o.key))

@@ -1,8 +1,8 @@
 // Filesystem store for `nianbao serve --data DIR`: one file per key, metadata in a sidecar under DIR/.meta.
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { NianbaoError } from "../core/errors.ts";
-import { storageError } from "./errors.ts";
+import { ObjectExists, storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, sha256Hex, toBytes } from "./keys.ts";
 import { pageOf } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
@@ -94,8 +94,14 @@ export class FsStorage implements Storage {
       ...(options.contentType ? { contentType: options.contentType } : {}),
     };
     try {
-      await this.#atomicWrite(this.#metaPath(key), JSON.stringify(side));
-      await this.#atomicWrite(path, bytes);
+      if (options.onlyIfAbsent) {
+        // The file first, by an exclusive link (EEXIST when taken), then its sidecar: a loser changes nothing.
+        await this.#exclusiveWrite(path, bytes, key);
+        await this.#atomicWrite(this.#metaPath(key), JSON.stringify(side));
+      } else {
+        await this.#atomicWrite(this.#metaPath(key), JSON.stringify(side));
+        await this.#atomicWrite(path, bytes);
+      }
     } catch (e) {
       throw storageError(e);
     }
@@ -109,13 +115,55 @@ export class FsStorage implements Storage {
     };
   }
 
-  async #atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
+  async #tempFile(path: string, data: Uint8Array | string): Promise<string> {
     const tmpDir = join(this.root, TMP_DIR);
     await mkdir(tmpDir, { recursive: true });
     await mkdir(dirname(path), { recursive: true });
     const tmp = join(tmpDir, `${Date.now()}-${Math.random().toString(36).slice(2)}`);
     await writeFile(tmp, data);
-    await rename(tmp, path);
+    return tmp;
+  }
+
+  async #atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
+    await rename(await this.#tempFile(path, data), path);
+  }
+
+  /** Complete bytes appear at `path` only if nothing was there: link(2) never replaces a file. */
+  async #exclusiveWrite(path: string, data: Uint8Array | string, key: string): Promise<void> {
+    const tmp = await this.#tempFile(path, data);
+    try {
+      await link(tmp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new ObjectExists(key);
+      throw e;
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  /**
+   * Start-up sweep: temp files older than `olderThanMs` (left by a crash mid-write) are removed.
+   * Returns how many were removed.
+   */
+  async sweepTemp(olderThanMs = 60_000, now = Date.now()): Promise<number> {
+    const tmpDir = join(this.root, TMP_DIR);
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch (e) {
+      if (isMissing(e)) return 0;
+      throw storageError(e);
+    }
+    let removed = 0;
+    for (const name of names) {
+      const file = join(tmpDir, name);
+      const s = await stat(file).catch(() => null);
+      if (s && now - s.mtimeMs >= olderThanMs) {
+        await rm(file, { force: true, recursive: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async list(prefix: string, options: ListOptions = {}): Promise<ListPage> {

@@ -1,4 +1,5 @@
 // In-memory store for unit tests and one-shot CLI runs; same contract as the durable stores.
+import { ObjectExists } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, sha256Hex, toBytes } from "./keys.ts";
 import { pageOf } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
@@ -22,6 +23,7 @@ export class MemoryStorage implements Storage {
   async put(key: string, body: Uint8Array | string, options: PutOptions = {}): Promise<ObjectInfo> {
     assertSafeKey(key);
     assertMetadataKeys(options.metadata);
+    if (options.onlyIfAbsent && this.#objects.has(key)) throw new ObjectExists(key);
     const bytes = toBytes(body).slice();
     const o: StoredObject = {
       key,

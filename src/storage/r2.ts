@@ -1,6 +1,7 @@
 // Cloudflare R2 store through a Worker binding.
+
 import { NianbaoError } from "../core/errors.ts";
-import { storageError } from "./errors.ts";
+import { ObjectExists, storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, toBytes } from "./keys.ts";
 import { pageLimit } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
@@ -33,9 +34,12 @@ export class R2Storage implements Storage {
     const o = await guard(() =>
       this.#bucket.put(key, toBytes(body), {
         customMetadata: { ...options.metadata },
+        ...(options.onlyIfAbsent ? { onlyIf: new Headers({ "If-None-Match": "*" }) } : {}),
         ...(options.contentType ? { httpMetadata: { contentType: options.contentType } } : {}),
       }),
     );
+    // R2 answers a failed precondition with null.
+    if (!o && options.onlyIfAbsent) throw new ObjectExists(key);
     if (!o) throw new NianbaoError("storage_unavailable", "R2 写入未完成");
     return info(o);
   }

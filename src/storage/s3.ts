@@ -7,7 +7,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { storageError } from "./errors.ts";
+import { ObjectExists, storageError } from "./errors.ts";
 import { assertMetadataKeys, assertSafeKey, assertSafePrefix, toBytes } from "./keys.ts";
 import { pageLimit } from "./paging.ts";
 import type { ListOptions, ListPage, ObjectInfo, PutOptions, Storage, StoredObject } from "./types.ts";
@@ -85,6 +85,7 @@ export class S3Storage implements Storage {
           ContentLength: bytes.byteLength,
           ...(options.contentType ? { ContentType: options.contentType } : {}),
           Metadata: encodeMetadata(options.metadata ?? {}),
+          ...(options.onlyIfAbsent ? { IfNoneMatch: "*" } : {}),
         }),
       );
       return {
@@ -96,6 +97,9 @@ export class S3Storage implements Storage {
         ...(options.contentType ? { contentType: options.contentType } : {}),
       };
     } catch (e) {
+      // 412: the key exists (409: a concurrent conditional write is in progress; it will win or fail on its own).
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (options.onlyIfAbsent && (status === 412 || status === 409)) throw new ObjectExists(key);
       throw storageError(e);
     }
   }

@@ -19,6 +19,11 @@ export interface StoredObject extends ObjectInfo {
 export interface PutOptions {
   contentType?: string;
   metadata?: Record<string, string>;
+  /**
+   * Write only if no object has the key (If-None-Match: * on S3 and R2, exclusive create on a filesystem);
+   * otherwise throw ObjectExists and change nothing. Concurrent writers: exactly one succeeds.
+   */
+  onlyIfAbsent?: boolean;
 }
 
 /** One entry of a listing; listings carry no metadata (S3 does not return it). */

@@ -47,11 +47,11 @@ describe("nianbao validate", () => {
     expect(r.stdout).toContain("错误 9");
   });
 
-  it("--json prints exactly { report, findings } with the normalized model", () => {
+  it("--json prints exactly { report, findings, sources } with the normalized model", () => {
     const r = cli(["validate", "--json", join(FIX, "loose-2019.json")]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(["report", "findings"]);
+    expect(Object.keys(out)).toEqual(["report", "findings", "sources"]);
     expect(Report.parse(out.report)).toEqual(out.report);
     expect(out.report.proactive.procurement.amountWan).toBe(25.1);
     expect(out.findings).toContainEqual(

@@ -47,7 +47,7 @@ describe("FINDING_CODES", () => {
       }),
     ];
     expect(emitted.length).toBeGreaterThan(30);
-    const bySeverity = new Map(FINDING_CODES.map((c) => [c.code, c.severity]));
+    const bySeverity = new Map<string, string>(FINDING_CODES.map((c) => [c.code, c.severity]));
     for (const f of emitted) expect([f.code, bySeverity.get(f.code)]).toEqual([f.code, f.severity]);
   });
 });

@@ -86,6 +86,27 @@ describe("nianbao convert", () => {
     expect(forced.stderr).toContain("--force");
   });
 
+  it("writes nothing at all for a refused report and lists each error with its table, row and column", async () => {
+    const { out } = workdir();
+    const r = await run(["convert", fixture("validate/broken-2021.json"), "--out", out]);
+    expect(r.code).toBe(1);
+    expect(readdirSync(out)).toEqual([]);
+    expect(r.stderr).toMatch(/^ {2}错误 {2}表三「[^」]+」行「[^」]+」栏：/m);
+  });
+
+  it("prints each warning with its place instead of pointing at the JSON", async () => {
+    const { input, out } = workdir();
+    const rare = {
+      ...JSON.parse(readFileSync(fixture("render/report-2021.json"), "utf8")),
+      organ: "永康市堃山镇人民政府",
+    };
+    writeFileSync(join(input, "rare.json"), JSON.stringify(rare));
+    const r = await run(["convert", join(input, "rare.json"), "--out", out, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^ {2}警告 {2}机关名称：字符「堃」/m);
+    expect(r.stderr).not.toContain("见 rare.json");
+  });
+
   it("exits 2 on an unusable input and keeps converting the others", async () => {
     const { input, out } = workdir();
     writeFileSync(join(input, "empty.txt"), "");

@@ -31,7 +31,7 @@ import {
 } from "../fixtures/reliability/targets.ts";
 
 const SEED = 20261122;
-const known = new Set(FINDING_CODES.map((c) => c.code));
+const known = new Set<string>(FINDING_CODES.map((c) => c.code));
 const protoBefore = prototypeSnapshot();
 
 /** Fails with the input when the call crashed; checks the shape of any result. */

@@ -1,7 +1,7 @@
 // POST /v1/events/s3: S3 event notifications for a real S3-protocol server (s3rver) trigger conversion of incoming/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Storage } from "../../src/storage/s3.ts";
-import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
+import { auth, fixture, json, makeApp, RESULT_SECRET } from "../fixtures/service/app.ts";
 import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
 
 let s3: RunningS3;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   t = await makeApp({
     storage: store,
     config: { eventBucket: s3.bucket, publicBaseUrl: "https://reports.example.gov.cn" },
+    resultSecret: RESULT_SECRET,
   });
 });
 afterAll(async () => {
@@ -150,5 +151,126 @@ describe("POST /v1/events/s3", () => {
       status: "failed",
       error: { code: "storage_unavailable" },
     });
+  });
+});
+
+describe("POST /v1/events/s3 against planted files and hostile events", () => {
+  /** A result file as an attacker with write access to incoming/ would plant it: the upload's own etag. */
+  async function plant(key: string, extra: Record<string, unknown> = {}) {
+    const etag = (await store.head(key))?.etag as string;
+    const fake = {
+      status: "published",
+      source: { key, etag },
+      id: "0".repeat(32),
+      links: { self: "https://evil.example/x", pdf: "https://evil.example/x.pdf", html: "x", json: "x" },
+      finishedAt: new Date().toISOString(),
+      ...extra,
+    };
+    await store.put(`${key}.result.json`, JSON.stringify(fake));
+  }
+
+  it("does not trust a planted result file with the matching etag: the upload is converted", async () => {
+    const key = "incoming/planted.json";
+    await store.put(key, fixture("valid-2020.json"));
+    await plant(key);
+    const res = await send(s3Event(key));
+    expect(res.status).toBe(200);
+    const [r] = (await json(res)).results;
+    expect(r.status).toBe("published");
+    expect(r.id).not.toBe("0".repeat(32));
+    const rec = await resultOf(key);
+    expect(rec.id).toBe(r.id);
+    expect(rec.links.pdf).toBe(`https://reports.example.gov.cn/v1/reports/${r.id}.pdf`);
+    expect(rec.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect((await store.head(`reports/${r.id}/report.pdf`))?.contentType).toBe("application/pdf");
+  });
+
+  it("does not trust a result signed with another secret, nor our record with a field changed", async () => {
+    const key = "incoming/forged.json";
+    await store.put(key, fixture("valid-2020.json"));
+    await plant(key, { signature: "a".repeat(64) });
+    const [first] = (await json(send(s3Event(key)))).results;
+    expect(first.id).not.toBe("0".repeat(32));
+    // Our own signed record, its id swapped for another: the signature no longer matches.
+    const ours = await resultOf(key);
+    await store.put(`${key}.result.json`, JSON.stringify({ ...ours, id: "0".repeat(32) }));
+    const [second] = (await json(send(s3Event(key)))).results;
+    expect(second.id).toBe(first.id);
+    expect((await resultOf(key)).id).toBe(first.id);
+  });
+
+  it("without RESULT_SECRET trusts no result file: a repeated event converts again, to the same report", async () => {
+    const open = await makeApp({
+      storage: store,
+      engine: t.services.engine,
+      config: { eventBucket: s3.bucket },
+    });
+    const post = (body: unknown) =>
+      open.app.request("/v1/events/s3", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json", ...auth },
+      });
+    const key = "incoming/unsigned.json";
+    await store.put(key, fixture("valid-2020.json"));
+    await plant(key);
+    const [a] = (await json(post(s3Event(key)))).results;
+    expect(a.id).not.toBe("0".repeat(32));
+    const rec = await resultOf(key);
+    expect(rec.signature).toBeUndefined();
+    const [b] = (await json(post(s3Event(key)))).results;
+    expect(b).toMatchObject({ status: "published", id: a.id });
+  });
+
+  it("caps Records: more than 100 answer 413 input_limit in Chinese, before any is looked at", async () => {
+    const one = s3Event("incoming/never.json").Records[0];
+    const res = await send({ Records: Array.from({ length: 101 }, () => one) });
+    expect(res.status).toBe(413);
+    const { error } = await json(res);
+    expect(error.code).toBe("input_limit");
+    expect(error.message).toMatch(/S3 事件记录过多（最多 100 条）/);
+    // 2,000 malformed records: refused the same way, not validated one by one.
+    const many = await send({ Records: Array.from({ length: 2000 }, () => ({})) });
+    expect(many.status).toBe(413);
+    const edge = await send({
+      Records: Array.from({ length: 100 }, () => s3Event("x.json", "other").Records[0]),
+    });
+    expect(edge.status).toBe(200);
+    expect((await json(edge)).results).toHaveLength(100);
+  });
+
+  it("never puts the Host header into stored links (root-relative without PUBLIC_BASE_URL)", async () => {
+    const local = await makeApp({
+      storage: store,
+      engine: t.services.engine,
+      config: { eventBucket: s3.bucket },
+      resultSecret: RESULT_SECRET,
+    });
+    const key = "incoming/host.json";
+    await store.put(key, fixture("valid-2020.json"));
+    const res = await local.app.request("http://evil.example/v1/events/s3", {
+      method: "POST",
+      body: JSON.stringify(s3Event(key)),
+      headers: { "content-type": "application/json", host: "evil.example", ...auth },
+    });
+    expect(res.status).toBe(200);
+    const rec = await resultOf(key);
+    expect(rec.links.pdf).toBe(`/v1/reports/${rec.id}.pdf`);
+    expect(JSON.stringify(rec)).not.toContain("evil.example");
+  });
+
+  it("answers built on the request's origin say Vary: Host; with PUBLIC_BASE_URL they do not depend on it", async () => {
+    const local = await makeApp({ storage: store, engine: t.services.engine });
+    const csv = await local.app.request("http://evil.example/v1/reports.csv", {
+      headers: { host: "evil.example" },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("vary") ?? "").toMatch(/\bHost\b/);
+    const fixed = await t.app.request("http://evil.example/v1/reports.csv", {
+      headers: { host: "evil.example" },
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.headers.get("vary") ?? "").not.toMatch(/\bHost\b/);
+    expect(await fixed.text()).not.toContain("evil.example");
   });
 });

@@ -39,6 +39,8 @@ describe("POST /v1/reports", () => {
       pdf: `http://localhost/v1/reports/${body.id}.pdf`,
       html: `http://localhost/v1/reports/${body.id}.html`,
       json: `http://localhost/v1/reports/${body.id}.json`,
+      tujie: `http://localhost/v1/reports/${body.id}.tujie.html`,
+      tujiePdf: `http://localhost/v1/reports/${body.id}.tujie.pdf`,
     });
     expect(body.portal.pdf).toBe(`http://localhost/r/${encodeURIComponent(ORGAN)}/2020.pdf`);
     expect(res.headers.get("location")).toBe(body.links.self);
@@ -172,7 +174,9 @@ describe("POST /v1/validate and /v1/render", () => {
     const res = await post(t, "/v1/validate", INVALID, { "content-type": "application/json" });
     expect(res.status).toBe(200);
     const body = await json(res);
-    expect(Object.keys(body).sort()).toEqual(["findings", "report"]);
+    expect(Object.keys(body).sort()).toEqual(["findings", "previous", "report", "sources"]);
+    expect(body.sources).toEqual({}); // JSON input: nothing was read from text
+    expect(body.previous).toBeNull();
     expect(body.findings.some((f: { severity: string }) => f.severity === "error")).toBe(true);
     expect(await keys(t)).toEqual([]);
   });
@@ -420,8 +424,27 @@ describe("raw text and HTML input", () => {
     });
     const body = await json(res);
     expect(body.report).toBeUndefined();
-    expect(Object.keys(body.links)).toEqual(["self", "pdf", "html", "json"]);
+    expect(body.sources).toBeUndefined();
+    expect(Object.keys(body.links)).toEqual(["self", "pdf", "html", "json", "tujie", "tujiePdf"]);
     expect(res.headers.get("preference-applied")).toBe("return=minimal");
+  });
+
+  it("answers where each cell was read (sources) for text input, on /v1/validate and /v1/reports", async () => {
+    const text = seedUtf8().toString("utf8");
+    const lines = text.replace(/^\ufeff/, "").split(/\r\n|\r|\n/);
+    for (const path of ["/v1/validate", "/v1/reports"]) {
+      const res = await post(t, path, seedUtf8(), { "content-type": "text/plain" });
+      const body = await json(res);
+      const entries = Object.entries(
+        body.sources as Record<string, { line: number; column: number; length: number; text: string }>,
+      );
+      expect(entries.length).toBeGreaterThan(50);
+      for (const [, src] of entries) {
+        const written = (lines[src.line - 1] ?? "").slice(src.column - 1, src.column - 1 + src.length);
+        expect(written).not.toBe("");
+        expect(src.text).toContain(written);
+      }
+    }
   });
 
   it("accepts text/html and a multipart text file", async () => {

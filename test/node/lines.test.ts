@@ -1,7 +1,7 @@
 // Line breaking for the PDF: body lines (justified, first-line indent) and table cells (within the cell's width).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RenderAssets } from "../../src/core/render/index.ts";
-import { breakLines, cellLines } from "../../src/core/render/lines.ts";
+import { breakLines, cellLines } from "../../src/core/render/text/lines.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 
 let assets: RenderAssets;

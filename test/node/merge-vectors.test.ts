@@ -1,6 +1,6 @@
 // Table rules drawn as runs: consecutive plain lines of one style become one stroked path, everything else in order.
 import { describe, expect, it } from "vitest";
-import { mergeLines } from "../../src/core/render/merge-vectors.ts";
+import { mergeLines } from "../../src/core/render/pdfmake/merge-vectors.ts";
 
 const line = (x: number, extra: Record<string, unknown> = {}) => ({
   type: "vector",

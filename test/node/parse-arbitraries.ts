@@ -43,7 +43,8 @@ export function reportArb(opts: ReportOptions = {}): fc.Arbitrary<Report> {
         if (ref.table !== "proactive") continue;
         let v: number | null = next(ref.column === "decisions" ? 3000 : 60);
         if (ref.column === "change" && signed && v % 2 === 1) v = -v;
-        if (ref.column === "amountWan" && opts.decimals) v = v + next(99) / 100;
+        // Cents as written (「2.28」), not a float sum's 17 digits (「2.2800000000000002」), which no report prints.
+        if (ref.column === "amountWan" && opts.decimals) v = (v * 100 + next(99)) / 100;
         if (blank()) v = null;
         setCell(tables, ref, v);
       }

@@ -1,7 +1,8 @@
 // Parser pieces: run-together digit splits, decoding, input kinds, page marks, signatures, organs, blanks and errors.
 import { describe, expect, it } from "vitest";
+import { detectKind } from "../../src/core/analyze.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
-import { decodeInput, detectInputKind } from "../../src/core/parse/decode.ts";
+import { decodeInput } from "../../src/core/parse/decode.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 import { cleanLines } from "../../src/core/parse/lines.ts";
@@ -34,7 +35,7 @@ describe("splitDigits", () => {
   });
 });
 
-describe("decodeInput and detectInputKind", () => {
+describe("decodeInput and detectKind", () => {
   it("decodes UTF-8 with and without BOM, GB18030, and rejects garbage", () => {
     const utf8 = new TextEncoder().encode("政府信息公开");
     expect(decodeInput(utf8)).toBe("政府信息公开");
@@ -50,10 +51,10 @@ describe("decodeInput and detectInputKind", () => {
   });
 
   it("tells JSON, HTML and text apart by content", () => {
-    expect(detectInputKind(' {"edition":"2019"}')).toBe("json");
-    expect(detectInputKind("<!DOCTYPE html><html><body></body></html>")).toBe("html");
-    expect(detectInputKind("标题\n<table><tr><td>规章</td></tr></table>")).toBe("html");
-    expect(detectInputKind("一、总体情况\n规章\t0\t0\t0")).toBe("text");
+    expect(detectKind(' {"edition":"2019"}')).toBe("json");
+    expect(detectKind("<!DOCTYPE html><html><body></body></html>")).toBe("html");
+    expect(detectKind("标题\n<table><tr><td>规章</td></tr></table>")).toBe("html");
+    expect(detectKind("一、总体情况\n规章\t0\t0\t0")).toBe("text");
   });
 });
 

@@ -5,7 +5,7 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { proactiveBlocks, requestRows } from "../../src/core/labels.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
-import { type ContentNode, keepTogether } from "../../src/core/render/keep-together.ts";
+import { type ContentNode, keepTogether } from "../../src/core/render/pdfmake/keep-together.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";

@@ -155,6 +155,25 @@ describe.each(["2019", "2021"] as const)("edition %s", (edition) => {
     expect(only(appeal, "cell.total-missing").map((f) => f.path)).toEqual(["/appeals/review/total"]);
   });
 
+  it("R3 in the 总计 column: a blank row total beside numbers in its row is missing, not 0", () => {
+    const r = report(edition);
+    const granted = req(["granted"], "total");
+    const blankTotal = checkReport(report(edition, (x) => set(x, granted, null)));
+    expect(blankTotal.filter((f) => f.severity === "error")).toEqual([]);
+    expect(only(blankTotal, "cell.total-missing").map((f) => f.path)).toContain("/requests/granted/total");
+    // a whole blank row is 0: the 总计 column is still checked, and fails when the row held cases
+    const wasZero = Object.values(r.requests.granted).every((v) => v === 0);
+    const blankRow = checkReport(
+      report(edition, (x) => {
+        for (const c of ["natural", "commercial", "research", "nonprofit", "legal", "otherOrg", "total"])
+          set(x, req(["granted"], c), null);
+      }),
+    );
+    expect(blankRow.some((f) => f.code === "requests.handled-total" && f.path.endsWith("/total"))).toBe(
+      !wasZero,
+    );
+  });
+
   it("money.plausibility: a 万元 amount that only makes sense in 元", () => {
     const row = edition === "2019" ? ["procurement"] : ["fees"];
     const bad = checkReport(
@@ -268,6 +287,25 @@ describe.each(["2019", "2021"] as const)("edition %s", (edition) => {
     expect(only(checkReport(carried), "prose.mismatch").map((x) => x.expected)).toEqual([
       carried.requests.carriedOver.total,
     ]);
+    // 结转/顺延 to next year, in the wordings reports use: each against table 三's 四、结转 总计.
+    for (const phrase of [
+      "结转下年度办理{n}件",
+      "顺延至下一年度办理{n}件",
+      "转下一年度办理答复的有 {n} 件",
+    ]) {
+      const forward = report(edition, (x) => {
+        x.requests.carriedForward.total = 2;
+        text(x).text = `本年度${phrase.replace("{n}", "1")}。`;
+      });
+      expect(only(checkReport(forward), "prose.mismatch").map((x) => [x.expected, x.actual])).toEqual([
+        [2, 1],
+      ]);
+      const agrees = report(edition, (x) => {
+        x.requests.carriedForward.total = 2;
+        text(x).text = `本年度${phrase.replace("{n}", "2")}。`;
+      });
+      expect(only(checkReport(agrees), "prose.mismatch")).toEqual([]);
+    }
   });
 });
 

@@ -63,7 +63,7 @@ async function expectTidyKeys(storage: Storage, ids: Map<string, string[]>) {
   const keys = (await listAll(storage, "")).map((o) => o.key);
   for (const key of keys) {
     expect(key, key).toMatch(
-      /^(reports\/[0-9a-f]{32}\/(report\.(pdf|html|json)|meta\.json)|index\/[^/]+\/\d{4}\/\d{15}-[0-9a-f]{32})$/,
+      /^(reports\/[0-9a-f]{32}\/(report\.(pdf|html|json)|tujie\.(html|pdf)|meta\.json)|index\/[^/]+\/\d{4}\/\d{15}-[0-9a-f]{32})$/,
     );
   }
   for (const [organ, published] of ids) {
@@ -433,7 +433,7 @@ describe("rendering touches no network and no file", () => {
 
   it("pdfmake itself refuses URL and local-file images (and would fetch them without the policy)", async () => {
     const { default: bundle } = await import("../../src/generated/pdfmake.js");
-    const { PDF_FAMILY } = await import("../../src/core/render/runs.ts");
+    const { PDF_FAMILY } = await import("../../src/core/render/text/runs.ts");
     const pdfmake = (
       bundle as unknown as {
         pdfmake: {
@@ -523,7 +523,7 @@ describe("template helpers and the core touch no I/O", () => {
   });
 
   it("pdfmake's URL and local-file policies are set to refuse", () => {
-    const pdf = read("src/core/render/pdf.ts");
+    const pdf = read("src/core/render/pdfmake/pdf.ts");
     expect(pdf).toMatch(/setUrlAccessPolicy\(\(\) => false\)/);
     expect(pdf).toMatch(/setLocalAccessPolicy\(\(\) => false\)/);
   });

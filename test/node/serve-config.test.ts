@@ -21,6 +21,13 @@ describe("parseConfig", () => {
     expect(() => fallbackFontFrom({ FALLBACK_FONT: "a.woff2" })).toThrow(ConfigError);
   });
 
+  it("reads the secret that signs upload results, refusing a short one", () => {
+    const secret = "s".repeat(32);
+    expect(parseConfig({ RESULT_SECRET: secret }).resultSecret).toBe(secret);
+    expect(parseConfig({}).resultSecret).toBeUndefined();
+    expect(() => parseConfig({ RESULT_SECRET: "short" })).toThrow(/RESULT_SECRET/);
+  });
+
   it("reads tokens, limits, the public URL and S3 settings", () => {
     const c = parseConfig({
       API_TOKENS: " aaaaaaaaaaaaaaaa1, bbbbbbbbbbbbbbbb2 ",

@@ -101,3 +101,12 @@ describe("Worker HTTP API with raw text", () => {
     expect((await SELF.fetch(links.html)).status).toBe(200);
   });
 });
+
+describe("Worker HTTP API and the Host header", () => {
+  it("says Vary: Host on answers whose links come from the request's origin (no PUBLIC_BASE_URL)", async () => {
+    const csv = await SELF.fetch("https://other.example/v1/reports.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("vary") ?? "").toMatch(/\bHost\b/);
+    await csv.arrayBuffer();
+  });
+});

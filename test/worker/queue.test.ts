@@ -53,6 +53,16 @@ describe("upload queue consumer", () => {
     expect(await env.REPORTS.head(`reports/${rec.id}/report.pdf`)).not.toBeNull();
   });
 
+  it("records the glyph findings of characters the fonts cannot draw", async () => {
+    // 堃 (U+5803) is outside the bundled GB2312 subset.
+    await env.REPORTS.put("incoming/堃山.json", JSON.stringify({ ...valid, organ: "永康市堃山镇人民政府" }));
+    await deliver([event("incoming/堃山.json")]);
+    const rec = await result("incoming/堃山.json");
+    expect(rec.status).toBe("published");
+    const glyphs = rec.findings.filter((f: { code: string }) => f.code === "font.missing-glyph");
+    expect(glyphs).toContainEqual(expect.objectContaining({ path: "/organ", codePoint: "U+5803" }));
+  });
+
   it("does no duplicate work when an event is delivered again", async () => {
     await env.REPORTS.put("incoming/again.json", JSON.stringify(valid));
     await deliver([event("incoming/again.json")]);
@@ -62,6 +72,29 @@ describe("upload queue consumer", () => {
     const second = await env.REPORTS.head("incoming/again.json.result.json");
     expect(second?.uploaded.getTime()).toBe(first?.uploaded.getTime());
     expect(second?.etag).toBe(first?.etag);
+  });
+
+  it("does not trust a planted result file with the matching etag: the upload is converted", async () => {
+    const key = "incoming/planted.json";
+    await env.REPORTS.put(key, JSON.stringify(valid));
+    const etag = (await env.REPORTS.head(key))?.etag as string;
+    const fake = {
+      status: "published",
+      source: { key, etag },
+      id: "0".repeat(32),
+      links: { self: "https://evil.example/x", pdf: "https://evil.example/x.pdf", html: "x", json: "x" },
+      finishedAt: new Date().toISOString(),
+      signature: "a".repeat(64),
+    };
+    await env.REPORTS.put(`${key}.result.json`, JSON.stringify(fake));
+    const { ids, result: r } = await deliver([event(key)]);
+    expect(r.explicitAcks).toEqual(ids);
+    const rec = await result(key);
+    expect(rec.status).toBe("published");
+    expect(rec.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(rec.id).not.toBe("0".repeat(32));
+    expect(rec.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(await env.REPORTS.head(`reports/${rec.id}/report.pdf`)).not.toBeNull();
   });
 
   it("records a permanent failure with its findings and acks", async () => {

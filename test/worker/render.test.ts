@@ -7,7 +7,6 @@ import fixture2019 from "../fixtures/render/report-2019.json";
 import fixture2021 from "../fixtures/render/report-2021.json";
 import seed000 from "../fixtures/render/seed-000.json";
 import seed001 from "../fixtures/render/seed-001.json";
-import seed002 from "../fixtures/render/seed-002.json";
 import seed003 from "../fixtures/render/seed-003.json";
 import seed004 from "../fixtures/render/seed-004.json";
 
@@ -16,7 +15,6 @@ const reports: Record<string, Report> = {
   "report-2021": fixture2021 as Report,
   "seed-000": seed000 as Report,
   "seed-001": seed001 as Report,
-  "seed-002": seed002 as Report,
   "seed-003": seed003 as Report,
   "seed-004": seed004 as Report,
 };

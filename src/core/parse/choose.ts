@@ -2,6 +2,7 @@
 import { finding } from "../finding.ts";
 import type { Finding } from "../model.ts";
 import type { Candidate } from "./rows.ts";
+import type { CellSource } from "./sources.ts";
 import type { Slot } from "./sums.ts";
 
 /** Lower is more plausible: small numbers, and no cell dwarfing the rest. */
@@ -27,28 +28,25 @@ export function chooseRow(
   findings: Finding[],
   /** Count of soft-rule violations of a reading (e.g. 现行有效件数 below 本年制发件数); fewer is more plausible. */
   violations: (values: readonly Slot[]) => number = () => 0,
+  /** Filled with where each chosen value was written. */
+  srcOut?: (CellSource | undefined)[],
 ): Slot[] {
   const first = cands[0];
+  const sources = (c: Candidate | undefined) => {
+    if (!srcOut || !c?.srcs) return;
+    for (let i = 0; i < columns.length; i++) srcOut[i] = c.srcs[i];
+  };
   if (!first) return columns.map(() => undefined);
   if (cands.length === 1) {
     if (first.origin === "split")
       findings.push(
-        finding(
-          "info",
-          "parse.digits-split",
-          pointer,
-          `连写的数字已按列数和勾稽关系拆分为 ${show(first.values)}`,
-        ),
+        finding("parse.digits-split", pointer, `连写的数字已按列数和勾稽关系拆分为 ${show(first.values)}`),
       );
     else if (first.origin === "placement" && first.values.every((v) => v !== undefined))
       findings.push(
-        finding(
-          "info",
-          "parse.cell-inferred",
-          pointer,
-          `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`,
-        ),
+        finding("parse.cell-inferred", pointer, `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`),
       );
+    sources(first);
     return [...first.values];
   }
   if (first.origin === "split") {
@@ -57,7 +55,6 @@ export function chooseRow(
     const best = sorted[0] as Candidate;
     findings.push(
       finding(
-        "warning",
         "parse.ambiguous",
         pointer,
         `连写的数字有${cands.length}种拆分都说得通（已用勾稽关系筛选），已取 ${show(best.values)}，请核对：${sorted
@@ -71,11 +68,15 @@ export function chooseRow(
         },
       ),
     );
+    sources(best);
     return [...best.values];
   }
-  // Placements: keep a cell only where every reading agrees.
+  // Placements: keep a cell only where every reading agrees (and its source with it, when they agree on that too).
   return columns.map((_, i) => {
     const v = first.values[i];
-    return cands.every((c) => c.values[i] === v) ? v : undefined;
+    if (!cands.every((c) => c.values[i] === v)) return undefined;
+    const src = first.srcs?.[i];
+    if (srcOut && src && cands.every((c) => c.srcs?.[i] === src)) srcOut[i] = src;
+    return v;
   });
 }

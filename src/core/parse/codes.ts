@@ -1,7 +1,7 @@
 // The parser's finding codes, for the catalogue in src/core/codes.ts and the README.
 import type { CodeDoc } from "../finding.ts";
 
-export const PARSE_CODES: readonly CodeDoc[] = [
+export const PARSE_CODES = [
   {
     code: "parse.cell-inferred",
     severity: "info",
@@ -19,6 +19,12 @@ export const PARSE_CODES: readonly CodeDoc[] = [
       "Run-together digits (「640020470」) split into cells; the split is the only one the row's rules allow.",
   },
   {
+    code: "parse.digits-too-long",
+    severity: "warning",
+    meaning:
+      "Run-together digits longer than the row's cells can hold (15 characters a cell): not split, the row left blank; nothing searched.",
+  },
+  {
     code: "parse.ambiguous",
     severity: "warning",
     meaning:
@@ -29,6 +35,12 @@ export const PARSE_CODES: readonly CodeDoc[] = [
     severity: "warning",
     meaning:
       "A row label that could not be recognized (OCR typo, cut by wrapping) was read as the next row of the table, by position.",
+  },
+  {
+    code: "parse.row-assembled",
+    severity: "info",
+    meaning:
+      "A row's values were written on a line of their own, apart from its label (PDF → markdown conversions); they were placed by the official row order between rows read with their labels. A rule failure involving them is `rule.uncertain`.",
   },
   {
     code: "parse.extra-cells",
@@ -81,4 +93,4 @@ export const PARSE_CODES: readonly CodeDoc[] = [
     severity: "info",
     meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",
   },
-];
+] as const satisfies readonly CodeDoc[];

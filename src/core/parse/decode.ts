@@ -50,18 +50,3 @@ function plausibleChinese(s: string): boolean {
   }
   return total === 0 || good / total > 0.9;
 }
-
-export type InputKind = "json" | "html" | "text";
-
-/** Tells JSON, HTML and plain text apart by content. */
-export function detectInputKind(text: string): InputKind {
-  const head = text.replace(/^\ufeff/, "").trimStart();
-  if (head.startsWith("{") || head.startsWith("[")) return "json";
-  const sample = head.slice(0, 4000).toLowerCase();
-  if (
-    /^<(!doctype|html|\?xml|head|body|meta|div|table|p[\s>])/.test(sample) ||
-    /<(table|body|html)[\s>]/.test(sample)
-  )
-    return "html";
-  return "text";
-}

@@ -1,4 +1,6 @@
-// Splits run-together digits (「640020470」) into a row's cells: a bounded search over cut points, where each sum rule forces its total cell.
+// Splits run-together digits (「640020470」) into a row's cells: a bounded search over cut points (indices, a step budget), where each sum rule forces its total cell.
+import { finding } from "../finding.ts";
+import type { Finding } from "../model.ts";
 
 export interface SplitOptions {
   /** Number of cells the row must have. */
@@ -15,13 +17,34 @@ export interface SplitOptions {
   maxNodes?: number;
 }
 
-const INT = /^(0|[1-9][0-9]*)$/;
-const DEC = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+/** The longest cell a split may cut (a count has at most 9 digits; money a few more with its decimals). */
+export const MAX_CELL_CHARS = 15;
 
-/**
- * Every way to cut the given pieces (each a digit string that may be cut further; cuts never cross pieces)
- * into exactly `cells` numbers without leading zeros, that the sum rules and `accept` allow.
- */
+const DIGIT_0 = 48;
+const DOT = 46;
+
+/** Cleaned pieces: separators dropped, full-width points made ASCII, the sign taken off (see `negative`). */
+const cleanPiece = (p: string): string =>
+  p
+    .replace(/[,，]/g, "")
+    .replace(/．/g, ".")
+    .replace(/^[-－]/, "");
+
+/** False when the pieces hold more characters than `cells` cells can: no split exists, none is searched for. */
+export function runFits(pieces: readonly string[], cells: number): boolean {
+  let chars = 0;
+  for (const p of pieces) chars += cleanPiece(p).length;
+  return chars <= cells * MAX_CELL_CHARS;
+}
+
+/** The warning for a run too long to split: the row is left blank for the agency to check. */
+export const runTooLong = (pointer: string, cells: number): Finding =>
+  finding(
+    "parse.digits-too-long",
+    pointer,
+    `本行连写的数字超过${cells}列所能容纳的位数，无法拆分，各单元格置空，请核对`,
+  );
+
 export function splitDigits(pieces: readonly string[], opts: SplitOptions): number[][] {
   const n = opts.cells;
   const maxSolutions = opts.maxSolutions ?? 64;
@@ -29,14 +52,12 @@ export function splitDigits(pieces: readonly string[], opts: SplitOptions): numb
   const out: number[][] = [];
   const values: number[] = [];
   // A piece written with a sign (「-294」 glued after other digits): its first cell is negative.
-  const negative = pieces.map((p) => /^[-－]/.test(p));
-  const clean = pieces.map((p) =>
-    p
-      .replace(/[,，]/g, "")
-      .replace(/．/g, ".")
-      .replace(/^[-－]/, ""),
-  );
-  const after = clean.map((_, i) => clean.slice(i + 1).reduce((a, p) => a + p.length, 0));
+  const negative = pieces.map((p) => p.startsWith("-") || p.startsWith("－"));
+  const clean = pieces.map(cleanPiece);
+  if (!runFits(pieces, n)) return out;
+  // Characters in the pieces after each piece (suffix sums, computed once).
+  const after = new Array<number>(clean.length).fill(0);
+  for (let i = clean.length - 2; i >= 0; i--) after[i] = (after[i + 1] ?? 0) + (clean[i + 1]?.length ?? 0);
   // For each cell: the sum rule whose total it is (forced), and the rule it is a part of.
   const totalOf = new Array<readonly number[] | undefined>(n).fill(undefined);
   const groupOf = new Array<readonly [readonly number[], number] | undefined>(n).fill(undefined);
@@ -78,20 +99,34 @@ export function splitDigits(pieces: readonly string[], opts: SplitOptions): numb
     }
     // A part of a sum: its total, still to come, needs at least as many digits as the running sum.
     const rule = groupOf[k];
+    const decimal = opts.decimal?.(k) ?? false;
+    // The cell piece[c, end) read as it grows, one character per step: digits as an integer, the point's place.
+    let whole = 0;
+    let dotAt = -1;
     for (let end = c + 1; end <= piece.length; end++) {
-      const text = piece.slice(c, end);
-      if (charsLeft - text.length < cellsLeftAfter) break;
-      if (!(opts.decimal?.(k) ? DEC : INT).test(text)) {
-        if (text.startsWith("0") && !text.includes(".")) break; // longer pieces keep the leading zero
+      if (nodes-- <= 0) return;
+      const len = end - c;
+      if (len > MAX_CELL_CHARS || charsLeft - len < cellsLeftAfter) break;
+      const code = piece.charCodeAt(end - 1);
+      if (code === DOT) {
+        // Only money takes a point, once, after a digit; a cell never ends with it.
+        if (!decimal || dotAt >= 0 || len === 1) break;
+        dotAt = end - 1;
         continue;
       }
-      const value = Number(text);
+      const digit = code - DIGIT_0;
+      if (digit < 0 || digit > 9) break;
+      whole = whole * 10 + digit;
+      // No leading zero: 「0」 alone, or 「0.5」, but never 「05」.
+      if (piece.charCodeAt(c) === DIGIT_0 && len > 1 && dotAt !== c + 1) break;
+      const value = dotAt < 0 ? whole : whole / 10 ** (end - 1 - dotAt);
       if (rule) {
         const [parts, total] = rule;
         if (total > k && totalOf[total]) {
-          const running = parts.reduce((a, i) => a + (i < k ? (values[i] ?? 0) : 0), 0) + value;
+          let running = value;
+          for (const i of parts) if (i < k) running += values[i] ?? 0;
           const minTotalDigits = String(running).length;
-          if (charsLeft - text.length < cellsLeftAfter - 1 + minTotalDigits) break;
+          if (charsLeft - len < cellsLeftAfter - 1 + minTotalDigits) break;
         }
       }
       place(p, c, value, end);

@@ -3,7 +3,7 @@ import { type CellRef, pointer, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
-import type { Block, Edition, Finding, Report, Section } from "../model.ts";
+import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
@@ -16,13 +16,14 @@ import {
   yearFromBody,
 } from "./metadata.ts";
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
+import { type CellSource, Locator } from "./sources.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
 import { parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
 export { PARSE_CODES } from "./codes.ts";
-export { decodeInput, detectInputKind } from "./decode.ts";
+export { decodeInput } from "./decode.ts";
 
 export type TextKind = "text" | "html";
 
@@ -35,8 +36,31 @@ const PROBLEMS = new Set([
   "normalize.unreadable",
 ]);
 
-/** Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found. */
-export function parseReport(text: string, kind: TextKind): { report: Report; findings: Finding[] } {
+/** JSON Pointers of cells, built once: row and column keys are plain identifiers (no escaping needed). */
+const CELL_KEYS = new Map<string, Map<string, string>>();
+function cellKey(ref: CellRef): string {
+  const row = `${ref.table}/${ref.row.join("/")}`;
+  let cols = CELL_KEYS.get(row);
+  if (!cols) {
+    cols = new Map();
+    CELL_KEYS.set(row, cols);
+  }
+  let key = cols.get(ref.column);
+  if (key === undefined) {
+    key = `/${row}/${ref.column}`;
+    cols.set(ref.column, key);
+  }
+  return key;
+}
+
+/**
+ * Parses a report written as text or HTML. Throws NianbaoError("not_a_report") when no report can be found.
+ * `sources` maps the JSON Pointer of every table cell read from the input to where it was written.
+ */
+export function parseReport(
+  text: string,
+  kind: TextKind,
+): { report: Report; findings: Finding[]; sources: Sources } {
   const source = kind === "html" ? htmlToText(text) : text;
   const lines = cleanLines(source);
   if (lines.every((l) => trimAll(l) === "")) throw new NianbaoError("empty_input");
@@ -77,11 +101,15 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   let year = titleYear ?? yearFromBody(bodyParas.filter((p) => p !== ""));
   const evidence = detectEdition([...tableLines.proactive, ...tableLines.requests].join("\n"));
   const byYear: Edition = year !== undefined && year >= 2021 ? "2021" : "2019";
-  const opts = { trailingEmptyIsArtefact: kind === "text" };
+  const opts = { trailingEmptyIsArtefact: kind === "text", locator: new Locator(text, kind) };
+  const tokensOf = (role: (typeof TABLE_ROLES)[number]) => {
+    if (!haveSections.has(role)) opts.locator?.restart();
+    return tokenize(tableLines[role], opts);
+  };
   const tokens = {
-    proactive: tokenize(tableLines.proactive, opts),
-    requests: tokenize(tableLines.requests, opts),
-    appeals: tokenize(tableLines.appeals, opts),
+    proactive: tokensOf("proactive"),
+    requests: tokensOf("requests"),
+    appeals: tokensOf("appeals"),
   };
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
@@ -103,7 +131,6 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   if (!evidence.edition)
     findings.push(
       finding(
-        "info",
         "parse.edition-assumed",
         "/edition",
         `表格中没有可区分版本的表头，已按表格各行的写法${edition === byYear ? "和年度" : ""}认定为${edition}版格式`,
@@ -111,15 +138,16 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     );
   if (year === undefined) {
     year = signature ? Number(signature.issuedOn.slice(0, 4)) - 1 : edition === "2021" ? 2021 : 2019;
-    findings.push(
-      finding("warning", "parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`),
-    );
+    findings.push(finding("parse.year-guessed", "/year", `未能从标题或正文读出报告年度，已推定为${year}年`));
   }
   findings.push(...read.local);
   const { proactive, requests, appeals } = read.tables;
 
   const standardRoles = sections.filter((s) => s.role !== "extra").length;
-  if (!proactive.found && !requests.found && !appeals.found && standardRoles < 2 && !titleFound)
+  // A run of bare digits is no table 四: that one counts only under its heading or with its column words.
+  const appealsTable =
+    appeals.found && (haveSections.has("appeals") || /行政复议|行政诉讼/.test(tableLines.appeals.join("")));
+  if (!proactive.found && !requests.found && !appealsTable && standardRoles < 2 && !titleFound)
     throw new NianbaoError("not_a_report");
   for (const [role, found] of [
     ["proactive", proactive.found],
@@ -128,12 +156,7 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   ] as const)
     if (!found)
       findings.push(
-        finding(
-          "warning",
-          "parse.table-missing",
-          pointer(role),
-          `未能在原文中找到表格「${role}」，各单元格置空`,
-        ),
+        finding("parse.table-missing", pointer(role), `未能在原文中找到表格「${role}」，各单元格置空`),
       );
 
   // Organ: title, else signature, else the body.
@@ -141,7 +164,7 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
   if (!organ && signature?.organ) {
     organ = signature.organ;
     findings.push(
-      finding("info", "parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
+      finding("parse.organ-from-signature", "/organ", `标题中没有机关名称，已取落款「${organ}」`),
     );
   }
   if (!organ) {
@@ -149,20 +172,18 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     if (body) {
       organ = body;
       findings.push(
-        finding("info", "parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
+        finding("parse.organ-from-body", "/organ", `标题中没有机关名称，已取正文中的「${organ}」`),
       );
     }
   }
   if (!organ) {
     organ = "未知机关";
-    findings.push(
-      finding("warning", "parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"),
-    );
+    findings.push(finding("parse.organ-missing", "/organ", "未能从标题、落款或正文中读出机关名称"));
   }
   let title = titleFound?.title ?? "";
   if (!title) {
     title = `${organ}${year}年度政府信息公开工作年度报告`;
-    findings.push(finding("info", "parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
+    findings.push(finding("parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
   }
 
   // Sections and blocks.
@@ -183,22 +204,28 @@ export function parseReport(text: string, kind: TextKind): { report: Report; fin
     issuedOn: signature?.issuedOn ?? null,
     sections: out,
   };
+  const sources: Sources = {};
+  const put = (ref: CellRef, value: number | null | undefined, src: CellSource | undefined) => {
+    setCell(report, ref, value ?? null);
+    if (src && value !== null && value !== undefined) sources[cellKey(ref)] = src;
+  };
   for (const [key, row] of proactive.rows)
     row.columns.forEach((col, i) => {
-      setCell(report, { table: "proactive", row: [key], column: col }, row.values[i] ?? null);
+      put({ table: "proactive", row: [key], column: col }, row.values[i], row.srcs[i]);
     });
   for (const def of requestRows(edition)) {
     const values = requests.rows.get(def.path.join(".")) ?? [];
+    const srcs = requests.srcs.get(def.path.join(".")) ?? [];
     APPLICANT_COLUMNS.forEach((col, i) => {
-      const ref: CellRef = { table: "requests", row: def.path, column: col.key };
-      setCell(report, ref, values[i] ?? null);
+      put({ table: "requests", row: def.path, column: col.key }, values[i], srcs[i]);
     });
   }
   for (const g of APPEAL_GROUPS) {
     const values = appeals.groups.get(g.key) ?? [];
+    const srcs = appeals.srcs.get(g.key) ?? [];
     APPEAL_COLUMNS.forEach((col, i) => {
-      setCell(report, { table: "appeals", row: [g.key], column: col.key }, values[i] ?? null);
+      put({ table: "appeals", row: [g.key], column: col.key }, values[i], srcs[i]);
     });
   }
-  return { report: report as unknown as Report, findings };
+  return { report: report as unknown as Report, findings, sources };
 }

@@ -1,4 +1,7 @@
 // Text clean-up before parsing: line endings, invisible characters, page marks, Word field artefacts and crawler chrome.
+import { oneOf, trimEndChars } from "../text/trim.ts";
+
+const LINE_END_SPACE = oneOf(" \u00a0\u3000");
 
 const PAGE_MARK = [
   /^[-－—–‒―─\s]*\d{1,3}[-－—–‒―─\s]*$/, // 「- 2 -」「— 3 —」 (a bare number only with dashes around it: see below)
@@ -65,7 +68,7 @@ export function cleanLines(text: string): string[] {
     const full = raw[i] ?? "";
     const t = full.trim();
     const end = full.charCodeAt(full.length - 1);
-    const line = end === 32 || end === 0xa0 || end === 0x3000 ? full.replace(/[ \u00a0\u3000]+$/, "") : full;
+    const line = end === 32 || end === 0xa0 || end === 0x3000 ? trimEndChars(full, LINE_END_SPACE) : full;
     // Word's PAGE field: 「PAGE」 then the number on the next line.
     if (t.length === 4 && /^PAGE$/i.test(t) && /^\s*\d{1,3}\s*$/.test(raw[i + 1] ?? "")) {
       i++;
@@ -75,7 +78,7 @@ export function cleanLines(text: string): string[] {
     const edge = i < 40 || i > raw.length - 40;
     // Portal links glued to content (「2020年1月20日 【打印本页】 【关闭窗口】」): drop the links, keep the rest.
     if (edge && t.includes("【") && BRACKET_CHROME.test(t)) {
-      l = l.replace(BRACKET_CHROME_G, "").replace(/[ \u00a0\u3000]+$/, "");
+      l = trimEndChars(l.replace(BRACKET_CHROME_G, ""), LINE_END_SPACE);
       if (l.trim() === "") continue;
     } else if (t !== "" && (isPageMark(t) || (edge && isChrome(t)))) continue;
     if (l.includes("#")) l = l.replace(/^\s*#{1,6}\s+/, "");

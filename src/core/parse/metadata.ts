@@ -1,5 +1,11 @@
 // Report metadata from text: title (possibly split over lines), organ, year reported on, and the signature date at the end.
+import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
+
+const ORGAN_HEAD_CHARS = oneOf('#*《“"');
+const ORGAN_HEAD = (c: number) => isSpaceCode(c) || ORGAN_HEAD_CHARS(c);
+const ORGAN_TAIL_CHARS = oneOf('》”"');
+const ORGAN_TAIL = (c: number) => isSpaceCode(c) || ORGAN_TAIL_CHARS(c);
 
 const CN_DIGIT: Record<string, number> = {
   〇: 0,
@@ -28,21 +34,34 @@ export function cnNumber(s: string): number | undefined {
   return undefined;
 }
 
+/** Full-width digits → ASCII in one scan (a replace callback per digit is slow on a long run of them). */
+function halfWidthDigits(s: string): string {
+  let i = 0;
+  while (i < s.length && !isWideDigit(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  // Each digit keeps its length (one UTF-16 unit): the units are mapped in place and decoded once.
+  const units = new Uint16Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    units[j] = isWideDigit(c) ? c - 0xfee0 : c;
+  }
+  return UTF16.decode(units);
+}
+const isWideDigit = (c: number) => c >= 0xff10 && c <= 0xff19;
+const UTF16 = new TextDecoder("utf-16le");
+
 /** Full-width digits → ASCII, and a Chinese-numeral year 「二〇二〇」 → 「2020」. */
 export function asciiDigits(s: string): string {
-  return s
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g, (y) =>
-      [...y].map((c) => String(CN_DIGIT[c] ?? "")).join(""),
-    );
+  return halfWidthDigits(s).replace(/[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g, (y) =>
+    [...y].map((c) => String(CN_DIGIT[c] ?? "")).join(""),
+  );
 }
 
 const ORGAN_SUFFIX =
   /(人民政府办公室|人民政府办公厅|人民政府|委员会|管理委员会|管委会|办公室|办公厅|街道办事处|办事处|局|厅|委|院|中心|署|馆|所|站|队|会|办|政府|街道|镇|乡|集团|公司)$/;
 
 export function cleanOrgan(s: string): string {
-  return trimAll(s)
-    .replace(/^[#\s*《“"]+|[》”"\s]+$/g, "")
+  return trimBy(trimBy(trimAll(s), ORGAN_HEAD, "start"), ORGAN_TAIL, "end")
     .replace(/^(关于)/, "")
     .replace(/(关于|的|公布|发布)$/, "")
     .replace(/[（(]\s*$/, "")
@@ -55,7 +74,7 @@ export function organFromTitle(title: string): string | undefined {
   const before = /^(.*?)(?:关于)?[（(]?(\d{4})\s*年/.exec(t);
   let organ = before ? cleanOrgan(before[1] ?? "") : "";
   if (organ.length < 2) {
-    const after = /\d{4}年度?(.*?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
+    const after = /\d{4}年度?(.{0,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(t);
     organ = after ? cleanOrgan(after[1] ?? "") : "";
   }
   if (organ.length < 2) {
@@ -76,12 +95,16 @@ export function yearFrom(text: string): number | undefined {
 /** Year from the body: 「2019年，…」, 「本年报…自2020年1月1日起」, else the first year mentioned. */
 export function yearFromBody(paragraphs: readonly string[]): number | undefined {
   const text = asciiDigits(paragraphs.join("\n"));
-  const patterns = [
-    /统计期限[^。]*?自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/,
-    /(20\d{2})\s*年度?(?:以来)?[，,]/,
-    /(20\d{2})\s*年度/,
-    /(20\d{2})\s*年/,
-  ];
+  // 「统计期限…自2020年1月1日」 within one sentence: found sentence by sentence (a lazy `[^。]*?` is quadratic).
+  for (let at = text.indexOf("统计期限"); at >= 0; ) {
+    const end = text.indexOf("。", at);
+    const m = /自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text.slice(at + 4, end < 0 ? text.length : end));
+    const y = m ? Number(m[1]) : 0;
+    if (y >= 2008 && y <= 2100) return y;
+    if (end < 0) break;
+    at = text.indexOf("统计期限", end);
+  }
+  const patterns = [/(20\d{2})\s*年度?(?:以来)?[，,]/, /(20\d{2})\s*年度/, /(20\d{2})\s*年/];
   for (const re of patterns) {
     const m = re.exec(text);
     const y = m ? Number(m[1]) : 0;
@@ -100,10 +123,10 @@ export function organFromBody(paragraphs: readonly string[]): string | undefined
   for (const p of paragraphs.slice(0, 8)) {
     for (let m = re.exec(p); m; m = re.exec(p)) {
       const name = m[1] ?? "";
-      const rest = p.slice(m.index + m[0].length);
+      const end = m.index + m[0].length;
       if (
         name.length >= 2 &&
-        VERB.test(rest.slice(0, 8)) &&
+        VERB.test(p.slice(end, end + 8)) &&
         !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name)
       )
         return name;

@@ -2,8 +2,9 @@
 import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
-import { splitDigits } from "./digits-split.ts";
+import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
+import { type CellSource, pieceSource } from "./sources.ts";
 import type { Slot } from "./sums.ts";
 import type { Token } from "./tokens.ts";
 
@@ -11,6 +12,8 @@ import type { Token } from "./tokens.ts";
 export interface RawCell {
   raw: string | null;
   glued: boolean;
+  /** Where the cell was written in the input. */
+  src?: CellSource;
 }
 
 export interface RawRow {
@@ -22,6 +25,10 @@ export interface RawRow {
   label?: string;
   /** The label was not recognized; the row was placed by its position in the table. */
   byOrder?: boolean;
+  /** The values were written apart from the label and placed by the official row order. */
+  assembled?: boolean;
+  /** Empty cells written after the last value of a markdown row (padding, or the row's blank last cells). */
+  pad?: number;
 }
 
 /**
@@ -34,19 +41,33 @@ export function collectRows(
   table: TableName,
   edition: Edition,
   order: readonly string[] = [],
+  /** When given: values on a line of their own (not on or right after their label's line) are collected here. */
+  orphans?: OrphanRun[],
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
-  let current: { path: readonly string[] | undefined; toks: Token[]; label: string } | undefined;
+  // `hasValue`: a value token is among `toks` (kept, not searched for at each text token: linear).
+  let current:
+    | { path: readonly string[] | undefined; toks: Token[]; label: string; hasValue?: boolean }
+    | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
+  let orphan: OrphanRun | undefined;
+  let broke = false;
+  let lastAnchor = -1;
   const finish = () => {
     if (!current) return;
     let path = current.path;
     let byOrder = false;
+    if (!path && orphans && current.toks.some((t) => t.kind === "value")) {
+      // Reading orphan runs: values after a label that names no row are placed by order with the others.
+      orphans.push({ cells: toRawRow([], current.toks).cells, after: lastAnchor });
+      current = undefined;
+      return;
+    }
     if (!path) {
       // An unrecognized label with numbers after it: the next row in order, if that row is still missing.
       const next = order[lastIdx + 1];
-      if (!next || rows.has(next) || !current.toks.some((t) => t.kind === "value")) {
+      if (!next || rows.has(next) || !current.hasValue) {
         current = undefined;
         return;
       }
@@ -56,21 +77,51 @@ export function collectRows(
     const row: RawRow = { ...toRawRow(path, current.toks), label: current.label, byOrder };
     const key = path.join(".");
     const prev = rows.get(key);
-    if (!prev || (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null)))
+    // A row recognized by its own label replaces one only placed there by position.
+    if (
+      !prev ||
+      (prev.byOrder && !byOrder) ||
+      (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null))
+    )
       rows.set(key, row);
     const idx = order.indexOf(key);
     if (idx > lastIdx) lastIdx = idx;
+    if (idx > lastAnchor && row.cells.some((c) => c.raw !== null)) lastAnchor = idx;
     current = undefined;
   };
   let lastText = "";
   for (const tok of tokens) {
+    if (orphans) {
+      if (tok.kind === "break") {
+        broke = true;
+        orphan = undefined;
+      } else if (tok.kind === "text") {
+        broke = false;
+        orphan = undefined;
+      } else if (orphan || broke) {
+        // A line of values alone: an orphan run, placed later by the official row order.
+        if (!orphan) {
+          if (current?.path) finish();
+          current = undefined;
+          orphan = { cells: [], after: lastAnchor };
+          orphans.push(orphan);
+        }
+        if (tok.kind === "value")
+          orphan.cells.push(
+            tok.src ? { raw: tok.raw, glued: tok.glued, src: tok.src } : { raw: tok.raw, glued: tok.glued },
+          );
+        else orphan.cells.push({ raw: null, glued: false });
+        continue;
+      } else broke = false;
+    }
     if (tok.kind === "text") {
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
-      if (!m && lastText !== "" && !current?.toks.some((t) => t.kind === "value")) {
+      if (!m && lastText !== "" && !current?.hasValue) {
         const joined = matchRow(table, lastText + tok.text, edition, seen);
-        if (joined && joined.path.length > 0) {
+        // A group label (「（六）其」「他处理」) only when the current row is the unrecognized first piece.
+        if (joined && (joined.path.length > 0 || (current !== undefined && !current.path))) {
           m = joined;
           label = lastText + tok.text;
           if (current && !current.path) current = undefined;
@@ -90,16 +141,66 @@ export function collectRows(
         }
         continue;
       }
-      if (current?.toks.some((t) => t.kind === "value")) finish();
+      if (current?.hasValue) finish();
       if (!current && order.length > 0) current = { path: undefined, toks: [], label: tok.text };
       else if (current && !current.path) current.label += tok.text;
       continue;
     }
     if (tok.kind === "value") lastText = "";
-    current?.toks.push(tok);
+    if (current) {
+      current.toks.push(tok);
+      if (tok.kind === "value") current.hasValue = true;
+    }
   }
   finish();
   return rows;
+}
+
+/** Values written on a line of their own, away from any label (PDF → markdown conversions). */
+export interface OrphanRun {
+  cells: RawCell[];
+  /** Index in the row order of the last row read with its label and values before the run (-1: none). */
+  after: number;
+}
+
+/**
+ * Places orphan runs into the rows the table is missing, by the official row order: between two rows read with
+ * their labels, the rows still without values take the full-width runs found between them, one each, in order —
+ * only when their numbers match (a lone 「1」 left over by the conversion is not a row). Placed rows are marked.
+ */
+export function placeOrphans(
+  rows: Map<string, RawRow>,
+  orphans: readonly OrphanRun[],
+  order: readonly string[],
+  width: number,
+): string[] {
+  const placed: string[] = [];
+  const filled = (k: string) => rows.get(k)?.cells.some((c) => c.raw !== null) ?? false;
+  const anchors = order.map((k, i) => (filled(k) ? i : -1)).filter((i) => i >= 0);
+  const bounds = [-1, ...anchors, order.length];
+  for (let b = 0; b + 1 < bounds.length; b++) {
+    const lo = bounds[b] as number;
+    const hi = bounds[b + 1] as number;
+    const missing = order.slice(lo + 1, hi).filter((k) => !filled(k));
+    if (missing.length === 0) continue;
+    const runs = orphans.filter((o) => o.after === lo || (o.after > lo && o.after < hi));
+    const full = runs.filter((o) => o.cells.length === width);
+    const use = full.length === missing.length ? full : runs.length === missing.length ? runs : undefined;
+    if (!use) continue;
+    missing.forEach((k, i) => {
+      const run = use[i] as OrphanRun;
+      const prev = rows.get(k);
+      rows.set(k, {
+        path: k.split("."),
+        cells: run.cells,
+        artefact: false,
+        label: prev?.label ?? "",
+        assembled: true,
+      });
+      placed.push(k);
+    });
+  }
+  return placed;
 }
 
 /** Cells after a label: placeholders of the next row (empties after the last break) and tab artefacts dropped. */
@@ -115,15 +216,18 @@ export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRo
   if (lastBreak >= 0 && !toks.slice(lastBreak).some((t) => t.kind === "value")) end = lastBreak;
   const cells: RawCell[] = [];
   let artefact = false;
+  let pad = 0;
   for (let i = 0; i < end; i++) {
     const t = toks[i] as Token;
-    if (t.kind === "value") cells.push({ raw: t.raw, glued: t.glued });
+    if (t.kind === "value")
+      cells.push(t.src ? { raw: t.raw, glued: t.glued, src: t.src } : { raw: t.raw, glued: t.glued });
     else if (t.kind === "empty") {
-      if (t.lineEnd) artefact = true;
+      if (t.pad) pad++;
+      else if (t.lineEnd) artefact = true;
       else cells.push({ raw: null, glued: false });
     }
   }
-  return { path, cells, artefact };
+  return pad > 0 ? { path, cells, artefact, pad } : { path, cells, artefact };
 }
 
 /** Maximal runs of value and empty cells between text tokens (for table 四's unlabelled data row). */
@@ -152,6 +256,8 @@ export interface Candidate {
   values: Slot[];
   /** How the candidate was obtained. */
   origin: "direct" | "split" | "placement";
+  /** Where each cell's value was written (undefined where it was not read from the text). */
+  srcs?: (CellSource | undefined)[];
 }
 
 export interface RowSpec {
@@ -177,7 +283,7 @@ function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowCon
   const r = readCell(raw, kind);
   if (r.unreadable) {
     ctx.findings.push(
-      finding("warning", "normalize.unreadable", path, `单元格内容「${raw}」不是数字，已按空白处理，请核对`, {
+      finding("normalize.unreadable", path, `单元格内容「${raw}」不是数字，已按空白处理，请核对`, {
         original: raw,
       }),
     );
@@ -186,19 +292,19 @@ function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowCon
   for (const note of r.notes) {
     if (note.kind === "yuan-to-wan")
       ctx.findings.push(
-        finding("info", "normalize.yuan-to-wan", path, `金额单位为元，已换算为万元：「${raw}」→ ${r.value}`, {
+        finding("normalize.yuan-to-wan", path, `金额单位为元，已换算为万元：「${raw}」→ ${r.value}`, {
           original: raw,
         }),
       );
     else if (note.kind === "signed-word")
       ctx.findings.push(
-        finding("info", "normalize.signed-word", path, `「增/减」已读作正负数：「${raw}」→ ${r.value}`, {
+        finding("normalize.signed-word", path, `「增/减」已读作正负数：「${raw}」→ ${r.value}`, {
           original: raw,
         }),
       );
     else if (note.kind === "blank-mark")
       ctx.findings.push(
-        finding("info", "normalize.blank-mark", path, "空白标记已读作空（不是0）", { original: raw }),
+        finding("normalize.blank-mark", path, "空白标记已读作空（不是0）", { original: raw }),
       );
   }
   return r.value;
@@ -259,17 +365,22 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
+  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells.
+  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued))
+    cells = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
   if (cells.length > n) {
-    cells = [...cells];
-    while (cells.length > n && cells[0]?.raw === null) cells.shift();
-    while (cells.length > n && cells[cells.length - 1]?.raw === null) cells.pop();
+    // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
+    let lo = 0;
+    let hi = cells.length;
+    while (hi - lo > n && cells[lo]?.raw === null) lo++;
+    while (hi - lo > n && cells[hi - 1]?.raw === null) hi--;
+    cells = cells.slice(lo, hi);
     // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
     const lastKept = cells[n - 1]?.raw;
     if (cells.slice(n).every((c) => c.raw === lastKept)) cells = cells.slice(0, n);
     if (cells.length > n) {
       ctx.findings.push(
         finding(
-          "warning",
           "parse.extra-cells",
           ctx.pointer,
           `本行写有${cells.length}个数值，多于${n}列，多出的「${cells
@@ -286,24 +397,42 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
       {
         values: cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
         origin: "direct",
+        srcs: cells.map((c) => c.src),
       },
     ];
   }
   // Fewer cells than columns: run-together digits, or missing cells.
+  const countAndAmount = splitCountAndAmount(cells, spec, ctx);
+  if (countAndAmount.length > 0) return countAndAmount;
   const digitOnly = cells.every((c) => c.raw !== null && /^[-－]?[0-9][0-9.]*$/.test(c.raw));
   const canSplit =
     cells.length > 0 &&
     digitOnly &&
     (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
     cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
+  if (
+    canSplit &&
+    !runFits(
+      cells.map((c) => c.raw as string),
+      n,
+    )
+  ) {
+    ctx.findings.push(runTooLong(ctx.pointer, n));
+    return [{ values: new Array(n).fill(null), origin: "placement" }];
+  }
   if (canSplit) {
     const pieces = cells.map((c) => c.raw as string);
     const decimal = (i: number) => spec.kinds[i] === "money";
+    const located = (values: number[]): Candidate => ({
+      values,
+      origin: "split",
+      srcs: splitCells(cells, values),
+    });
     let splits = splitDigits(pieces, { cells: n, decimal, sums: spec.sums });
-    if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+    if (splits.length > 0) return splits.map(located);
     if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
       splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
-      if (splits.length > 0) return splits.map((values) => ({ values, origin: "split" }));
+      if (splits.length > 0) return splits.map(located);
     }
   }
   const read = cells.map((c) => c.raw);
@@ -312,7 +441,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), ctx);
     });
-    return [{ values, origin: "placement" }];
+    return [{ values, origin: "placement", srcs: cells.map((c) => c.src) }];
   }
   // One number for a row with a sum rule: it is the total, the parts were left blank (PDF text drops blank cells).
   const totals = spec.sums.map(([, t]) => t);
@@ -321,13 +450,14 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     values[n - 1] = readValue(read[0] ?? null, spec.kinds[n - 1] ?? "count", at(n - 1), ctx);
     ctx.findings.push(
       finding(
-        "warning",
         "parse.blanks-assumed",
         ctx.pointer,
         "本行只写有一个数，已读作总计，其余单元格按空白处理，请核对",
       ),
     );
-    return [{ values, origin: "direct" }];
+    const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
+    srcs[n - 1] = cells[0]?.src;
+    return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
   const blanksFill = read.length < n - 1;
@@ -337,22 +467,84 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   for (const pos of combinations(n, read.length)) {
     if (++tried > 5000) break;
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
+    const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
     const sub: RowContext = { findings: [], pointer: ctx.pointer };
     pos.forEach((p, j) => {
       values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
+      srcs[p] = cells[j]?.src;
     });
     if (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)) continue;
     const key = values.map(String).join(",");
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
-    out.push({ values, origin: "placement" });
+    out.push({ values, origin: "placement", srcs });
   }
   if (out.length === 0) {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), { findings: [], pointer: ctx.pointer });
     });
-    out.push({ values, origin: "placement" });
+    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src) });
   }
+  return out;
+}
+
+/** Sources of split values: the values fill each run's digits in order, each narrowed to its own digits. */
+function splitCells(cells: readonly RawCell[], values: readonly number[]): (CellSource | undefined)[] {
+  const out: (CellSource | undefined)[] = [];
+  let v = 0;
+  for (let k = 0; k < cells.length && v < values.length; k++) {
+    const c = cells[k] as RawCell;
+    const digits = (c.raw ?? "").replace(/[,，]/g, "");
+    let cursor = 0;
+    // Every later run needs at least one value.
+    while (v < values.length && values.length - v > cells.length - k - 1 && cursor < digits.length) {
+      const value = values[v] as number;
+      const s = String(value);
+      const end = Number.isInteger(value) && digits.startsWith(s, cursor) ? cursor + s.length : digits.length;
+      out.push(c.src ? pieceSource(c.src, digits, cursor, end) : undefined);
+      cursor = end;
+      v++;
+    }
+  }
+  while (out.length < values.length) out.push(undefined);
+  return out;
+}
+
+/**
+ * A count and its amount run together with the amount's unit (「政府集中采购39573802895.90元」): the count is an
+ * integer, the decimal and the unit belong to the amount. Every cut of the integer digits is a reading.
+ */
+function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowContext): Candidate[] {
+  const cell = cells[0];
+  if (cells.length !== 1 || spec.columns.length !== 2 || !cell?.raw) return [];
+  if (spec.kinds[0] !== "count" || spec.kinds[1] !== "money") return [];
+  const m = /^([0-9]{2,18})((?:\.[0-9]+)?)\s*(万元|元)$/.exec(cell.raw);
+  if (!m) return [];
+  const [, whole = "", frac = "", unit = ""] = m;
+  const out: Candidate[] = [];
+  for (let cut = 1; cut < whole.length; cut++) {
+    const count = whole.slice(0, cut);
+    const amount = whole.slice(cut);
+    if (amount.length > 1 && amount.startsWith("0")) continue;
+    const quiet: RowContext = { findings: [], pointer: ctx.pointer };
+    const value = readValue(`${amount}${frac}${unit}`, "money", `${ctx.pointer}/${spec.columns[1]}`, quiet);
+    if (value === null) continue;
+    const srcs = cell.src
+      ? [pieceSource(cell.src, cell.raw, 0, cut), pieceSource(cell.src, cell.raw, cut, cell.raw.length)]
+      : [undefined, undefined];
+    out.push({ values: [Number(count), value], origin: "split", srcs });
+  }
+  if (out.length > 0 && unit === "元")
+    ctx.findings.push(
+      finding(
+        "normalize.yuan-to-wan",
+        `${ctx.pointer}/${spec.columns[1]}`,
+        `金额单位为元，已换算为万元：「${cell.raw}」`,
+        {
+          original: cell.raw,
+        },
+      ),
+    );
   return out;
 }

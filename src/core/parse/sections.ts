@@ -14,7 +14,7 @@ const HEADING =
   /^(?:([一二三四五六七八九十]{1,3})\s*[、.．]|第([一二三四五六七八九十]{1,3})部分[、：:．.]?)\s*(\S.{0,40})$/;
 const TABLE_ROW_HEADING = /本年新收|上年结转|办理结果|结转下年|新收政府信息|结转政府信息/;
 const STANDARD_HEADING =
-  /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/;
+  /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议[、与和及]行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/;
 
 /** Role of a section from its heading text. */
 export function roleOf(heading: string): SectionRole {
@@ -35,6 +35,8 @@ export function splitSections(lines: readonly string[]): { head: string[]; secti
   const sections: RawSection[] = [];
   let last = 0;
   const used = new Set<SectionRole>();
+  /** Roles taken by a heading in the official wording (「二、主动公开政府信息情况」). */
+  const official = new Set<SectionRole>();
   for (const line of lines) {
     const t = trimAll(line);
     let heading: string | undefined;
@@ -49,14 +51,25 @@ export function splitSections(lines: readonly string[]): { head: string[]; secti
       if (heading) {
         const num = cnNumber(std?.[1] ?? m?.[1] ?? m?.[2] ?? "") ?? 0;
         const role = roleOf(heading);
+        // The official wording is a heading even where the numbering starts again (a report whose own
+        // chapters come first and the standard tables after them, numbered 一、二、三).
+        const restart = std !== null && role !== "extra" && !official.has(role);
         // A repeated number is still a heading when it names a standard section not seen yet (「五、平台建设」「五、存在的主要问题…」).
-        if (num < last || (num === last && (role === "extra" || used.has(role)))) heading = undefined;
+        if (!restart && (num < last || (num === last && (role === "extra" || used.has(role)))))
+          heading = undefined;
         else last = num;
       }
     }
     if (heading) {
       let role = roleOf(heading);
-      if (role !== "extra" && used.has(role)) role = "extra";
+      const isOfficial = STANDARD_HEADING.test(trimAll(heading));
+      if (role !== "extra" && used.has(role)) {
+        // An official heading takes its role from an earlier chapter that only resembled it.
+        const earlier = isOfficial && !official.has(role) ? sections.find((x) => x.role === role) : undefined;
+        if (earlier) earlier.role = "extra";
+        else role = "extra";
+      }
+      if (isOfficial && role !== "extra") official.add(role);
       used.add(role);
       sections.push({ role, heading, lines: rest ? [rest] : [] });
       continue;
@@ -83,6 +96,7 @@ const ENDS_SENTENCE = /[。！？；：:」”』）)…!?;]$/;
 export function toBlocks(lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
   let para: string | undefined;
+  let lastLine = "";
   const flush = () => {
     if (para !== undefined && para !== "") blocks.push({ type: "paragraph", text: para });
     para = undefined;
@@ -98,12 +112,15 @@ export function toBlocks(lines: readonly string[]): Block[] {
       blocks.push({ type: "heading", text: t });
       continue;
     }
-    if (para !== undefined && para.length >= 18 && !ENDS_SENTENCE.test(para)) {
+    // The paragraph's end is its last line's end: testing the joined text would rescan it at every line.
+    if (para !== undefined && para.length >= 18 && !ENDS_SENTENCE.test(lastLine)) {
       para += t; // a line wrapped in the middle of a sentence
+      lastLine = t;
       continue;
     }
     flush();
     para = t;
+    lastLine = t;
   }
   flush();
   return blocks;

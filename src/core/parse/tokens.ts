@@ -1,12 +1,18 @@
 // Table text → a flat stream of cell tokens with row breaks, for every layout: tab rows, one cell per line, pipes, spaced PDF text, run-together crawler text.
 import { mentionsRow } from "./labels-match.ts";
 import { trimAll } from "./lines.ts";
+import type { CellSource, Locator } from "./sources.ts";
 
 export type Token =
   | { kind: "text"; text: string }
-  | { kind: "value"; raw: string; glued: boolean }
-  | { kind: "empty"; lineEnd: boolean }
+  | { kind: "value"; raw: string; glued: boolean; src?: CellSource }
+  | { kind: "empty"; lineEnd: boolean; pad?: boolean }
   | { kind: "break" };
+
+/** Where tokens are pushed (an array, or a list that locates them). */
+export interface TokenSink {
+  push(t: Token): unknown;
+}
 
 const PLAIN_NUMBER = /^[0-9]{1,9}$/;
 const VALUE_RE =
@@ -29,7 +35,7 @@ function isEnumerator(s: string): boolean {
  * Splits text with digits glued to labels (「行政许可2293」, 「申请数量640020470」) into text and value tokens.
  * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」).
  */
-export function splitGlued(s: string, out: Token[]): void {
+export function splitGlued(s: string, out: TokenSink): void {
   const re = /(?:(?<=[0-9０-９])[-－])?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
   let last = 0;
   let text = "";
@@ -42,13 +48,27 @@ export function splitGlued(s: string, out: Token[]): void {
     let run = m[0];
     let end = m.index + run.length;
     const next = s[end] ?? "";
-    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(next);
+    // 「2. 重复申请」: an enumerator's dot may be followed by a space before its label.
+    const spaced = /[.．、]$/.test(run) && /^[ \u3000]/.test(s.slice(end, end + 1));
+    const cjkNext = /[\u4e00-\u9fff“"（(]/.test(
+      spaced
+        ? s
+            .slice(end, end + 8)
+            .trimStart()
+            .charAt(0)
+        : next,
+    );
     // Enumerator glued in front of the next label: the last 1 digit (+ dot) belongs to the label.
     let enumTail = "";
     if (cjkNext && /[.．、]$/.test(run)) {
       enumTail = /([0-9０-９][.．、])$/.exec(run)?.[1] ?? "";
       run = run.slice(0, run.length - enumTail.length);
       end -= enumTail.length;
+    } else if (next === "、" && /[\u4e00-\u9fff“"（(]/.test(s[end + 1] ?? "") && /[0-9０-９]$/.test(run)) {
+      // 「1、申请人…」: the digit and its 「、」 are the next label's enumerator.
+      enumTail = `${run.slice(-1)}、`;
+      run = run.slice(0, -1);
+      end -= 1;
     }
     const before = s.slice(last, m.index);
     // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
@@ -80,7 +100,7 @@ function startsLabel(rest: string): boolean {
 }
 
 /** One cell's text → tokens (a value, an empty cell, text, or text with glued digits). */
-function pushCell(cell: string, out: Token[], lineEnd: boolean): void {
+function pushCell(cell: string, out: TokenSink, lineEnd: boolean): void {
   const t = trimAll(cell);
   if (t === "") {
     out.push({ kind: "empty", lineEnd });
@@ -90,15 +110,20 @@ function pushCell(cell: string, out: Token[], lineEnd: boolean): void {
     out.push({ kind: "value", raw: t, glued: false });
     return;
   }
-  if (/[0-9０-９]/.test(t) && !isEnumerator(t)) {
+  if (/[0-9０-９]/.test(t) && !isEnumerator(t) && !isNumberedHeader(t)) {
     splitGlued(t, out);
     return;
   }
   out.push({ kind: "text", text: t });
 }
 
+/** A made-up column header (「数据1」「列3」): a short word and a small number that names no row. */
+function isNumberedHeader(t: string): boolean {
+  return /^[\u4e00-\u9fff]{1,4}[0-9０-９]{1,2}$/.test(t) && !mentionsRow(t, 2);
+}
+
 /** A line with no tabs or pipes: split on spaces, then join adjacent text pieces back together. */
-function pushPlainLine(line: string, out: Token[]): void {
+function pushPlainLine(line: string, out: TokenSink): void {
   const pieces = trimAll(line)
     .split(/[\s\u00a0\u3000]+/)
     .filter((p) => p !== "");
@@ -138,11 +163,13 @@ export function detectLayout(lines: readonly string[]): Layout {
 export interface TokenizeOptions {
   /** Empty cells at the end of a tab row are layout artefacts (Word text), not blanks (HTML: false). */
   trailingEmptyIsArtefact: boolean;
+  /** Records where each value was written in the input. */
+  locator?: Locator;
 }
 
 /** Tokenizes the table lines of a section. */
 export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token[] {
-  const out: Token[] = [];
+  const out = new LocatingTokens(opts.locator);
   const layout = detectLayout(lines);
   if (layout === "cell-per-line") {
     let cell: string | undefined;
@@ -151,6 +178,12 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       cell = undefined;
     };
     for (const l of lines) {
+      const continued =
+        cell !== undefined && trimAll(l) !== "" && !l.startsWith("\t") && !isValueText(trimAll(l));
+      if (!continued) {
+        flushCell(); // before the next line is anchored: the cell was written on an earlier line
+        out.line(l);
+      }
       if (trimAll(l) === "" && !l.startsWith("\t")) {
         flushCell();
         out.push({ kind: "break" });
@@ -169,9 +202,10 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     }
     flushCell();
     out.push({ kind: "break" });
-    return out;
+    return out.tokens;
   }
   for (const l of lines) {
+    out.line(l);
     const t = trimAll(l);
     if (t === "") {
       out.push({ kind: "break" });
@@ -187,6 +221,8 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       cells.slice(0, end).forEach((c) => {
         pushCell(c, out, false);
       });
+      // Kept as padding marks: a row short of its columns takes them as its blank last cells.
+      for (let i = end; i < cells.length; i++) out.push({ kind: "empty", lineEnd: true, pad: true });
     } else if (l.includes("\t")) {
       const cells = l.split("\t");
       let end = cells.length;
@@ -197,5 +233,27 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     }
     out.push({ kind: "break" });
   }
-  return out;
+  return out.tokens;
+}
+
+/** A token list that, given a locator, records where each value token was written (tokens come in document order). */
+class LocatingTokens {
+  readonly tokens: Token[] = [];
+  // A plain field, not a parameter property: Node's type stripping (the pool's worker threads) refuses those.
+  private readonly locator: Locator | undefined;
+  constructor(locator: Locator | undefined) {
+    this.locator = locator;
+  }
+  line(l: string): void {
+    this.locator?.line(l);
+  }
+  push(t: Token): void {
+    if (this.locator) {
+      if (t.kind === "value") {
+        const src = this.locator.value(t.raw);
+        if (src) t.src = src;
+      } else if (t.kind === "text") this.locator.label(t.text);
+    }
+    this.tokens.push(t);
+  }
 }

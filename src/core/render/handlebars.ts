@@ -2,10 +2,10 @@
 import type HandlebarsFull from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
-import type { FaceRole, RenderAssets } from "./assets.ts";
-import { breakLines, cellLines, titleLines } from "./lines.ts";
-import { explicitRuns, pdfRuns } from "./runs.ts";
-import type { ViewCell } from "./tables.ts";
+import type { FaceRole, RenderAssets } from "./fonts/assets.ts";
+import { breakLines, cellLines, titleLines } from "./text/lines.ts";
+import { explicitRuns, pdfRuns } from "./text/runs.ts";
+import type { ViewCell } from "./view/tables.ts";
 
 export interface TemplateData {
   assets: RenderAssets;

@@ -1,8 +1,9 @@
 // Public API of the renderer: report → PDF bytes and HTML page, glyph check, renderer version, assets type.
-export { type FaceRole, type FontFile, fontSet, type RenderAssets } from "./assets.ts";
+
 export { RENDER_CODES } from "./codes.ts";
-export { checkGlyphs } from "./glyphs.ts";
-export { renderHtml } from "./html.ts";
-export { renderPdf } from "./pdf.ts";
+export { type FaceRole, type FontFile, fontSet, type RenderAssets } from "./fonts/assets.ts";
+export { checkGlyphs, withGlyphFindings } from "./fonts/glyphs.ts";
+export { renderHtml } from "./html/html.ts";
+export { renderPdf } from "./pdfmake/pdf.ts";
 export { RENDERER_VERSION } from "./version.ts";
-export { buildView, type ReportView } from "./view.ts";
+export { buildView, type ReportView } from "./view/view.ts";

@@ -4,7 +4,7 @@ import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
 import { cellLabel, columnLabel, num, rowLabel } from "./describe.ts";
 
-export const CELL_CODES: readonly CodeDoc[] = [
+export const CELL_CODES = [
   {
     code: "cell.negative",
     severity: "error",
@@ -21,7 +21,7 @@ export const CELL_CODES: readonly CodeDoc[] = [
     meaning:
       "Blank (null) cells in a table row; blank parts count as 0 in sums, blank totals are not checked.",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 /** R5 on every filled cell. */
 export function checkCellValues(report: Report): Finding[] {
@@ -33,7 +33,6 @@ export function checkCellValues(report: Report): Finding[] {
     if (v < 0 && ref.column !== "change") {
       out.push(
         finding(
-          "error",
           "cell.negative",
           path,
           `${cellLabel(report.edition, ref)}为负数（${num(v)}），数量不能小于0`,
@@ -46,16 +45,10 @@ export function checkCellValues(report: Report): Finding[] {
     }
     if (!Number.isInteger(v) && ref.column !== "amountWan") {
       out.push(
-        finding(
-          "error",
-          "cell.fraction",
-          path,
-          `${cellLabel(report.edition, ref)}为小数（${num(v)}），件数应为整数`,
-          {
-            expected: Math.round(v),
-            actual: v,
-          },
-        ),
+        finding("cell.fraction", path, `${cellLabel(report.edition, ref)}为小数（${num(v)}），件数应为整数`, {
+          expected: Math.round(v),
+          actual: v,
+        }),
       );
     }
   }
@@ -81,7 +74,6 @@ export function checkBlankCells(report: Report): Finding[] {
     const table = { proactive: "表二", requests: "表三", appeals: "表四" }[ref.table];
     out.push(
       finding(
-        "warning",
         "cell.blank",
         path,
         `${table}「${rowLabel(report.edition, ref.table, ref.row)}」行的${cols}栏未填写；数量为0时请填写0`,

@@ -1,5 +1,5 @@
 // Chinese names of rows, columns and cells for finding messages (「（三）不予公开 1.属于国家秘密」「自然人」).
-import type { CellRef } from "../cells.ts";
+import { type CellRef, cellPointer, cellRefs } from "../cells.ts";
 import {
   APPEAL_COLUMNS,
   APPEAL_GROUPS,
@@ -50,4 +50,22 @@ export function cellLabel(edition: Edition, ref: CellRef): string {
 /** A number as shown to a clerk: no float noise. */
 export function num(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
+}
+
+/** Where a finding's JSON Pointer points, in words a clerk reads (「表三「…」行「自然人」栏」, 「标题」); else the pointer. */
+export function placeOf(edition: Edition, path: string): string {
+  const ref = cellRefs(edition).find((r) => cellPointer(r) === path);
+  if (ref) return cellLabel(edition, ref);
+  const [top, index, , block] = path.split("/").slice(1);
+  if (top === "proactive" || top === "requests" || top === "appeals") return TABLE_NAMES[top];
+  if (top === "sections" && index !== undefined)
+    return `正文第 ${Number(index) + 1} 部分${block !== undefined ? `第 ${Number(block) + 1} 段` : "标题"}`;
+  const FIELDS: Record<string, string> = {
+    title: "标题",
+    organ: "机关名称",
+    year: "年度",
+    issuedOn: "成文日期",
+    edition: "表格版本",
+  };
+  return (top && FIELDS[top]) || path || "整份报告";
 }

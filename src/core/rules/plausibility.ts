@@ -4,7 +4,7 @@ import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
 import { columnLabel, num } from "./describe.ts";
 
-export const PLAUSIBILITY_CODES: readonly CodeDoc[] = [
+export const PLAUSIBILITY_CODES = [
   {
     code: "money.plausibility",
     severity: "warning",
@@ -21,7 +21,7 @@ export const PLAUSIBILITY_CODES: readonly CodeDoc[] = [
     severity: "warning",
     meaning: "规章 counts above 0 for a county-level or district body (县/区/旗), which cannot make 规章.",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 /** Procurement above this many 万元 per project (1亿元) is read as written in 元. */
 const PROCUREMENT_WAN_PER_PROJECT = 10_000;
@@ -32,7 +32,6 @@ const FEES_WAN = 100_000;
 function writtenInYuan(path: string, what: string, amountWan: number): Finding {
   const asYuan = amountWan / 10_000;
   return finding(
-    "warning",
     "money.plausibility",
     path,
     `${what} ${num(amountWan)} 万元（约${num(asYuan)}亿元）明显偏大，可能是按元填写；若单位为元，应填 ${num(asYuan)} 万元`,
@@ -52,7 +51,6 @@ function checkMoney(report: Report): Finding[] {
       if (projects === 0) {
         out.push(
           finding(
-            "warning",
             "money.plausibility",
             path,
             `采购项目数量为0，但采购总金额为 ${num(amountWan)} 万元，请核对`,
@@ -77,7 +75,7 @@ function checkMoney(report: Report): Finding[] {
     const scaled = value * 10_000;
     if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
       out.push(
-        finding("warning", "money.decimals", path, `${what}（${value} 万元）超过4位小数，请保留4位小数`, {
+        finding("money.decimals", path, `${what}（${value} 万元）超过4位小数，请保留4位小数`, {
           expected: Math.round(scaled) / 10_000,
           actual: value,
         }),
@@ -100,7 +98,6 @@ function checkLocalRegulations(report: Report): Finding[] {
     if (v === null || v <= 0) continue;
     out.push(
       finding(
-        "warning",
         "regulations.local-body",
         pointer("proactive", "regulations", column),
         `县级、区级机关无权制定规章，但表二「规章」行「${columnLabel(report.edition, "proactive", column)}」为 ${num(v)}；请核对是否应填在「${report.edition === "2021" ? "行政规范性文件" : "规范性文件"}」行`,
@@ -115,7 +112,6 @@ function checkEditionYear(report: Report): Finding[] {
   if (report.edition === "2019" && report.year >= 2021) {
     return [
       finding(
-        "warning",
         "edition.mix",
         "/edition",
         `${report.year}年度报告应使用2021版格式（国办公开办函〔2021〕30号），本报告使用的是2019版格式`,
@@ -125,7 +121,6 @@ function checkEditionYear(report: Report): Finding[] {
   if (report.edition === "2021" && report.year < 2021) {
     return [
       finding(
-        "warning",
         "edition.mix",
         "/edition",
         `${report.year}年度报告应使用2019版格式（国办公开办函〔2019〕60号），本报告使用的是2021版格式`,

@@ -4,7 +4,7 @@ import { type CodeDoc, finding } from "../finding.ts";
 import { SECTION_HEADINGS } from "../labels.ts";
 import type { Finding, Report } from "../model.ts";
 
-export const SECTION_CODES: readonly CodeDoc[] = [
+export const SECTION_CODES = [
   {
     code: "sections.empty",
     severity: "warning",
@@ -35,26 +35,25 @@ export const SECTION_CODES: readonly CodeDoc[] = [
     severity: "warning",
     meaning: "A figure in the text (「共收到申请N件」「办结N件」「结转N件」) disagrees with table 三.",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 const STANDARD = ["overview", "proactive", "requests", "appeals", "problems", "other"] as const;
 
 export function checkSectionStructure(report: Report): Finding[] {
   const { sections } = report;
   if (sections.length === 0) {
-    return [finding("warning", "sections.empty", "/sections", "报告没有正文章节，无法核对报告结构")];
+    return [finding("sections.empty", "/sections", "报告没有正文章节，无法核对报告结构")];
   }
   const out: Finding[] = [];
   for (const role of STANDARD) {
     if (!sections.some((s) => s.role === role)) {
-      out.push(finding("warning", "sections.missing", "/sections", `缺少「${SECTION_HEADINGS[role]}」部分`));
+      out.push(finding("sections.missing", "/sections", `缺少「${SECTION_HEADINGS[role]}」部分`));
     }
   }
   sections.forEach((s, i) => {
     if (s.role === "extra") {
       out.push(
         finding(
-          "warning",
           "sections.extra",
           pointer("sections", i),
           `「${s.heading}」不属于规定的六个部分，建议并入「总体情况」或「其他需要报告的事项」`,
@@ -65,7 +64,7 @@ export function checkSectionStructure(report: Report): Finding[] {
   const counted = sections.filter((s) => s.role !== "preamble").length;
   if (counted !== STANDARD.length) {
     out.push(
-      finding("warning", "sections.count", "/sections", `报告应分为六个部分，实际为${counted}个部分`, {
+      finding("sections.count", "/sections", `报告应分为六个部分，实际为${counted}个部分`, {
         expected: STANDARD.length,
         actual: counted,
       }),
@@ -76,14 +75,7 @@ export function checkSectionStructure(report: Report): Finding[] {
     const at = (STANDARD as readonly string[]).indexOf(s.role);
     if (at < 0) return;
     if (at < last) {
-      out.push(
-        finding(
-          "warning",
-          "sections.order",
-          pointer("sections", i),
-          `「${s.heading}」的位置与规定的顺序不符`,
-        ),
-      );
+      out.push(finding("sections.order", pointer("sections", i), `「${s.heading}」的位置与规定的顺序不符`));
     }
     last = Math.max(last, at);
   });
@@ -104,7 +96,8 @@ const PROSE_PATTERNS: { re: RegExp; key: (m: RegExpExecArray) => TotalKey; what:
     what: "办理结果总计",
   },
   {
-    re: /(上一?年度?)?结转(?:至|到)?(?:下一?年度?|下年度?)?(?:继续办理)?(?:的)?(?:申请)?(\d+)(?:件|个|条|宗|次)/g,
+    // 「上年结转34件」「结转下年度办理1件」「顺延至下一年度办理103件」「转下一年度办理答复的有 1 件」
+    re: /(上一?年度?)?(?:(?:结转|顺延)(?:至|到)?(?:下一?个?年度?|次年)?|转(?:至|到)?(?:下一?个?年度?|次年))(?:继续)?(?:办理|处理)?(?:答复)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|有)? ?(\d+) ?(?:件|个|条|宗|次)/g,
     key: (m) => (m[1] ? "carriedOver" : "carriedForward"),
     what: "结转数",
   },
@@ -140,7 +133,6 @@ export function checkProse(report: Report): Finding[] {
           if (figure === t || figure === alt) continue;
           out.push(
             finding(
-              "warning",
               "prose.mismatch",
               pointer("sections", i, "blocks", j),
               `正文「${m[0]}」与表三「${LABELS[k]}」总计（${t}）不一致`,

@@ -1,11 +1,12 @@
 // R1–R4 as data: each 勾稽 equation of tables 三 and 四, evaluated on full or partial tables (blank part = 0).
 import { type CellRef, cellPointer, getCell } from "../cells.ts";
+import type { FindingCode } from "../finding.ts";
 import { type CodeDoc, finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
 import type { Edition, Finding, Report } from "../model.ts";
 import { cellLabel, columnLabel, num, rowLabel } from "./describe.ts";
 
-export const SUM_CODES: readonly CodeDoc[] = [
+export const SUM_CODES = [
   {
     code: "requests.balance",
     severity: "error",
@@ -32,19 +33,21 @@ export const SUM_CODES: readonly CodeDoc[] = [
     meaning:
       "A total that a rule needs is blank; that rule is not checked (a blank total is never taken as 0).",
   },
-];
+] as const satisfies readonly CodeDoc[];
 
 export type RuleId = "R1" | "R2" | "R3" | "R4";
 
 /** One 勾稽 equation: Σ left = Σ right. `totals` must be filled for the check; other blank cells count as 0. */
 export interface Equation {
   rule: RuleId;
-  code: string;
+  code: FindingCode;
   /** Where a violation is reported (a cell of the row or column the rule is about). */
   path: string;
   left: readonly CellRef[];
   right: readonly CellRef[];
   totals: readonly CellRef[];
+  /** Cells of `right` that are row totals: blank counts as 0 only when the rest of its row is blank too. */
+  rowTotals?: boolean;
 }
 
 export type EquationResult =
@@ -67,7 +70,11 @@ function build(edition: Edition): Equation[] {
       path: cellPointer(req(["received"], col.key)),
       left: [req(["received"], col.key), req(["carriedOver"], col.key)],
       right: [req(["handledTotal"], col.key), req(["carriedForward"], col.key)],
-      totals: [req(["handledTotal"], col.key)],
+      // In the 总计 column every cell is a row total: a blank one is never taken as 0.
+      totals:
+        col.key === "total"
+          ? ["received", "carriedOver", "handledTotal", "carriedForward"].map((r) => req([r], col.key))
+          : [req(["handledTotal"], col.key)],
     });
   }
   for (const row of rows) {
@@ -90,6 +97,7 @@ function build(edition: Edition): Equation[] {
       left: [total],
       right: resultRows.map((r) => req(r.path, col.key)),
       totals: [total],
+      rowTotals: col.key === "total",
     });
   }
   for (const group of APPEAL_GROUPS) {
@@ -118,6 +126,9 @@ const value = (tables: unknown, ref: CellRef): number | null => {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 };
 
+const rowHasValue = (tables: unknown, ref: CellRef): boolean =>
+  APPLICANT_COLUMNS.some((c) => c.key !== ref.column && value(tables, { ...ref, column: c.key }) !== null);
+
 const sum = (tables: unknown, refs: readonly CellRef[]): number =>
   refs.reduce((acc, r) => acc + (value(tables, r) ?? 0), 0);
 
@@ -126,6 +137,9 @@ export function evaluate(eq: Equation, tables: unknown): EquationResult {
   const all = [...eq.left, ...eq.right];
   if (all.every((r) => value(tables, r) === null)) return { status: "blank" };
   const missing = eq.totals.filter((r) => value(tables, r) === null);
+  // A blank row total beside numbers in its own row is missing, not 0 (a whole blank row is 0).
+  if (eq.rowTotals)
+    missing.push(...eq.right.filter((r) => value(tables, r) === null && rowHasValue(tables, r)));
   if (missing.length > 0) return { status: "missing", missing };
   const left = sum(tables, eq.left);
   const right = sum(tables, eq.right);
@@ -169,7 +183,7 @@ export function checkSums(report: Report): Finding[] {
     const r = evaluate(eq, report);
     if (r.status === "violated") {
       out.push(
-        finding("error", eq.code, eq.path, message(report.edition, eq, r.left, r.right), {
+        finding(eq.code, eq.path, message(report.edition, eq, r.left, r.right), {
           expected: r.right,
           actual: r.left,
         }),
@@ -181,7 +195,6 @@ export function checkSums(report: Report): Finding[] {
         missingSeen.add(path);
         out.push(
           finding(
-            "warning",
             "cell.total-missing",
             path,
             `${cellLabel(report.edition, ref)}为空，无法核对合计（空白的合计不按0计算）；没有请填写0`,

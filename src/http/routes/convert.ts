@@ -4,13 +4,16 @@ import { hasErrors } from "../../core/finding.ts";
 import { Report } from "../../core/model.ts";
 import { publish } from "../../service/convert.ts";
 import { CONTENT_TYPES, portalLinks, reportLinks } from "../../service/layout.ts";
+import { withPrevious } from "../../service/previous.ts";
 import type { App } from "../app-type.ts";
 import { readInput } from "../body.ts";
 import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
 import { isForced, parseWith } from "../parse.ts";
+import { prefersMinimal } from "../prefer.ts";
 import { ForceQuery, Published, RenderQuery, Validated } from "../schemas.ts";
 import type { AppServices } from "../services.ts";
 import { baseUrl } from "./base-url.ts";
+import { HTML_CSP } from "./reports.ts";
 
 export function convertRoutes(app: App, services: AppServices): void {
   app.openAPIRegistry.registerPath({
@@ -30,7 +33,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/reports", async (c) => {
     const { force } = parseWith(ForceQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { created, report, findings, meta } = await publish(services, input, hint, {
+    const { created, report, findings, sources, meta, previous } = await publish(services, input, hint, {
       force: isForced(force),
     });
     const base = baseUrl(c, services.config);
@@ -39,11 +42,11 @@ export function convertRoutes(app: App, services: AppServices): void {
     const status = created ? 201 : 200;
     c.header("Location", links.self);
     // `Prefer: return=minimal` (RFC 7240) leaves the report out: the links and findings are what a script wants.
-    if (/\breturn=minimal\b/i.test(c.req.header("prefer") ?? "")) {
+    if (prefersMinimal(c.req.header("prefer"))) {
       c.header("Preference-Applied", "return=minimal");
-      return c.json({ id: meta.id, created, findings, links, portal }, status);
+      return c.json({ id: meta.id, created, findings, links, portal, previous }, status);
     }
-    return c.json({ id: meta.id, created, report, findings, links, portal }, status);
+    return c.json({ id: meta.id, created, report, findings, sources, links, portal, previous }, status);
   });
 
   app.openAPIRegistry.registerPath({
@@ -53,14 +56,24 @@ export function convertRoutes(app: App, services: AppServices): void {
     security: bearer,
     request: { body: reportBody(Report) },
     responses: {
-      200: json(Validated, "The normalized report and its findings"),
+      200: json(
+        Validated,
+        "The normalized report, its findings, and where each table cell was read (sources)",
+      ),
       ...errors(400, 401, 403, 413, 415, 422),
     },
   });
   app.post("/v1/validate", async (c) => {
     const { input, hint } = await readInput(c);
-    const { report, findings } = services.engine.analyze(input, hint);
-    return c.json({ report, findings });
+    const analyzed = await services.engine.analyze(input, hint);
+    // Year over year: checked against the organ's report of the year before when one is published here.
+    const { findings, previous } = await withPrevious(services.storage, analyzed.report, analyzed.findings);
+    return c.json({
+      report: analyzed.report,
+      findings,
+      sources: analyzed.sources,
+      previous: previous ? previous.ref : null,
+    });
   });
 
   app.openAPIRegistry.registerPath({
@@ -83,12 +96,21 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.post("/v1/render", async (c) => {
     const { format, force } = parseWith(RenderQuery, c.req.query());
     const { input, hint } = await readInput(c);
-    const { report, findings } = services.engine.analyze(input, hint);
+    const { report, findings } = await services.engine.analyze(input, hint);
     if (hasErrors(findings) && !isForced(force))
       throw new NianbaoError("invalid_report", undefined, { findings });
-    const headers = { "Content-Type": CONTENT_TYPES[format], "Cache-Control": "no-store" };
+    const headers = {
+      "Content-Type": CONTENT_TYPES[format],
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    };
     if (format === "pdf")
       return c.body((await services.engine.renderPdf(report)) as Uint8Array<ArrayBuffer>, 200, headers);
-    return c.body(await services.engine.renderHtml(report), 200, headers);
+    // The same guard as stored pages: no script, no network, no sniffing.
+    return c.body(await services.engine.renderHtml(report), 200, {
+      ...headers,
+      "Content-Security-Policy": HTML_CSP,
+      "X-Content-Type-Options": "nosniff",
+    });
   });
 }

@@ -1,17 +1,22 @@
 // POST /v1/events/s3: S3 event notifications (AWS, MinIO webhook) for the configured bucket trigger conversion.
 import { ERROR_CODES, isNianbaoError, NianbaoError } from "../../core/errors.ts";
-import { decodeS3EventKey, isS3Create, S3Event } from "../../service/events.ts";
+import {
+  decodeS3EventKey,
+  isS3Create,
+  MAX_EVENT_RECORDS,
+  S3Event,
+  S3EventRecordCount,
+} from "../../service/events.ts";
 import { processUpload } from "../../service/incoming.ts";
 import type { App } from "../app-type.ts";
 import { bearer, errors, json } from "../docs-helpers.ts";
 import { parseWith } from "../parse.ts";
 import { S3EventResults } from "../schemas.ts";
 import type { AppServices } from "../services.ts";
-import { baseUrl } from "./base-url.ts";
 
 type Result = {
   key: string;
-  status: "published" | "rejected" | "ignored" | "failed";
+  status: "published" | "rejected" | "ignored" | "failed" | "batch";
   id?: string;
   error?: { code: string; message: string };
 };
@@ -36,8 +41,13 @@ export function eventRoutes(app: App, services: AppServices): void {
     } catch (e) {
       throw new NianbaoError("invalid_json", undefined, {}, { cause: e });
     }
+    // Counted before anything else is read: a huge Records array is refused at once.
+    const records = S3EventRecordCount.safeParse(body);
+    if (records.success && records.data.Records.length > MAX_EVENT_RECORDS)
+      throw new NianbaoError("input_limit", `S3 事件记录过多（最多 ${MAX_EVENT_RECORDS} 条）`);
     const event = parseWith(S3Event, body);
-    const base = baseUrl(c, services.config);
+    // Stored in the result files: never derived from the Host header (root-relative links without PUBLIC_BASE_URL).
+    const base = services.config.publicBaseUrl;
     const results: Result[] = [];
     for (const record of event.Records) {
       const key = decodeS3EventKey(record.s3.object.key);
@@ -47,7 +57,7 @@ export function eventRoutes(app: App, services: AppServices): void {
       }
       try {
         const outcome = await processUpload(services, key, {
-          publicBaseUrl: base,
+          ...(base ? { publicBaseUrl: base } : {}),
           maxBytes: services.config.bodyLimitBytes,
         });
         if (outcome.status === "ignored") results.push({ key, status: "ignored" });

@@ -1,4 +1,6 @@
 // GET /healthz, GET /openapi.json (OpenAPI 3.1 from the zod schemas) and GET /docs (a self-contained explorer).
+
+import { PAGE_CSP } from "../../web/page.ts";
 import type { App } from "../app-type.ts";
 import { json } from "../docs-helpers.ts";
 import { DOCS_PAGE } from "../docs-page.ts";
@@ -42,5 +44,11 @@ export function metaRoutes(app: App, services: AppServices): void {
     servers: [{ url: services.config.publicBaseUrl ?? new URL(c.req.url).origin }],
   }));
 
-  app.get("/docs", (c) => c.html(DOCS_PAGE, 200, { "Cache-Control": "public, max-age=300" }));
+  app.get("/docs", (c) =>
+    c.html(DOCS_PAGE, 200, {
+      "Cache-Control": "public, max-age=300",
+      "Content-Security-Policy": PAGE_CSP,
+      "X-Content-Type-Options": "nosniff",
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import {
   type ArtifactKind,
   artifactKey,
   CONTENT_TYPES,
+  metaKey,
   portalLinks,
   reportLinks,
 } from "../../service/layout.ts";
@@ -15,6 +16,7 @@ import type { App } from "../app-type.ts";
 import { contentDisposition } from "../disposition.ts";
 import { errors, json } from "../docs-helpers.ts";
 import { parseWith } from "../parse.ts";
+import { countFindings, prefersMinimal } from "../prefer.ts";
 import { parseRange } from "../range.ts";
 import { ReportInfo, VersionList, VersionsQuery } from "../schemas.ts";
 import type { AppEnv, AppServices } from "../services.ts";
@@ -27,7 +29,8 @@ const REF = /^([0-9a-f]{32})(?:\.(pdf|html|json))?$/;
 const PORTAL_FILE = /^(\d{4})\.(pdf|html)$/;
 
 /** Self-contained report pages need no network; anything else is refused. */
-const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
+export const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
 
 export function reportRoutes(app: App, services: AppServices): void {
   const { storage } = services;
@@ -44,6 +47,7 @@ export function reportRoutes(app: App, services: AppServices): void {
     const base = baseUrl(c, services.config);
     const versions = await listVersions(storage, organ, year);
     c.header("Cache-Control", SHORT);
+    if (!services.config.publicBaseUrl) c.header("Vary", "Host");
     return c.json({
       organ,
       ...(year === undefined ? {} : { year }),
@@ -87,11 +91,16 @@ export function reportRoutes(app: App, services: AppServices): void {
       if (!meta) throw new NianbaoError("not_found", "未找到该报告");
       const base = baseUrl(c, services.config);
       c.header("Cache-Control", IMMUTABLE);
-      return c.json({
-        ...meta,
-        links: reportLinks(id, base),
-        portal: portalLinks(meta.organ, meta.year, base),
-      });
+      // The links come from the Host header unless PUBLIC_BASE_URL is set: a cache must key on it.
+      c.header("Vary", services.config.publicBaseUrl ? "Prefer" : "Host, Prefer");
+      const links = { links: reportLinks(id, base), portal: portalLinks(meta.organ, meta.year, base) };
+      // `Prefer: return=minimal`: the findings as counts only (a report may carry hundreds).
+      if (prefersMinimal(c.req.header("prefer"))) {
+        c.header("Preference-Applied", "return=minimal");
+        const { findings, ...rest } = meta;
+        return c.json({ ...rest, findingCounts: countFindings(findings), ...links });
+      }
+      return c.json({ ...meta, ...links });
     }
     return serveArtifact(c, services, id, kind);
   });
@@ -116,13 +125,18 @@ export function reportRoutes(app: App, services: AppServices): void {
     const latest = await latestVersion(storage, organ, Number(year));
     if (!latest) throw new NianbaoError("not_found", `未找到${organ}${year}年度的报告`);
     c.header("Cache-Control", SHORT);
+    if (!services.config.publicBaseUrl) c.header("Vary", "Host");
     return c.redirect(reportLinks(latest.id, baseUrl(c, services.config))[kind], 302);
   });
 }
 
 async function serveArtifact(c: Context<AppEnv>, services: AppServices, id: string, kind: ArtifactKind) {
-  const object = await services.storage.get(artifactKey(id, kind));
-  if (!object) throw new NianbaoError("not_found", "未找到该报告文件");
+  // An artifact without meta.json is half-published (a crash mid-write): never served; the sweep removes it.
+  const [object, meta] = await Promise.all([
+    services.storage.get(artifactKey(id, kind)),
+    services.storage.head(metaKey(id)),
+  ]);
+  if (!object || !meta) throw new NianbaoError("not_found", "未找到该报告文件");
   const etag = `"${object.etag}"`;
   const name = object.metadata.filename ?? `report-${id}`;
   const headers: Record<string, string> = {

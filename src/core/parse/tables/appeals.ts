@@ -5,6 +5,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, type RawRow, type RowSpec, rowCandidates, valueRuns } from "../rows.ts";
+import type { CellSource } from "../sources.ts";
 import type { Slot } from "../sums.ts";
 import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
@@ -35,8 +36,9 @@ export function parseAppeals(
   tokens: readonly Token[],
   edition: Edition,
   findings: Finding[],
-): { groups: Map<string, Slot[]>; found: boolean } {
+): { groups: Map<string, Slot[]>; srcs: Map<string, (CellSource | undefined)[]>; found: boolean } {
   const groups = new Map<string, Slot[]>();
+  const srcs = new Map<string, (CellSource | undefined)[]>();
   const labelled = collectRows(tokens, "appeals", edition);
   const perGroup = APPEAL_GROUPS.filter((g) => {
     const cells = labelled.get(g.key)?.cells ?? [];
@@ -48,10 +50,19 @@ export function parseAppeals(
     for (const g of APPEAL_GROUPS) {
       const row = labelled.get(g.key);
       const ptr = pointer("appeals", g.key);
+      const rowSrcs: (CellSource | undefined)[] = [];
       const values = row
-        ? chooseRow(rowCandidates(row, GROUP_SPEC, { findings, pointer: ptr }), COLS, ptr, findings)
+        ? chooseRow(
+            rowCandidates(row, GROUP_SPEC, { findings, pointer: ptr }),
+            COLS,
+            ptr,
+            findings,
+            undefined,
+            rowSrcs,
+          )
         : COLS.map(() => undefined);
       groups.set(g.key, values);
+      srcs.set(g.key, rowSrcs);
     }
   } else {
     const runs = valueRuns(tokens);
@@ -61,14 +72,18 @@ export function parseAppeals(
     if (pick) {
       found = true;
       const ptr = pointer("appeals");
+      const rowSrcs: (CellSource | undefined)[] = [];
       const values = chooseRow(
         rowCandidates(pick, ROW_SPEC, { findings, pointer: ptr }),
         ALL_COLUMNS,
         ptr,
         findings,
+        undefined,
+        rowSrcs,
       );
       APPEAL_GROUPS.forEach((g, i) => {
         groups.set(g.key, values.slice(i * 5, i * 5 + 5));
+        srcs.set(g.key, rowSrcs.slice(i * 5, i * 5 + 5));
       });
     } else
       for (const g of APPEAL_GROUPS)
@@ -90,7 +105,6 @@ export function parseAppeals(
         row[m] = value;
         findings.push(
           finding(
-            "info",
             "parse.cell-inferred",
             pointer("appeals", g.key, COLS[m] as string),
             `此单元格缺失，已依本组合计（R4）推定为 ${value}`,
@@ -107,7 +121,6 @@ export function parseAppeals(
       if (found)
         findings.push(
           finding(
-            "warning",
             "parse.cell-missing",
             pointer("appeals", g.key, COLS[c] as string),
             `「${g.label}」的「${APPEAL_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,
@@ -115,5 +128,5 @@ export function parseAppeals(
         );
     });
   }
-  return { groups, found };
+  return { groups, srcs, found };
 }

@@ -6,6 +6,7 @@ import { proactiveBlocks } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, rowCandidates } from "../rows.ts";
+import type { CellSource } from "../sources.ts";
 import type { Slot } from "../sums.ts";
 import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
@@ -20,7 +21,10 @@ export function parseProactive(
   findings: Finding[],
   /** Place unrecognized labelled rows by position (only within the table's own section). */
   byOrder = true,
-): { rows: Map<string, { columns: string[]; values: Slot[] }>; found: boolean } {
+): {
+  rows: Map<string, { columns: string[]; values: Slot[]; srcs: (CellSource | undefined)[] }>;
+  found: boolean;
+} {
   const raw = collectRows(
     tokens,
     "proactive",
@@ -31,23 +35,22 @@ export function parseProactive(
   if (edition === "2021" && /规范性文件/.test(docs) && !/行政规范性文件/.test(docs))
     findings.push(
       finding(
-        "warning",
         "edition.mix",
         pointer("proactive", "normativeDocuments"),
         `2021版表格应为「行政规范性文件」，原文写作「${docs}」（2019版的行名）`,
       ),
     );
-  const out = new Map<string, { columns: string[]; values: Slot[] }>();
+  const out = new Map<string, { columns: string[]; values: Slot[]; srcs: (CellSource | undefined)[] }>();
   for (const block of proactiveBlocks(edition)) {
     const columns = block.columns.map((c) => c.key);
     for (const r of block.rows) {
       const ptr = pointer("proactive", r.key);
       const row = raw.get(r.key);
       let values: Slot[] = columns.map(() => undefined);
+      const srcs: (CellSource | undefined)[] = columns.map(() => undefined);
       if (row?.byOrder)
         findings.push(
           finding(
-            "warning",
             "parse.label-by-order",
             ptr,
             `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${r.label}」，请核对`,
@@ -64,18 +67,16 @@ export function parseProactive(
             columns[2] === "inForce"
               ? Number((v[2] ?? 0) < (v[0] ?? 0)) + Number((v[2] ?? 0) < (v[1] ?? 0))
               : 0,
+          srcs,
         );
       } else if (raw.size > 0) {
-        findings.push(
-          finding("warning", "parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`),
-        );
+        findings.push(finding("parse.row-missing", ptr, `未找到「${r.label}」一行，本行各单元格置空`));
       }
       values = values.map((v, i) => {
         if (v !== undefined) return v;
         if (row)
           findings.push(
             finding(
-              "warning",
               "parse.cell-missing",
               pointer("proactive", r.key, columns[i] as string),
               `「${r.label}」一行的「${block.columns[i]?.label}」在原文中缺失，已置空，请核对`,
@@ -83,7 +84,7 @@ export function parseProactive(
           );
         return null;
       });
-      out.set(r.key, { columns, values });
+      out.set(r.key, { columns, values, srcs });
     }
   }
   return { rows: out, found: raw.size > 0 };

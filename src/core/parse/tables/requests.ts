@@ -4,7 +4,16 @@ import { finding } from "../../finding.ts";
 import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { chooseRow } from "../choose.ts";
-import { type Candidate, collectRows, type RowSpec, rowCandidates } from "../rows.ts";
+import {
+  type Candidate,
+  collectRows,
+  type OrphanRun,
+  placeOrphans,
+  type RawRow,
+  type RowSpec,
+  rowCandidates,
+} from "../rows.ts";
+import type { CellSource } from "../sources.ts";
 import type { Slot } from "../sums.ts";
 import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
@@ -21,6 +30,8 @@ const SPEC: RowSpec = {
 export interface TableResult {
   /** Row path (dot-joined) → cell values in column order. */
   rows: Map<string, Slot[]>;
+  /** Row path (dot-joined) → where each cell was written. */
+  srcs: Map<string, (CellSource | undefined)[]>;
   found: boolean;
 }
 
@@ -102,7 +113,6 @@ export function inferRequestCells(
     row[c] = value;
     findings.push(
       finding(
-        "info",
         "parse.cell-inferred",
         pointer("requests", ...k.split("."), COLUMNS[c] as string),
         `此单元格缺失，已依${why}推定为 ${value}`,
@@ -177,6 +187,16 @@ export function inferRequestCells(
   }
 }
 
+/** Rows with no cell written, or with more cells than the table has columns. */
+function problemRows(raw: Map<string, RawRow>, keys: readonly string[]): number {
+  let n = 0;
+  for (const k of keys) {
+    const cells = raw.get(k)?.cells ?? [];
+    if (cells.length === 0 || cells.length > 7) n++;
+  }
+  return n;
+}
+
 /** Reads table 三 from its tokens. */
 export function parseRequests(
   tokens: readonly Token[],
@@ -187,8 +207,25 @@ export function parseRequests(
 ): TableResult {
   const defs = requestRows(edition);
   const keys = defs.map((d) => d.path.join("."));
-  const raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
+  let raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
   const local: Finding[] = [];
+  // Value rows separated from their labels (PDF → markdown): runs on lines of their own, placed by row order.
+  if (byOrder && problemRows(raw, keys) > 0) {
+    const orphans: OrphanRun[] = [];
+    const alt = collectRows(tokens, "requests", edition, keys, orphans);
+    const placed = orphans.length > 0 ? placeOrphans(alt, orphans, keys, 7) : [];
+    if (placed.length > 0 && problemRows(alt, keys) < problemRows(raw, keys)) {
+      raw = alt;
+      for (const k of placed)
+        local.push(
+          finding(
+            "parse.row-assembled",
+            pointer("requests", ...k.split(".")),
+            `本行数值在原文中与行名分开书写，已按表格的行序对应为「${defs.find((d) => d.path.join(".") === k)?.label ?? k}」`,
+          ),
+        );
+    }
+  }
   if (
     edition === "2021" &&
     !["noCorrection", "unpaidFee", "other"].some((k) => raw.has(`otherHandling.${k}`))
@@ -199,7 +236,6 @@ export function parseRequests(
       raw.set("otherHandling.other", { ...single, path: ["otherHandling", "other"] });
       local.push(
         finding(
-          "warning",
           "edition.mix",
           pointer("requests", "otherHandling"),
           "「（六）其他处理」按2019版写成一行，已计入2021版的「3.其他」，请核对",
@@ -214,16 +250,13 @@ export function parseRequests(
     const ptr = pointer("requests", ...d.path);
     if (!row) {
       if (raw.size > 0)
-        local.push(
-          finding("warning", "parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`),
-        );
+        local.push(finding("parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`));
       cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
       continue;
     }
     if (row.byOrder)
       local.push(
         finding(
-          "warning",
           "parse.label-by-order",
           ptr,
           `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${d.label}」，请核对`,
@@ -233,9 +266,15 @@ export function parseRequests(
   }
   filterByColumns(cands, keys);
   const grid = new Map<string, Slot[]>();
+  const srcs = new Map<string, (CellSource | undefined)[]>();
   for (const d of defs) {
     const k = d.path.join(".");
-    grid.set(k, chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local));
+    const rowSrcs: (CellSource | undefined)[] = [];
+    grid.set(
+      k,
+      chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local, undefined, rowSrcs),
+    );
+    srcs.set(k, rowSrcs);
   }
   if (raw.size > 0) inferRequestCells(grid, keys, local);
   for (const d of defs) {
@@ -246,7 +285,6 @@ export function parseRequests(
       if (raw.has(d.path.join(".")))
         local.push(
           finding(
-            "warning",
             "parse.cell-missing",
             pointer("requests", ...d.path, COLUMNS[c] as string),
             `「${d.label}」一行的「${APPLICANT_COLUMNS[c]?.label}」无法从原文确定，已置空，请核对`,
@@ -255,5 +293,5 @@ export function parseRequests(
     });
   }
   findings.push(...local);
-  return { rows: grid, found: raw.size > 0 };
+  return { rows: grid, srcs, found: raw.size > 0 };
 }

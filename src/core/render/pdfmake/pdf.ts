@@ -1,0 +1,121 @@
+// Report → PDF bytes: the edition's PDF template yields a pdfmake document definition (JSON); pdfmake draws it.
+import type { Report } from "../../model.ts";
+import { FACE_ROLES, type FaceRole, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
+import { emHeight } from "../fonts/metrics.ts";
+import { runTemplate } from "../handlebars.ts";
+import { PDF_FAMILY } from "../text/runs.ts";
+import { CELL_PAD, RULE } from "../view/tables.ts";
+import { bundle } from "./bundle.ts";
+import { installPdfmake } from "./install.ts";
+import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
+
+/** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
+const CELL_PAD_V = 1.5;
+
+import { RENDERER_VERSION } from "../version.ts";
+import { buildView } from "../view/view.ts";
+
+/** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
+const PITCH = (225 / 22) * (72 / 25.4);
+/** (ascent − descent) / em of the fonts the line heights below were tuned with (Noto Serif SC), to keep table geometry. */
+const TUNED_EM = 1.437;
+
+const { pdfmake } = bundle;
+
+/** Line heights from the fonts' own vertical extents: every face lands on the 22-line grid whatever fonts are used. */
+function layoutFor(assets: RenderAssets) {
+  const em = (role: FaceRole) => emHeight(faceFile(assets, role));
+  return {
+    lineHeight: round(PITCH / (16 * em("body"))),
+    titleLineHeight: round((1.15 * TUNED_EM) / em("title")),
+    characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
+    tableFontSize: 10.5,
+    noteFontSize: 9,
+    tableLineHeight: round((0.92 * TUNED_EM) / em("body")),
+    headingLineHeight: round(PITCH / (16 * em("heading"))),
+    subheadingLineHeight: round(PITCH / (16 * em("subheading"))),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+let configured = false;
+function configureOnce(): void {
+  if (configured) return;
+  configured = true;
+  // Never fetch: no URL and no local file is read while rendering.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  pdfmake.addTableLayouts({
+    official: {
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      hLineColor: () => "#000000",
+      vLineColor: () => "#000000",
+      paddingLeft: () => CELL_PAD,
+      paddingRight: () => CELL_PAD,
+      paddingTop: () => CELL_PAD_V,
+      paddingBottom: () => CELL_PAD_V,
+    },
+  });
+}
+
+/** Font data written into pdfmake's virtual file system once per isolate (keyed by file name and data identity). */
+const written = new Map<string, Uint8Array>();
+function vfsName(font: FontFile): string {
+  const name = `nianbao/${font.name}`;
+  if (written.get(name) !== font.data) {
+    pdfmake.virtualfs.writeFileSync(name, font.data);
+    written.set(name, font.data);
+  }
+  return name;
+}
+
+function fontTable(assets: RenderAssets) {
+  const family = (file: FontFile) => {
+    const name = vfsName(file);
+    return { normal: name, bold: name, italics: name, bolditalics: name };
+  };
+  const fonts: Record<string, ReturnType<typeof family>> = {};
+  for (const role of FACE_ROLES) fonts[PDF_FAMILY[role]] = family(faceFile(assets, role));
+  fonts[PDF_FAMILY.fallback] = family(assets.fallback ?? assets.fonts.body);
+  return fonts;
+}
+
+function footer(currentPage: number) {
+  const odd = currentPage % 2 === 1;
+  return {
+    text: `— ${currentPage} —`,
+    font: PDF_FAMILY.body,
+    fontSize: 14,
+    characterSpacing: 0,
+    lineHeight: 1,
+    alignment: odd ? "right" : "left",
+    // 7 mm below the text block; one character in from the outside edge of the text block.
+    margin: [79.37 + 14, 20, 73.7 + 14, 0],
+  };
+}
+
+/** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
+export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
+  configureOnce();
+  // The patched pdfmake (fixes always; speed-ups unless switched off); installed at the first render.
+  installPdfmake(assets.fonts.body.data);
+  const view = buildView(report);
+  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: layoutFor(assets) });
+  const doc = JSON.parse(json) as Record<string, unknown>;
+  const date = new Date(`${view.documentDate}T00:00:00Z`);
+  doc.info = {
+    ...(doc.info as object),
+    producer: `nianbao ${RENDERER_VERSION} (pdfmake)`,
+    creationDate: date,
+    modDate: date,
+  };
+  doc.content = keepTogether(doc.content as ContentNode[], doc.styles as Styles);
+  doc.footer = footer;
+  pdfmake.setFonts(fontTable(assets));
+  const out = await pdfmake.createPdf(doc).getBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
