@@ -9,7 +9,7 @@ import type { FontFile, RenderAssets } from "../core/render/index.ts";
 import { ConfigError } from "./config.ts";
 
 export const FONT_FILES = {
-  body: "FandolFang-Regular.otf",
+  body: "FandolFang-Regular.ttf",
   title: "NotoSerifSC-Black.ttf",
   heading: "NotoSansSC-Regular.ttf",
   subheading: "NianbaoKai-Regular.ttf",

@@ -1,5 +1,5 @@
 // RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
-import bodyFont from "../../fonts/FandolFang-Regular.otf";
+import bodyFont from "../../fonts/FandolFang-Regular.ttf";
 import { NianbaoError } from "../core/errors.ts";
 import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/fonts/office-fonts.ts";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
@@ -16,7 +16,7 @@ export interface WorkerAssetsOptions {
   prefix?: string;
 }
 
-const body: FontFile = { name: "FandolFang-Regular.otf", data: new Uint8Array(bodyFont) };
+const body: FontFile = { name: "FandolFang-Regular.ttf", data: new Uint8Array(bodyFont) };
 
 /** Loaded once per isolate (a failed load is retried on the next call). */
 let cached: { key: string; assets: Promise<RenderAssets> } | undefined;

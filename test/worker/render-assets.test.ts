@@ -1,6 +1,6 @@
 // Worker font assets inside workerd: the bundled body face alone, or every face (and a fallback) from an R2-like bucket.
 import { describe, expect, it } from "vitest";
-import fang from "../../fonts/FandolFang-Regular.otf";
+import fang from "../../fonts/FandolFang-Regular.ttf";
 import kai from "../../fonts/NianbaoKai-Regular.ttf";
 import sans from "../../fonts/NotoSansSC-Regular.ttf";
 import serifBlack from "../../fonts/NotoSerifSC-Black.ttf";
@@ -58,8 +58,8 @@ describe("worker font assets", () => {
 
   it("takes the office's fonts from the bucket's fonts.json, and names a bad file", async () => {
     const office: Record<string, ArrayBuffer | string> = {
-      "office/fonts.json": JSON.stringify({ title: "仿宋.otf", heading1: "仿宋.otf" }),
-      "office/仿宋.otf": fang,
+      "office/fonts.json": JSON.stringify({ title: "仿宋.ttf", heading1: "仿宋.ttf" }),
+      "office/仿宋.ttf": fang,
       "bad/fonts.json": JSON.stringify({ heading2: "楷.ttf" }),
       "bad/楷.ttf": kai,
       "gone/fonts.json": JSON.stringify({ body: "无.ttf" }),
@@ -74,7 +74,7 @@ describe("worker font assets", () => {
       },
     };
     const assets = await workerAssets({ bucket: officeBucket, prefix: "office/" });
-    expect(assets.fonts.title?.name).toBe("office-仿宋.otf");
+    expect(assets.fonts.title?.name).toBe("office-仿宋.ttf");
     const pdf = await renderPdf(report2021 as Report, assets);
     expect(new Set(fontNames(pdf))).toEqual(new Set(["FandolFang-Regular"]));
     await expect(workerAssets({ bucket: officeBucket, prefix: "bad/" })).rejects.toMatchObject({

@@ -31,11 +31,10 @@ export type FontsJson = z.infer<typeof FontsJson>;
 /** A font configuration that cannot be used; the message names the file (fonts.json or the font) and the reason. */
 export class FontConfigError extends Error {
   override name = "FontConfigError";
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
+  readonly file: string;
+  constructor(file: string, reason: string) {
     super(`字体配置无效 (invalid fonts): ${file}: ${reason}`);
+    this.file = file;
   }
 }
 
