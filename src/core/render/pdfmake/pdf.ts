@@ -8,6 +8,16 @@ import { CELL_PAD, RULE } from "../view/tables.ts";
 import { bundle } from "./bundle.ts";
 import { installPdfmake } from "./install.ts";
 import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
+import { tagContent } from "./tagging.ts";
+
+export interface PdfOptions {
+  /**
+   * A tagged PDF: structure tree (H1 title, H2/H3 headings, P, Table > TR > TH/TD), /MarkInfo, rules and page
+   * numbers as artifacts. Off by default: measured +5–42% render CPU and +38 KiB per seed (struct elements are plain
+   * objects; pdfkit writes no object streams).
+   */
+  tagged?: boolean;
+}
 
 /** Vertical cell padding: table 三 with its header fits one A4 page (so no row span is cut by a page break). */
 const CELL_PAD_V = 1.5;
@@ -99,7 +109,11 @@ function footer(currentPage: number) {
 }
 
 /** Renders a report to PDF bytes. Deterministic: the same report and fonts give the same bytes. */
-export async function renderPdf(report: Report, assets: RenderAssets): Promise<Uint8Array> {
+export async function renderPdf(
+  report: Report,
+  assets: RenderAssets,
+  options: PdfOptions = {},
+): Promise<Uint8Array> {
   configureOnce();
   // The patched pdfmake (fixes always; speed-ups unless switched off); installed at the first render.
   installPdfmake(assets.fonts.body.data);
@@ -114,6 +128,10 @@ export async function renderPdf(report: Report, assets: RenderAssets): Promise<U
     modDate: date,
   };
   doc.content = keepTogether(doc.content as ContentNode[], doc.styles as Styles);
+  if (options.tagged) {
+    doc.tagged = true;
+    tagContent(doc.content as ContentNode[]);
+  }
   doc.footer = footer;
   pdfmake.setFonts(fontTable(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
