@@ -3,6 +3,7 @@ import type { Report } from "../../model.ts";
 import { FACE_ROLES, type FaceRole, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
 import { emHeight } from "../fonts/metrics.ts";
 import { runTemplate } from "../handlebars.ts";
+import { PAGE } from "../page.ts";
 import { PDF_FAMILY } from "../text/runs.ts";
 import { CELL_PAD, RULE } from "../view/tables.ts";
 import { bundle } from "./bundle.ts";
@@ -25,8 +26,6 @@ const CELL_PAD_V = 1.5;
 import { RENDERER_VERSION } from "../version.ts";
 import { buildView } from "../view/view.ts";
 
-/** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
-const PITCH = (225 / 22) * (72 / 25.4);
 /** (ascent − descent) / em of the fonts the line heights below were tuned with (Noto Serif SC), to keep table geometry. */
 const TUNED_EM = 1.437;
 
@@ -36,14 +35,14 @@ const { pdfmake } = bundle;
 function layoutFor(assets: RenderAssets) {
   const em = (role: FaceRole) => emHeight(faceFile(assets, role));
   return {
-    lineHeight: round(PITCH / (16 * em("body"))),
+    lineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("body"))),
     titleLineHeight: round((1.15 * TUNED_EM) / em("title")),
     characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
     tableFontSize: 10.5,
     noteFontSize: 9,
     tableLineHeight: round((0.92 * TUNED_EM) / em("body")),
-    headingLineHeight: round(PITCH / (16 * em("heading"))),
-    subheadingLineHeight: round(PITCH / (16 * em("subheading"))),
+    headingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("heading"))),
+    subheadingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("subheading"))),
   };
 }
 
@@ -104,7 +103,7 @@ function footer(currentPage: number) {
     lineHeight: 1,
     alignment: odd ? "right" : "left",
     // 7 mm below the text block; one character in from the outside edge of the text block.
-    margin: [79.37 + 14, 20, 73.7 + 14, 0],
+    margin: [PAGE.margins[0] + 14, 20, PAGE.margins[2] + 14, 0],
   };
 }
 
@@ -119,7 +118,12 @@ export async function renderPdf(
   installPdfmake(assets.fonts.body.data);
   const view = buildView(report);
   const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: layoutFor(assets) });
-  const doc = JSON.parse(json) as Record<string, unknown>;
+  // The page geometry first, as the template's JSON had it.
+  const doc: Record<string, unknown> = {
+    pageSize: PAGE.size,
+    pageMargins: [...PAGE.margins],
+    ...JSON.parse(json),
+  };
   const date = new Date(`${view.documentDate}T00:00:00Z`);
   doc.info = {
     ...(doc.info as object),

@@ -103,8 +103,11 @@ interface RendererLike {
   pdfDocument: TaggedDoc;
 }
 
-const taggerOf = (doc: TaggedDoc): Tagger | undefined =>
-  doc.options?.tagged ? (doc.nbTagger ??= new Tagger(doc)) : undefined;
+function taggerOf(doc: TaggedDoc): Tagger | undefined {
+  if (!doc.options?.tagged) return undefined;
+  if (!doc.nbTagger) doc.nbTagger = new Tagger(doc);
+  return doc.nbTagger;
+}
 
 /**
  * pdfmake passes `tagged` to pdfkit, which then writes /MarkInfo and a structure tree root, but marks no content: the
