@@ -1,6 +1,7 @@
 // Processing limits: caps on input size, lines, a line's length, cells, and each field (title, organ, a cell), checked before the work they bound (input_limit).
 import { NianbaoError } from "./errors.ts";
 import type { Report } from "./model.ts";
+import { pointerToken } from "./pointer.ts";
 
 /** Far above any real report (the corpus seeds are 5–8 thousand characters, ~400 lines, 3 tables). */
 export const LIMITS = {
@@ -80,8 +81,7 @@ function checkCells(node: unknown, path: string, depth: number): void {
     return;
   }
   if (depth > 6 || node === null || typeof node !== "object") return;
-  for (const [k, v] of Object.entries(node))
-    checkCells(v, `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1);
+  for (const [k, v] of Object.entries(node)) checkCells(v, `${path}/${pointerToken(k)}`, depth + 1);
 }
 
 /** Model JSON: the title, the organ and every table cell written as text, before the model is read. */

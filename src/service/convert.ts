@@ -2,6 +2,7 @@
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
 import { readInput, withPlaces } from "../core/input/index.ts";
+import { defaultTitle } from "../core/labels.ts";
 import type { Finding, Report, Sources } from "../core/model.ts";
 import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
@@ -126,7 +127,7 @@ async function store(
   ]);
   const json = JSON.stringify(report, null, 2);
   // The file name people see when they save a download (Content-Disposition).
-  const filename = [...(report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`)]
+  const filename = [...(report.title.trim() || defaultTitle(report.organ, report.year))]
     .slice(0, MAX_FILENAME)
     .join("");
   const metadata = { id, year: String(report.year), filename };

@@ -3,6 +3,7 @@
 import { finding } from "../../finding.ts";
 import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
+import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
 import {
   type Candidate,
@@ -13,9 +14,8 @@ import {
   type RowSpec,
   rowCandidates,
 } from "../rows.ts";
+import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
-import type { Slot } from "../sums.ts";
-import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
