@@ -2,6 +2,7 @@
 import { NianbaoError } from "../core/errors.ts";
 import { defaultTitle } from "../core/labels.ts";
 import type { App } from "../http/app-type.ts";
+import { IMMUTABLE } from "../http/artifact-headers.ts";
 import { baseUrl } from "../http/routes/base-url.ts";
 import type { AppServices } from "../http/services.ts";
 import { artifactKey, portalLinks } from "../service/layout.ts";
@@ -11,7 +12,6 @@ import { articleOf, fragmentHtml } from "./fragment.ts";
 import { organPage, PAGE_CSP, type PublishedYear, workbenchPage } from "./page.ts";
 
 const SHORT = "public, max-age=60";
-const IMMUTABLE = "public, max-age=31536000, immutable";
 const PAGE_HEADERS = {
   "Content-Security-Policy": PAGE_CSP,
   "X-Content-Type-Options": "nosniff",
