@@ -17,6 +17,8 @@ interface RowKeywords {
   edition?: Edition;
 }
 
+const GROUP: readonly string[] = [];
+
 const PROACTIVE: readonly RowKeywords[] = [
   { path: ["regulations"], keys: ["规章"] },
   { path: ["normativeDocuments"], keys: ["规范性文件", "规范文件"] },
@@ -26,9 +28,9 @@ const PROACTIVE: readonly RowKeywords[] = [
   { path: ["coercion"], keys: ["行政强制"] },
   { path: ["fees"], keys: ["事业性收费", "行政事业收费"] },
   { path: ["procurement"], keys: ["集中采购"] },
+  // A row some provincial templates add (「其他主动公开文件」): no row of the official table, never placed by order.
+  { path: GROUP, keys: ["其他主动公开"] },
 ];
-
-const GROUP: readonly string[] = [];
 
 const REQUESTS: readonly RowKeywords[] = [
   { path: ["received"], keys: ["本年新收", "新收政府信息", "本年收到"] },
