@@ -21,6 +21,7 @@ import { type CellSource, Locator } from "./sources.ts";
 import { notesBeforeHeader, tableScope } from "./table-scope.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
+import { finding2019As2021, proactive2019As2021, rowsFill2019 } from "./tables/proactive-mix.ts";
 import { parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
@@ -133,14 +134,36 @@ export function parseReport(
     ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
     ...[...notes.values()].flat(),
   ]);
+  // Table 二 in its own section written only in the 2019 columns while the report is read as 2021 (edition mix).
+  const proactiveEvidence = detectEdition(tableLines.proactive.join("\n"));
+  const proactive2019 =
+    haveSections.has("proactive") && proactiveEvidence.score2019 >= 2 && proactiveEvidence.score2021 === 0;
+  // The cells the 2019 columns do not print are noted apart (`mapped`): they are no problem of the reading.
+  // Only when the rows fill the 2019 columns (a 2019 header copied over 2021 rows is trusted less than the rows).
+  const readProactive = (ed: Edition, local: Finding[], mapped: Finding[]) => {
+    if (ed === "2021" && proactive2019) {
+      const own: Finding[] = [];
+      const read2019 = parseProactive(tokens.proactive, "2019", own, true, prose);
+      if (rowsFill2019(read2019.rows)) {
+        for (const f of own) {
+          const kept = finding2019As2021(f);
+          if (kept) local.push(kept);
+        }
+        return { rows: proactive2019As2021(read2019.rows, mapped), found: read2019.found };
+      }
+    }
+    return parseProactive(tokens.proactive, ed, local, haveSections.has("proactive"), prose);
+  };
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
+    const mapped: Finding[] = [];
     const tables = {
-      proactive: parseProactive(tokens.proactive, ed, local, haveSections.has("proactive"), prose),
+      proactive: readProactive(ed, local, mapped),
       requests: parseRequests(tokens.requests, ed, local, haveSections.has("requests")),
       appeals: parseAppeals(tokens.appeals, ed, local),
     };
     const problems = local.filter((f) => PROBLEMS.has(f.code)).length;
+    local.push(...mapped);
     return { ed, tables, local, problems };
   };
   // Headers may be wrong (OCR, copied from the other form): when both forms show, or neither, the rows decide.

@@ -51,7 +51,7 @@ export function isChrome(line: string): boolean {
 }
 
 const STANDARD_HEADING_INLINE =
-  /(?=[一二三四五六](?:、|．|\.)(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|其他需要报告的事项))/g;
+  /(?=[一二三四五六](?:、|．|\.)(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政[^、，。]?复议|存在的主要问题|其他需要报告的事项))/g;
 
 /** Crawler text with no line breaks at all: breaks before the standard section headings. */
 function splitRunOn(text: string): string {

@@ -46,9 +46,18 @@ export function collectRows(
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
   // `hasValue`: a value token is among `toks` (kept, not searched for at each text token: linear).
+  // `pending`: values written on the line of the group label before this row's label (「（四）无法提供 31 0 0 0 0 0 31」
+  // with 「1.本机关不掌握相关政府信息」 wrapped below it): the row's own when it has none after its label.
   let current:
-    | { path: readonly string[] | undefined; toks: Token[]; label: string; hasValue?: boolean }
+    | {
+        path: readonly string[] | undefined;
+        toks: Token[];
+        label: string;
+        hasValue?: boolean;
+        pending?: Token[];
+      }
     | undefined;
+  let groupRun: Token[] | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
   let orphan: OrphanRun | undefined;
@@ -74,7 +83,13 @@ export function collectRows(
       path = next.split(".");
       byOrder = true;
     }
-    const row: RawRow = { ...toRawRow(path, current.toks), label: current.label, byOrder };
+    const fromGroup = !current.hasValue && current.pending?.some((t) => t.kind === "value") === true;
+    const row: RawRow = {
+      ...toRawRow(path, fromGroup ? (current.pending as Token[]) : current.toks),
+      label: current.label,
+      byOrder,
+      ...(fromGroup ? { assembled: true } : {}),
+    };
     const key = path.join(".");
     const prev = rows.get(key);
     // A row recognized by its own label replaces one only placed there by position.
@@ -131,14 +146,17 @@ export function collectRows(
       if (m) {
         finish();
         if (m.path.length > 0) {
-          current = { path: m.path, toks: [], label };
+          current = groupRun
+            ? { path: m.path, toks: [], label, pending: groupRun }
+            : { path: m.path, toks: [], label };
+          groupRun = undefined;
           const head = m.path[0] as string;
           if (
             table === "requests" &&
             (seen === undefined || REQUEST_ROW_ORDER.indexOf(head) > REQUEST_ROW_ORDER.indexOf(seen))
           )
             seen = head;
-        }
+        } else groupRun = [];
         continue;
       }
       if (current?.hasValue) finish();
@@ -150,7 +168,7 @@ export function collectRows(
     if (current) {
       current.toks.push(tok);
       if (tok.kind === "value") current.hasValue = true;
-    }
+    } else groupRun?.push(tok);
   }
   finish();
   return rows;

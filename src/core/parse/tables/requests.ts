@@ -309,6 +309,21 @@ export function parseRequests(
       );
     }
   }
+  // Rows that took the values written on their group label's line.
+  for (const d of defs) {
+    const ptr = pointer("requests", ...d.path);
+    if (
+      raw.get(d.path.join("."))?.assembled &&
+      !local.some((f) => f.code === "parse.row-assembled" && f.path === ptr)
+    )
+      local.push(
+        finding(
+          "parse.row-assembled",
+          ptr,
+          `本行数值写在分组名称那一行，行名另起一行，已对应为「${d.label}」`,
+        ),
+      );
+  }
   const cands = new Map<string, Candidate[]>();
   for (const d of defs) {
     const k = d.path.join(".");
