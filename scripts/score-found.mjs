@@ -1,6 +1,7 @@
 // Scores the parser on the real reports of test/fixtures/real-found (tune/ and holdout/): cells, meta, 勾稽 errors.
 // Run after `npm install`: node scripts/score-found.mjs [-v] [--write-known]
-//   -v             list every wrong cell, missed error and unexpected error finding
+//   -v             list every wrong cell, missed error and unexpected error finding (tune/ only)
+//   --holdout-detail  with -v, list them for holdout/ too (only once tuning is over)
 //   --write-known  rewrite test/fixtures/real-found/known-failures.json from what the parser reads now (tune/ only)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -147,6 +148,7 @@ async function loadAnalyze() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const verbose = process.argv.includes("-v");
+  const holdoutDetail = process.argv.includes("--holdout-detail");
   const analyzeInput = await loadAnalyze();
   const known = { files: {} };
   for (const part of PARTS) {
@@ -166,7 +168,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       const s = scoreOne(expected, analyzed);
       scores.push(s);
       if (part === "tune") known.files[file] = failuresOf(s);
-      console.log(formatScore(`${part}/${file}`, s, verbose));
+      // Holdout is never shown cell by cell unless asked for (it must not be looked at while tuning).
+      console.log(formatScore(`${part}/${file}`, s, verbose && (part === "tune" || holdoutDetail)));
     }
     console.log(summary(part, scores));
   }

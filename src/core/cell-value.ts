@@ -48,7 +48,7 @@ export function readCell(raw: unknown, kind: CellKind = "count"): CellReading {
     notes.push({ kind: "signed-word" });
   }
   let scale = 1;
-  const unit = /(万元|元|件|个|项|条|宗|次)$/.exec(s);
+  const unit = /(万元|元|件|个|项|条|宗|次|笔)$/.exec(s);
   if (unit) {
     s = s.slice(0, -unit[0].length);
     if (unit[1] === "元" && kind === "money") {

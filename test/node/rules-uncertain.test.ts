@@ -35,6 +35,11 @@ describe("rule.uncertain", () => {
     ["parse.label-by-order", "/requests/granted"],
     ["parse.row-assembled", "/requests/granted"],
     ["parse.blanks-assumed", "/requests/granted"],
+    ["parse.cell-missing", "/requests/granted/natural"],
+    ["parse.row-missing", "/requests/granted"],
+    ["parse.extra-cells", "/requests/granted"],
+    ["parse.digits-too-long", "/requests/granted"],
+    ["parse.table-missing", "/requests"],
   ] as const) {
     it(`a failure involving a cell marked ${code} is a warning that shows the reading`, () => {
       const doubt = finding(code, path, "…");

@@ -71,12 +71,16 @@ export function chooseRow(
     sources(best);
     return [...best.values];
   }
-  // Placements: keep a cell only where every reading agrees (and its source with it, when they agree on that too).
+  // Placements: the ones breaking fewest soft rules; keep a cell only where every one of them agrees (and its
+  // source with it, when they agree on that too).
+  const fewest = Math.min(...cands.map((c) => violations(c.values)));
+  const kept = cands.filter((c) => violations(c.values) === fewest);
+  const lead = kept[0] as Candidate;
   return columns.map((_, i) => {
-    const v = first.values[i];
-    if (!cands.every((c) => c.values[i] === v)) return undefined;
-    const src = first.srcs?.[i];
-    if (srcOut && src && cands.every((c) => c.srcs?.[i] === src)) srcOut[i] = src;
+    const v = lead.values[i];
+    if (!kept.every((c) => c.values[i] === v)) return undefined;
+    const src = lead.srcs?.[i];
+    if (srcOut && src && kept.every((c) => c.srcs?.[i] === src)) srcOut[i] = src;
     return v;
   });
 }

@@ -23,12 +23,12 @@ export const MAX_CELL_CHARS = 15;
 const DIGIT_0 = 48;
 const DOT = 46;
 
-/** Cleaned pieces: separators dropped, full-width points made ASCII, the sign taken off (see `negative`). */
+/** Cleaned pieces: separators dropped, full-width points made ASCII, the sign taken off (see `negative`; a plus sign only marks the start of a cell). */
 const cleanPiece = (p: string): string =>
   p
     .replace(/[,，]/g, "")
     .replace(/．/g, ".")
-    .replace(/^[-－]/, "");
+    .replace(/^[-－+＋]/, "");
 
 /** False when the pieces hold more characters than `cells` cells can: no split exists, none is searched for. */
 export function runFits(pieces: readonly string[], cells: number): boolean {

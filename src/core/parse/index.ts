@@ -18,8 +18,10 @@ import {
 } from "./metadata.ts";
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
 import { type CellSource, Locator } from "./sources.ts";
+import { notesBeforeHeader, tableScope } from "./table-scope.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
+import { finding2019As2021, proactive2019As2021, rowsFill2019 } from "./tables/proactive-mix.ts";
 import { parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
@@ -52,6 +54,14 @@ function cellKey(ref: CellRef): string {
     cols.set(ref.column, key);
   }
   return key;
+}
+
+/** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
+function proseNumbers(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines)
+    for (const m of l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "").matchAll(/[0-9]+(?:\.[0-9]+)?/g)) out.add(m[0]);
+  return out;
 }
 
 /**
@@ -88,12 +98,19 @@ export function parseReport(
     if (!(TABLE_ROLES as readonly string[]).includes(s.role)) continue;
     const prose: string[] = [];
     const table = tableLines[s.role as (typeof TABLE_ROLES)[number]];
-    for (const l of s.lines) (isProseLine(l) ? prose : table).push(l);
+    const before = notesBeforeHeader(s.role as (typeof TABLE_ROLES)[number], s.lines);
+    s.lines.forEach((l, i) => {
+      (before.has(i) || isProseLine(l) ? prose : table).push(l);
+    });
     notes.set(s, prose);
   }
   const haveSections = new Set(sections.map((s) => s.role));
   for (const role of TABLE_ROLES)
-    if (!haveSections.has(role)) tableLines[role] = lines.filter((l) => !isProseLine(l));
+    if (!haveSections.has(role))
+      tableLines[role] = tableScope(
+        role,
+        lines.filter((l) => !isProseLine(l)),
+      );
 
   const titleYear = titleFound ? yearFrom(titleFound.title) : undefined;
   const bodyParas = [...preambleLines, ...(sections.find((s) => s.role === "overview")?.lines ?? [])].map(
@@ -112,14 +129,41 @@ export function parseReport(
     requests: tokensOf("requests"),
     appeals: tokensOf("appeals"),
   };
+  const prose = proseNumbers([
+    ...preambleLines,
+    ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
+    ...[...notes.values()].flat(),
+  ]);
+  // Table 二 in its own section written only in the 2019 columns while the report is read as 2021 (edition mix).
+  const proactiveEvidence = detectEdition(tableLines.proactive.join("\n"));
+  const proactive2019 =
+    haveSections.has("proactive") && proactiveEvidence.score2019 >= 2 && proactiveEvidence.score2021 === 0;
+  // The cells the 2019 columns do not print are noted apart (`mapped`): they are no problem of the reading.
+  // Only when the rows fill the 2019 columns (a 2019 header copied over 2021 rows is trusted less than the rows).
+  const readProactive = (ed: Edition, local: Finding[], mapped: Finding[]) => {
+    if (ed === "2021" && proactive2019) {
+      const own: Finding[] = [];
+      const read2019 = parseProactive(tokens.proactive, "2019", own, true, prose);
+      if (rowsFill2019(read2019.rows)) {
+        for (const f of own) {
+          const kept = finding2019As2021(f);
+          if (kept) local.push(kept);
+        }
+        return { rows: proactive2019As2021(read2019.rows, mapped), found: read2019.found };
+      }
+    }
+    return parseProactive(tokens.proactive, ed, local, haveSections.has("proactive"), prose);
+  };
   const readTables = (ed: Edition) => {
     const local: Finding[] = [];
+    const mapped: Finding[] = [];
     const tables = {
-      proactive: parseProactive(tokens.proactive, ed, local, haveSections.has("proactive")),
+      proactive: readProactive(ed, local, mapped),
       requests: parseRequests(tokens.requests, ed, local, haveSections.has("requests")),
       appeals: parseAppeals(tokens.appeals, ed, local),
     };
     const problems = local.filter((f) => PROBLEMS.has(f.code)).length;
+    local.push(...mapped);
     return { ed, tables, local, problems };
   };
   // Headers may be wrong (OCR, copied from the other form): when both forms show, or neither, the rows decide.

@@ -46,9 +46,18 @@ export function collectRows(
 ): Map<string, RawRow> {
   const rows = new Map<string, RawRow>();
   // `hasValue`: a value token is among `toks` (kept, not searched for at each text token: linear).
+  // `pending`: values written on the line of the group label before this row's label (「（四）无法提供 31 0 0 0 0 0 31」
+  // with 「1.本机关不掌握相关政府信息」 wrapped below it): the row's own when it has none after its label.
   let current:
-    | { path: readonly string[] | undefined; toks: Token[]; label: string; hasValue?: boolean }
+    | {
+        path: readonly string[] | undefined;
+        toks: Token[];
+        label: string;
+        hasValue?: boolean;
+        pending?: Token[];
+      }
     | undefined;
+  let groupRun: Token[] | undefined;
   let seen: string | undefined;
   let lastIdx = -1;
   let orphan: OrphanRun | undefined;
@@ -74,7 +83,13 @@ export function collectRows(
       path = next.split(".");
       byOrder = true;
     }
-    const row: RawRow = { ...toRawRow(path, current.toks), label: current.label, byOrder };
+    const fromGroup = !current.hasValue && current.pending?.some((t) => t.kind === "value") === true;
+    const row: RawRow = {
+      ...toRawRow(path, fromGroup ? (current.pending as Token[]) : current.toks),
+      label: current.label,
+      byOrder,
+      ...(fromGroup ? { assembled: true } : {}),
+    };
     const key = path.join(".");
     const prev = rows.get(key);
     // A row recognized by its own label replaces one only placed there by position.
@@ -131,14 +146,17 @@ export function collectRows(
       if (m) {
         finish();
         if (m.path.length > 0) {
-          current = { path: m.path, toks: [], label };
+          current = groupRun
+            ? { path: m.path, toks: [], label, pending: groupRun }
+            : { path: m.path, toks: [], label };
+          groupRun = undefined;
           const head = m.path[0] as string;
           if (
             table === "requests" &&
             (seen === undefined || REQUEST_ROW_ORDER.indexOf(head) > REQUEST_ROW_ORDER.indexOf(seen))
           )
             seen = head;
-        }
+        } else groupRun = [];
         continue;
       }
       if (current?.hasValue) finish();
@@ -150,7 +168,7 @@ export function collectRows(
     if (current) {
       current.toks.push(tok);
       if (tok.kind === "value") current.hasValue = true;
-    }
+    } else groupRun?.push(tok);
   }
   finish();
   return rows;
@@ -258,6 +276,8 @@ export interface Candidate {
   origin: "direct" | "split" | "placement";
   /** Where each cell's value was written (undefined where it was not read from the text). */
   srcs?: (CellSource | undefined)[];
+  /** Each cell's digits as written, for a split of run-together cells (「21」「5419886」 of 「215419886元」). */
+  written?: string[];
 }
 
 export interface RowSpec {
@@ -269,6 +289,8 @@ export interface RowSpec {
   leftAlign: boolean;
   /** A lone digit string may be run-together cells (tables 三 and 四, where the rules check the split). */
   splitLoneRun: boolean;
+  /** Without sum rules to place them, cells a short row lacks stay unknown (never read as blank). */
+  blanksUnknown?: boolean;
 }
 
 export interface RowContext {
@@ -404,11 +426,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   // Fewer cells than columns: run-together digits, or missing cells.
   const countAndAmount = splitCountAndAmount(cells, spec, ctx);
   if (countAndAmount.length > 0) return countAndAmount;
-  const digitOnly = cells.every((c) => c.raw !== null && /^[-－]?[0-9][0-9.]*$/.test(c.raw));
+  const digitOnly = cells.every((c) => c.raw !== null && /^[-－+＋]?[0-9][0-9.]*$/.test(c.raw));
+  // A piece with a leading zero (「00」「01」) is no number as written: the spaces fall between digits, not
+  // between cells (crawler text spaced irregularly, 「10 0 00 0 1」), so every piece may hold several cells.
+  const misspaced = cells.some((c) => c.raw !== null && /^[0０][0-9０-９]/.test(c.raw));
   const canSplit =
     cells.length > 0 &&
     digitOnly &&
-    (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) || (spec.splitLoneRun && cells.length === 1)) &&
+    (cells.some((c) => c.glued && (c.raw?.length ?? 0) > 1) ||
+      (spec.splitLoneRun && cells.length === 1) ||
+      misspaced) &&
     cells.reduce((a, c) => a + (c.raw?.replace(".", "").length ?? 0), 0) >= n;
   if (
     canSplit &&
@@ -460,7 +487,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
-  const blanksFill = read.length < n - 1;
+  const blanksFill = read.length < n - 1 && !spec.blanksUnknown;
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
@@ -500,6 +527,8 @@ function splitCells(cells: readonly RawCell[], values: readonly number[]): (Cell
     // Every later run needs at least one value.
     while (v < values.length && values.length - v > cells.length - k - 1 && cursor < digits.length) {
       const value = values[v] as number;
+      // A plus sign glued before a change cell (「0+11」) is not part of the value's digits.
+      if (value >= 0 && /[+＋]/.test(digits.charAt(cursor))) cursor++;
       const s = String(value);
       const end = Number.isInteger(value) && digits.startsWith(s, cursor) ? cursor + s.length : digits.length;
       out.push(c.src ? pieceSource(c.src, digits, cursor, end) : undefined);
@@ -533,7 +562,7 @@ function splitCountAndAmount(cells: readonly RawCell[], spec: RowSpec, ctx: RowC
     const srcs = cell.src
       ? [pieceSource(cell.src, cell.raw, 0, cut), pieceSource(cell.src, cell.raw, cut, cell.raw.length)]
       : [undefined, undefined];
-    out.push({ values: [Number(count), value], origin: "split", srcs });
+    out.push({ values: [Number(count), value], origin: "split", srcs, written: [count, `${amount}${frac}`] });
   }
   if (out.length > 0 && unit === "元")
     ctx.findings.push(

@@ -1,6 +1,7 @@
 // Table text → a flat stream of cell tokens with row breaks, for every layout: tab rows, one cell per line, pipes, spaced PDF text, run-together crawler text.
 import { mentionsRow } from "./labels-match.ts";
 import { trimAll } from "./lines.ts";
+import { blankCellLines } from "./pipe-cells.ts";
 import type { CellSource, Locator } from "./sources.ts";
 
 export type Token =
@@ -16,7 +17,7 @@ export interface TokenSink {
 
 const PLAIN_NUMBER = /^[0-9]{1,9}$/;
 const VALUE_RE =
-  /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
+  /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|笔|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
 
 /** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
 export function isValueText(s: string): boolean {
@@ -33,15 +34,16 @@ function isEnumerator(s: string): boolean {
 
 /**
  * Splits text with digits glued to labels (「行政许可2293」, 「申请数量640020470」) into text and value tokens.
- * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」).
+ * A digit run that ends in 「.」 right before a CJK character is an enumerator (「…申请2.重复申请」); a sign or a
+ * sign word glued after digits (「0+11」「16减12」) starts the next cell.
  */
 export function splitGlued(s: string, out: TokenSink): void {
-  const re = /(?:(?<=[0-9０-９])[-－])?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
+  const re = /(?:(?<=[0-9０-９])(?:[-－+＋]|增加?|减少?))?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
   let last = 0;
   let text = "";
   const flushText = () => {
     const t = trimAll(text);
-    if (t !== "") out.push({ kind: "text", text: t });
+    if (t !== "") for (const piece of cutBeforeGroups(t)) out.push({ kind: "text", text: piece });
     text = "";
   };
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -71,13 +73,36 @@ export function splitGlued(s: string, out: TokenSink): void {
       end -= 1;
     }
     const before = s.slice(last, m.index);
+    // Right after a row label or a column header (「…行政事业性收费」「…尚未审结总计」) digits are the row's cells,
+    // even where prose follows with no separator (「总计10000100000000000我局严格…」).
+    const afterHeader = HEADER_END.test(text + before) && enumTail === "";
+    // 「行政事业性收费02025年，我局…」: the cells, then the year that opens the prose after the table.
+    let cellsOnly = false;
+    if (afterHeader && next === "年" && /^[0-9]{5,}$/.test(run) && /(?:19|20)[0-9]{2}$/.test(run)) {
+      run = run.slice(0, -4);
+      end -= 4;
+      cellsOnly = true;
+    } else if (afterHeader && cjkNext && !/^[件个项条次年月日万元人家号名户%]/.test(next)) cellsOnly = true;
     // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
+    // 「16减12」: a sign word between two runs starts the next cell (本年增/减), it is no text.
+    const signedNext = /^(增加?|减少?)[0-9０-９]/.test(s.slice(end, end + 4));
     const insideText =
       run === "" ||
       /[第共近约]$/.test(before) ||
-      (cjkNext && enumTail === "" && !/(万元|元)$/.test(run) && !startsLabel(s.slice(end)));
+      (cjkNext &&
+        enumTail === "" &&
+        !signedNext &&
+        !cellsOnly &&
+        !/(万元|元)$/.test(run) &&
+        !startsLabel(s.slice(end)));
     if (insideText) {
-      text += before + run + enumTail;
+      if (run === "" && enumTail !== "" && labelEnds(text + before)) {
+        // 「…政府信息公开申请3.其他（七）总计3000003」: a row written with no cells, its label run into the next
+        // row's numbered label; the next label starts at its number.
+        text += before;
+        flushText();
+        text = enumTail;
+      } else text += before + run + enumTail;
       last = end + enumTail.length;
       continue;
     }
@@ -89,6 +114,29 @@ export function splitGlued(s: string, out: TokenSink): void {
   }
   text += s.slice(last);
   flushText();
+}
+
+/** Text that ends with a row label or a column header of tables 二–四: digits right after it are cells. */
+const HEADER_END = /(总计|合计|审结|数量|件数|收费|金额|万元[）)]|办理|许可|处罚|强制|规章|规范性文件|采购)$/;
+
+/** Text cut before each group label 「（七）」 that follows a complete row label (「3.其他（七）总计」: two rows). */
+function cutBeforeGroups(t: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of t.matchAll(/[（(][一二三四五六七八九十][）)]/g)) {
+    const at = m.index ?? 0;
+    if (at > start && labelEnds(t.slice(start, at))) {
+      out.push(t.slice(start, at));
+      start = at;
+    }
+  }
+  out.push(t.slice(start));
+  return out;
+}
+
+/** Whether text ends the way a table 三 row label ends (「…不再处理其政府信息公开申请」「…已获取信息」), not mid-label. */
+function labelEnds(text: string): boolean {
+  return /(申请|信息|情形[）)]?|事项|案卷|秘密|公开|权益|出版物|其他)$/.test(text) && text.length >= 4;
 }
 
 /** Whether text right after a digit run starts a new row label (crawler text glues rows together). */
@@ -204,10 +252,17 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     out.push({ kind: "break" });
     return out.tokens;
   }
-  for (const l of lines) {
+  const blankCells = lines.some((l) => l.trim() === "|") ? blankCellLines(lines) : undefined;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li] as string;
     out.line(l);
     const t = trimAll(l);
     if (t === "") {
+      out.push({ kind: "break" });
+      continue;
+    }
+    if (blankCells?.has(li)) {
+      out.push({ kind: "empty", lineEnd: false });
       out.push({ kind: "break" });
       continue;
     }

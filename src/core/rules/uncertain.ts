@@ -20,6 +20,12 @@ const DOUBT_CODES = new Set([
   "parse.label-by-order",
   "parse.blanks-assumed",
   "parse.row-assembled",
+  // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
+  "parse.cell-missing",
+  "parse.row-missing",
+  "parse.extra-cells",
+  "parse.digits-too-long",
+  "parse.table-missing",
 ]);
 
 const RULE_CODES = new Set([

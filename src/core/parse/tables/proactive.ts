@@ -6,6 +6,7 @@ import { proactiveBlocks } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
+import type { Candidate } from "../rows.ts";
 import { collectRows, rowCandidates } from "../rows.ts";
 import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
@@ -21,6 +22,8 @@ export function parseProactive(
   findings: Finding[],
   /** Place unrecognized labelled rows by position (only within the table's own section). */
   byOrder = true,
+  /** Every number written in the report's prose, as written (「5419886」, 「541.99」). */
+  prose: ReadonlySet<string> = new Set(),
 ): {
   rows: Map<string, { columns: string[]; values: Slot[]; srcs: (CellSource | undefined)[] }>;
   found: boolean;
@@ -57,9 +60,19 @@ export function parseProactive(
           ),
         );
       if (row) {
-        const spec = { columns, kinds: columns.map(kindOf), sums: [], leftAlign: true, splitLoneRun: false };
+        // A short row of 制发/废止/现行有效 (blank cells dropped by PDF text or a converter) is placed by the
+        // soft rule 现行有效 ≥ 制发, not from the left; only a trailing tab artefact says the last cells were blank.
+        const placeByRule = columns[2] === "inForce" && !row.artefact;
+        const spec = {
+          columns,
+          kinds: columns.map(kindOf),
+          sums: [],
+          leftAlign: !placeByRule,
+          splitLoneRun: false,
+          blanksUnknown: true,
+        };
         values = chooseRow(
-          rowCandidates(row, spec, { findings, pointer: ptr }),
+          confirmByProse(rowCandidates(row, spec, { findings, pointer: ptr }), prose, ptr, findings),
           columns,
           ptr,
           findings,
@@ -88,4 +101,32 @@ export function parseProactive(
     }
   }
   return { rows: out, found: raw.size > 0 };
+}
+
+/**
+ * A count run into its amount (「215419886元」) splits many ways; when the report's own prose writes the amount
+ * of exactly one split (「采购信息21条共5419886元」), that split is the reading, noted as such. Otherwise all stay.
+ */
+function confirmByProse(
+  cands: Candidate[],
+  prose: ReadonlySet<string>,
+  ptr: string,
+  findings: Finding[],
+): Candidate[] {
+  if (cands.length < 2 || prose.size === 0) return cands;
+  const amountOf = (c: Candidate) => c.written?.[1] ?? "";
+  const backed = cands.filter((c) => {
+    const amount = amountOf(c);
+    return amount.replace(".", "").length >= 3 && (prose.has(amount) || prose.has(String(c.values[1])));
+  });
+  if (backed.length !== 1) return cands;
+  const [only] = backed as [Candidate];
+  findings.push(
+    finding(
+      "parse.digits-split",
+      ptr,
+      `连写的「${only.written?.join("")}」有${cands.length}种拆分，正文写明金额「${amountOf(only)}」，已拆分为 ${only.values.join("/")}`,
+    ),
+  );
+  return [{ ...only, origin: "direct" }];
 }

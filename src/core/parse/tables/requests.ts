@@ -215,6 +215,45 @@ function problemRows(raw: Map<string, RawRow>, keys: readonly string[]): number 
   return n;
 }
 
+/**
+ * Several rows' values after one label (pdftotext's reading order: labels of a block in one run, its value rows in
+ * another): a row holding m × 7 written cells while the rows next to it in the official order were named with none. The m
+ * runs of seven go, in order, to the value-less rows right before it (when exactly m − 1 are), else to those right
+ * after it (exactly m − 1), else to both sides when together they are m − 1. Returns the rows so filled.
+ */
+function spreadRuns(raw: Map<string, RawRow>, keys: readonly string[]): string[] {
+  // A row whose label was read with no value after it (a row never named is no place for values).
+  const empty = (k: string) => raw.get(k)?.cells.length === 0;
+  const placed: string[] = [];
+  keys.forEach((k, i) => {
+    const row = raw.get(k);
+    const cells = row?.cells ?? [];
+    const m = cells.length / 7;
+    if (!row || m < 2 || !Number.isInteger(m) || cells.some((c) => c.glued)) return;
+    let lo = i;
+    while (lo > 0 && empty(keys[lo - 1] as string)) lo--;
+    let hi = i;
+    while (hi + 1 < keys.length && empty(keys[hi + 1] as string)) hi++;
+    const before = i - lo;
+    const after = hi - i;
+    const start = before === m - 1 ? lo : after === m - 1 ? i : before + after === m - 1 ? lo : -1;
+    if (start < 0) return;
+    for (let j = 0; j < m; j++) {
+      const key = keys[start + j] as string;
+      const prev = raw.get(key);
+      raw.set(key, {
+        path: key.split("."),
+        cells: cells.slice(j * 7, j * 7 + 7),
+        artefact: false,
+        label: prev?.label ?? "",
+        assembled: true,
+      });
+      placed.push(key);
+    }
+  });
+  return placed;
+}
+
 /** Reads table 三 from its tokens. */
 export function parseRequests(
   tokens: readonly Token[],
@@ -244,6 +283,15 @@ export function parseRequests(
         );
     }
   }
+  if (byOrder)
+    for (const k of spreadRuns(raw, keys))
+      local.push(
+        finding(
+          "parse.row-assembled",
+          pointer("requests", ...k.split(".")),
+          `本行数值在原文中与行名分开书写（几行的数值连在一处），已按表格的行序对应为「${defs.find((d) => d.path.join(".") === k)?.label ?? k}」`,
+        ),
+      );
   if (
     edition === "2021" &&
     !["noCorrection", "unpaidFee", "other"].some((k) => raw.has(`otherHandling.${k}`))
@@ -260,6 +308,21 @@ export function parseRequests(
         ),
       );
     }
+  }
+  // Rows that took the values written on their group label's line.
+  for (const d of defs) {
+    const ptr = pointer("requests", ...d.path);
+    if (
+      raw.get(d.path.join("."))?.assembled &&
+      !local.some((f) => f.code === "parse.row-assembled" && f.path === ptr)
+    )
+      local.push(
+        finding(
+          "parse.row-assembled",
+          ptr,
+          `本行数值写在分组名称那一行，行名另起一行，已对应为「${d.label}」`,
+        ),
+      );
   }
   const cands = new Map<string, Candidate[]>();
   for (const d of defs) {
