@@ -18,6 +18,7 @@ import {
 } from "./metadata.ts";
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
 import { type CellSource, Locator } from "./sources.ts";
+import { notesBeforeHeader, tableScope } from "./table-scope.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
 import { finding2019As2021, proactive2019As2021, rowsFill2019 } from "./tables/proactive-mix.ts";
@@ -97,12 +98,19 @@ export function parseReport(
     if (!(TABLE_ROLES as readonly string[]).includes(s.role)) continue;
     const prose: string[] = [];
     const table = tableLines[s.role as (typeof TABLE_ROLES)[number]];
-    for (const l of s.lines) (isProseLine(l) ? prose : table).push(l);
+    const before = notesBeforeHeader(s.role as (typeof TABLE_ROLES)[number], s.lines);
+    s.lines.forEach((l, i) => {
+      (before.has(i) || isProseLine(l) ? prose : table).push(l);
+    });
     notes.set(s, prose);
   }
   const haveSections = new Set(sections.map((s) => s.role));
   for (const role of TABLE_ROLES)
-    if (!haveSections.has(role)) tableLines[role] = lines.filter((l) => !isProseLine(l));
+    if (!haveSections.has(role))
+      tableLines[role] = tableScope(
+        role,
+        lines.filter((l) => !isProseLine(l)),
+      );
 
   const titleYear = titleFound ? yearFrom(titleFound.title) : undefined;
   const bodyParas = [...preambleLines, ...(sections.find((s) => s.role === "overview")?.lines ?? [])].map(

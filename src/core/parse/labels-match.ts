@@ -17,6 +17,8 @@ interface RowKeywords {
   edition?: Edition;
 }
 
+const GROUP: readonly string[] = [];
+
 const PROACTIVE: readonly RowKeywords[] = [
   { path: ["regulations"], keys: ["规章"] },
   { path: ["normativeDocuments"], keys: ["规范性文件", "规范文件"] },
@@ -26,9 +28,9 @@ const PROACTIVE: readonly RowKeywords[] = [
   { path: ["coercion"], keys: ["行政强制"] },
   { path: ["fees"], keys: ["事业性收费", "行政事业收费"] },
   { path: ["procurement"], keys: ["集中采购"] },
+  // A row some provincial templates add (「其他主动公开文件」): no row of the official table, never placed by order.
+  { path: GROUP, keys: ["其他主动公开"] },
 ];
-
-const GROUP: readonly string[] = [];
 
 const REQUESTS: readonly RowKeywords[] = [
   { path: ["received"], keys: ["本年新收", "新收政府信息", "本年收到"] },
@@ -158,7 +160,20 @@ function matchUncached(
   edition: Edition,
   seen: string | undefined,
 ): RowMatch | undefined {
-  const t = /[\s\u3000．]/.test(text) ? labelKey(text) : text;
+  const full = /[\s\u3000．]/.test(text) ? labelKey(text) : text;
+  const bare = withoutNotes(full);
+  // The label before its note, when that names a row; else the whole text (「行政诉讼（未经复议直接起诉）」).
+  return (
+    (bare !== full ? matchKey(table, bare, edition, seen) : undefined) ?? matchKey(table, full, edition, seen)
+  );
+}
+
+function matchKey(
+  table: TableName,
+  t: string,
+  edition: Edition,
+  seen: string | undefined,
+): RowMatch | undefined {
   if (t === "") return undefined;
   let best: RowMatch | undefined;
   const consider = (row: RowKeywords, key: string, at: number) => {
@@ -182,6 +197,17 @@ function matchUncached(
     if (row.exact.test(t)) best = { path: row.path, at: 0 };
   }
   return best;
+}
+
+/**
+ * A label without the template's explanatory notes: 「其他对外管理服务事项（指行政许可以外的…行政处罚、行政强制…）」
+ * names its row before the note, and the note names other rows. A note is a bracket of 8 or more characters
+ * (closed, or cut at the end of the text); a label that is only a note stays as written.
+ */
+function withoutNotes(t: string): string {
+  if (!t.includes("(") && !t.includes("（")) return t;
+  const stripped = t.replace(/[（(][^（）()]{8,}(?:[）)]|$)/g, "");
+  return stripped === "" ? t : stripped;
 }
 
 function reached(seen: string | undefined, key: string): boolean {

@@ -1,6 +1,7 @@
 // Text clean-up before parsing: line endings, invisible characters, page marks, Word field artefacts and crawler chrome.
 import { halfWidthDigits } from "../text/digits.ts";
 import { oneOf, trimEndChars } from "../text/trim.ts";
+import { flipbookLine } from "./flipbook.ts";
 
 const LINE_END_SPACE = oneOf(" \u00a0\u3000");
 
@@ -65,6 +66,7 @@ export function cleanLines(text: string): string[] {
     .replace(/\f/g, "\n")
     .split("\n");
   const out: string[] = [];
+  let flipTitle = false;
   for (let i = 0; i < raw.length; i++) {
     const full = raw[i] ?? "";
     const t = full.trim();
@@ -76,6 +78,12 @@ export function cleanLines(text: string): string[] {
       continue;
     }
     let l = line;
+    const page = t.charCodeAt(0) === 80 ? flipbookLine(t, flipTitle) : undefined; // 「P」
+    if (page === "drop") continue;
+    if (page) {
+      flipTitle = true;
+      l = page.title;
+    }
     const edge = i < 40 || i > raw.length - 40;
     // Portal links glued to content (「2020年1月20日 【打印本页】 【关闭窗口】」): drop the links, keep the rest.
     if (edge && t.includes("【") && BRACKET_CHROME.test(t)) {

@@ -1,6 +1,7 @@
 // Table text → a flat stream of cell tokens with row breaks, for every layout: tab rows, one cell per line, pipes, spaced PDF text, run-together crawler text.
 import { mentionsRow } from "./labels-match.ts";
 import { trimAll } from "./lines.ts";
+import { blankCellLines } from "./pipe-cells.ts";
 import type { CellSource, Locator } from "./sources.ts";
 
 export type Token =
@@ -251,10 +252,17 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     out.push({ kind: "break" });
     return out.tokens;
   }
-  for (const l of lines) {
+  const blankCells = lines.some((l) => l.trim() === "|") ? blankCellLines(lines) : undefined;
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li] as string;
     out.line(l);
     const t = trimAll(l);
     if (t === "") {
+      out.push({ kind: "break" });
+      continue;
+    }
+    if (blankCells?.has(li)) {
+      out.push({ kind: "empty", lineEnd: false });
       out.push({ kind: "break" });
       continue;
     }

@@ -1,0 +1,182 @@
+// Layout classes seen on government portal pages (test/fixtures/layouts): every cell read right, no error finding.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  proactiveBlocks,
+  requestRows,
+} from "../../src/core/labels.ts";
+import type { Edition } from "../../src/core/model.ts";
+import { parseReport } from "../../src/core/parse/index.ts";
+
+type Cells = (number | null)[];
+const _ = null;
+const Z7: Cells = [0, 0, 0, 0, 0, 0, 0];
+const Z5: Cells = [0, 0, 0, 0, 0];
+
+const read = (name: string) => readFileSync(new URL(`../fixtures/layouts/${name}`, import.meta.url), "utf8");
+
+/** Every cell of tables 二, 三 and 四 of an edition: the rows given, every other cell blank. */
+function expected(
+  edition: Edition,
+  proactive: Record<string, Cells>,
+  requests: Record<string, Cells> = {},
+  appeals: Record<string, Cells> = {},
+) {
+  const p: Record<string, Record<string, number | null>> = {};
+  for (const block of proactiveBlocks(edition))
+    for (const r of block.rows)
+      p[r.key] = Object.fromEntries(block.columns.map((c, i) => [c.key, proactive[r.key]?.[i] ?? null]));
+  const q: Record<string, unknown> = {};
+  for (const def of requestRows(edition)) {
+    const key = def.path.join("/");
+    const row = Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c.key, requests[key]?.[i] ?? null]));
+    if (def.path.length === 1) q[def.path[0] as string] = row;
+    else {
+      const head = def.path[0] as string;
+      const group = (q[head] ?? {}) as Record<string, unknown>;
+      group[def.path[1] as string] = row;
+      q[head] = group;
+    }
+  }
+  const a = Object.fromEntries(
+    APPEAL_GROUPS.map((g) => [
+      g.key,
+      Object.fromEntries(APPEAL_COLUMNS.map((c, i) => [c.key, appeals[g.key]?.[i] ?? null])),
+    ]),
+  );
+  return { proactive: p, requests: q, appeals: a };
+}
+
+function check(name: string, edition: Edition, want: ReturnType<typeof expected>) {
+  const { report, findings } = parseReport(read(name), "text");
+  expect(report.edition).toBe(edition);
+  expect({ proactive: report.proactive, requests: report.requests, appeals: report.appeals }).toEqual(want);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  return { report, findings };
+}
+
+const zeroRows2021 = (except: Record<string, Cells>) =>
+  Object.fromEntries(requestRows("2021").map((d) => [d.path.join("/"), except[d.path.join("/")] ?? Z7]));
+
+describe("layouts of portal pages", () => {
+  it("one cell per line with bare 「|」 lines for blank cells: the blanks stay in their columns", () => {
+    check(
+      "pipe-cell-lines.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [2, 1, 9],
+          licensing: [37],
+          penalties: [4],
+          coercion: [0],
+          fees: [1.5],
+        },
+        zeroRows2021({
+          received: [12, 3, _, _, 1, _, 16],
+          carriedOver: [_, _, _, _, _, _, 0],
+          granted: [5, 1, _, _, _, _, 6],
+          partiallyGranted: [2, _, _, _, _, _, 2],
+          "withheld/thirdParty": [1, 0, 0, 0, 0, 0, 1],
+          "unavailable/notHeld": [3, 1, 0, 0, 1, 0, 5],
+          handledTotal: [11, 2, 0, 0, 1, 0, 14],
+          carriedForward: [1, 1, 0, 0, 0, 0, 2],
+        }),
+        { review: [1, 0, 0, 1, 2], litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+  });
+
+  it("labels with the template's notes are read by the label before the note; the extra row is no row", () => {
+    check(
+      "annotated-labels.txt",
+      "2019",
+      expected("2019", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [3, 3, 14],
+        licensing: [12, -2, 230],
+        otherServices: [56, 4, 310],
+        penalties: [88, 0, 61],
+        coercion: [5, 1, _],
+        fees: [2, 0],
+        procurement: [6, 85.2],
+      }),
+    );
+  });
+
+  it("a sentence naming rows before the table's header gives no cell", () => {
+    check(
+      "prose-before-table.txt",
+      "2021",
+      expected("2021", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [1, 0, 6],
+        licensing: [21],
+        penalties: [3],
+        coercion: [0],
+        fees: [0],
+      }),
+    );
+  });
+
+  it("no table 四 in the text: none of its cells is taken from table 二 (a decimal fee is no 表四 error)", () => {
+    const { findings } = check(
+      "table-four-absent.txt",
+      "2021",
+      expected("2021", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [0, 0, 2],
+        licensing: [14],
+        penalties: [2],
+        coercion: [0],
+        fees: [12.5],
+      }),
+    );
+    expect(findings.some((f) => f.code === "parse.table-missing" && f.path === "/appeals")).toBe(true);
+  });
+
+  it("flip-book pages: page titles and 「P. N」 lines are no text, the tables read across pages", () => {
+    const { report } = check(
+      "flipbook-pages.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [0, 0, 1],
+          licensing: [0],
+          penalties: [0],
+          coercion: [0],
+          fees: [0],
+        },
+        zeroRows2021({
+          received: [4, 0, 0, 0, 0, 0, 4],
+          granted: [2, 0, 0, 0, 0, 0, 2],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          "notProcessed/duplicate": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [4, 0, 0, 0, 0, 0, 4],
+        }),
+        { review: [0, 0, 0, 1, 1], litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report.organ).toBe("某区信访局");
+  });
+
+  it("one flip-book page with table 四 only: its title is the title, no 表三 row is read from it", () => {
+    const { report } = check(
+      "flipbook-one-page.txt",
+      "2021",
+      expected(
+        "2021",
+        {},
+        {},
+        { review: [2, 0, 0, 0, 2], litigationDirect: [0, 0, 0, 1, 1], litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report).toMatchObject({ organ: "某区信访局", year: 2022 });
+  });
+});
