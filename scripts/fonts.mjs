@@ -1,7 +1,18 @@
 // `npm run fonts`: builds the GB2312 TrueType subsets under fonts/ (plus their licences) from the open source fonts.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import subsetFont from "subset-font";
@@ -57,17 +68,28 @@ const EXTRA =
   range(0xff01, 0xff5e) + // full-width forms
   "￠￡￥℃℉№™€—–‐〇";
 
+/** Where Debian's texlive-lang-chinese puts the Fandol fonts (FANDOL_DIR overrides). */
+const fandolDir = () =>
+  process.env.FANDOL_DIR ?? "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol";
+
 const SOURCES = [
   {
-    out: "NotoSerifSC-Regular.ttf",
-    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "400Regular", "NotoSerifSC_400Regular.ttf"),
-    licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
-    licenceOut: "OFL-NotoSerifSC.txt",
+    // 仿宋 of GB/T 9704 for body and tables. A CID-keyed CFF OpenType font without subroutines: its subset is turned
+    // into TrueType by scripts/fandol-ttf.py (fontTools), simplified within 2/1000 em, on a 256-unit em, cu2qu within
+    // 2/1000 em (fonts/README.md has the measurements).
+    out: "FandolFang-Regular.ttf",
+    toTrueType: { tolerance: 2, unitsPerEm: 256, simplify: 2 },
+    src: () => join(fandolDir(), "FandolFang-Regular.otf"),
+    licence: () => join(root, "fonts", "LICENSE-Fandol.txt"),
+    licenceOut: "LICENSE-Fandol.txt",
   },
   {
-    out: "NotoSerifSC-Bold.ttf",
+    // The heaviest open serif: the nearest open face to 小标宋 for the title.
+    out: "NotoSerifSC-Black.ttf",
     levelOneOnly: true,
-    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "700Bold", "NotoSerifSC_700Bold.ttf"),
+    src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "900Black", "NotoSerifSC_900Black.ttf"),
+    licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
+    licenceOut: "OFL-NotoSerifSC.txt",
   },
   {
     out: "NotoSansSC-Regular.ttf",
@@ -93,6 +115,28 @@ const SOURCES = [
   },
 ];
 
+/**
+ * A CFF OpenType font → TrueType through scripts/fandol-ttf.py. Needs Python with fontTools (Debian python3-fonttools;
+ * PYTHON names the interpreter, default python3). The fontTools version is part of the output's bytes.
+ */
+function cffToTrueType(bytes, { tolerance, unitsPerEm, simplify }) {
+  const dir = mkdtempSync(join(tmpdir(), "nianbao-fonts-"));
+  try {
+    const [src, dst] = [join(dir, "in.otf"), join(dir, "out.ttf")];
+    writeFileSync(src, bytes);
+    const script = join(root, "scripts", "fandol-ttf.py");
+    const args = [script, src, dst, String(tolerance), String(unitsPerEm), String(simplify)];
+    const r = spawnSync(process.env.PYTHON ?? "python3", args, { stdio: ["ignore", "inherit", "inherit"] });
+    if (r.status !== 0)
+      throw new Error(
+        "fonts: the TrueType conversion failed (needs fontTools: Debian python3-fonttools; PYTHON=…)",
+      );
+    return readFileSync(dst);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function buildFonts() {
   mkdirSync(out, { recursive: true });
   const full = [...new Set(gb2312() + EXTRA + templateChars())].join("");
@@ -116,10 +160,12 @@ export default async function buildFonts() {
       // metrics (horizontal text only): smaller files, faster PDF rendering.
       dropTables: ["GSUB", "GPOS", "GDEF", "vhea", "vmtx", "VORG", "DSIG"],
     });
-    const file = f.names ? renameFont(new Uint8Array(bytes), f.names) : bytes;
+    const subset = f.toTrueType ? cffToTrueType(bytes, f.toTrueType) : bytes;
+    const file = f.names ? renameFont(new Uint8Array(subset), f.names) : subset;
     writeFileSync(join(out, f.out), file);
     console.log(`fonts: ${f.out} ${(file.length / 1024).toFixed(0)} KiB in ${Date.now() - t0} ms`);
-    if (f.licence) copyFileSync(f.licence(), join(out, f.licenceOut));
+    if (f.licence && f.licence() !== join(out, f.licenceOut))
+      copyFileSync(f.licence(), join(out, f.licenceOut));
   }
   writeFileSync(join(out, "chars.txt"), `${full}\n`);
 }

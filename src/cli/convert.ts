@@ -5,7 +5,7 @@ import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput } from "../core/input/index.ts";
+import { readAndAnalyze } from "../core/input/index.ts";
 import type { Edition, Finding } from "../core/model.ts";
 import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.ts";
 import { placeOf } from "../core/rules/describe.ts";
@@ -23,17 +23,22 @@ const Options = z.object({
     out: z.string({ error: "需要 --out <输出目录>" }),
     format: z.string().optional(),
     force: z.literal(true).optional(),
+    fonts: z.string().optional(),
+    tagged: z.literal(true).optional(),
     help: z.literal(true).optional(),
   }),
 });
 
-const USAGE = `用法：nianbao convert <文件或目录…> --out <输出目录> [--format pdf,html,json] [--force]
+const USAGE = `用法：nianbao convert <文件或目录…> --out <输出目录> [--format pdf,html,json] [--force] [--fonts 字体目录] [--tagged]
 
 把每份年报（模型 JSON、文本、HTML、Word .docx 或带文字的 PDF；目录中的 .json .txt .html .docx .pdf 文件）转换为标准格式文件：
 <名称>.pdf、<名称>.html、<名称>.json（{ "report": 规范化模型, "findings": 问题列表 }）。
   --out      输出目录（不存在时创建）
   --format   要生成的格式，逗号分隔，默认 pdf,html,json
   --force    报告有错误时仍然生成文件（默认不生成，并说明原因）
+  --fonts    本单位字体目录：其中 fonts.json 把角色（body 正文、title 标题、heading1 一级标题、
+             heading2 二级标题、table 表格）对应到同目录的 .ttf/.otf 文件
+  --tagged   生成带结构标签的 PDF（无障碍阅读：标题、段落、表格及表头单元格），文件较大、较慢
 退出码：0 全部成功；1 有报告存在错误；2 有输入无法使用或用法错误；3 内部错误`;
 
 /** The CLI's I/O; the runtime may say whether stderr is a terminal (the progress bar is drawn only then). */
@@ -145,7 +150,7 @@ export const convertCommand: Command = {
   usage: USAGE,
   async run(args, ioIn) {
     const io = ioIn as ConvertIO;
-    const split = splitArgs(args, ["out", "format"]);
+    const split = splitArgs(args, ["out", "format", "fonts"]);
     if (split.flags.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
@@ -172,7 +177,7 @@ export const convertCommand: Command = {
       throw new UsageError(`--out 不能在输入目录之内：${printable(flags.out)}`);
     await mkdir(outDir, { recursive: true });
     const inputReals = new Set(await Promise.all(inputs.map((i) => realpath(i).catch(() => resolve(i)))));
-    const assets = await cliAssets();
+    const assets = await cliAssets(process.env, flags.fonts);
     const names = outputNames(inputs);
     const tty = io.stderrIsTTY ?? process.stderr.isTTY === true;
     const outcomes: Outcome[] = refused.map((r) => ({ ...r, status: "unusable" as const }));
@@ -182,8 +187,9 @@ export const convertCommand: Command = {
       const name = names[i] as string;
       if (tty) progress(io, i, inputs.length, basename(input));
       try {
-        const read = await readInput(await io.readFile(input), { filename: input });
-        const result = withGlyphFindings(analyzeInput(read.input, read.hint), assets);
+        const result = await readAndAnalyze(await io.readFile(input), { filename: input }, (i, h) =>
+          withGlyphFindings(analyzeInput(i, h), assets),
+        );
         const { findings } = result;
         const targets = [...wanted].map((f) => join(outDir, `${name}.${f}`));
         const targetReals = await Promise.all(targets.map((t) => realpath(t).catch(() => t)));
@@ -209,7 +215,10 @@ export const convertCommand: Command = {
             `${JSON.stringify({ report: result.report, findings }, null, 2)}\n`,
           );
         if (wanted.has("pdf"))
-          await writeFile(join(outDir, `${name}.pdf`), await renderPdf(result.report, assets));
+          await writeFile(
+            join(outDir, `${name}.pdf`),
+            await renderPdf(result.report, assets, { tagged: flags.tagged === true }),
+          );
         if (wanted.has("html"))
           await writeFile(join(outDir, `${name}.html`), await renderHtml(result.report, assets));
         const warnings = findings.filter((f) => f.severity === "warning").length;

@@ -9,24 +9,27 @@ const Options = z.object({
     port: z.coerce.number().int().min(0).max(65535).optional(),
     host: z.string().optional(),
     data: z.string().optional(),
+    fonts: z.string().optional(),
     help: z.literal(true).optional(),
   }),
 });
 
-const USAGE = `用法：nianbao serve [--port 8787] [--host 127.0.0.1] [--data ./data]
+const USAGE = `用法：nianbao serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--fonts 字体目录]
 
 启动 HTTP 服务（POST /v1/reports 等，接口文档见 /docs）。
   --port   端口，默认 8787（0 表示任选空闲端口）
   --host   监听地址，默认 127.0.0.1
   --data   文件存储目录，默认 ./data；设置 S3_BUCKET 等环境变量时改用 S3 兼容存储
-环境变量：API_TOKENS、BODY_LIMIT_BYTES、PUBLIC_BASE_URL、S3_BUCKET、S3_REGION、S3_ENDPOINT、
+  --fonts  本单位字体目录（含 fonts.json：body、title、heading1、heading2、table → .ttf/.otf），
+           也可用环境变量 FONTS_DIR
+环境变量：FONTS_DIR、API_TOKENS、BODY_LIMIT_BYTES、PUBLIC_BASE_URL、S3_BUCKET、S3_REGION、S3_ENDPOINT、
 S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY、S3_FORCE_PATH_STYLE、S3_KEY_PREFIX（见 docs/deploy.md）`;
 
 export const serveCommand: Command = {
   summary: "启动 HTTP 服务（文件或 S3 兼容存储）",
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
-    const parsed = Options.safeParse(splitArgs(args, ["port", "host", "data"]));
+    const parsed = Options.safeParse(splitArgs(args, ["port", "host", "data", "fonts"]));
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("；"));
     const { flags } = parsed.data;
     if (flags.help) {
@@ -41,6 +44,7 @@ export const serveCommand: Command = {
         ...(flags.port !== undefined ? { port: flags.port } : {}),
         ...(flags.host ? { host: flags.host } : {}),
         ...(flags.data ? { dataDir: flags.data } : {}),
+        ...(flags.fonts ? { fontsDir: flags.fonts } : {}),
       });
     } catch (e) {
       if (e instanceof Error && e.name === "ConfigError") {

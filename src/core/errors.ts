@@ -36,6 +36,11 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, retry: true, message: "请求过于频繁，请稍后再试" },
   render_timeout: { status: 503, retry: true, message: "生成文件超时，请稍后再试" },
   storage_unavailable: { status: 503, retry: true, message: "存储暂时不可用，请稍后再试" },
+  invalid_fonts: {
+    status: 503,
+    retry: false,
+    message: "字体配置无效，请管理员检查 fonts/fonts.json 及其字体文件",
+  },
   internal: { status: 500, retry: true, message: "服务内部错误" },
 } as const satisfies Record<string, { status: number; retry: boolean; message: string }>;
 

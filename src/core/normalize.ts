@@ -5,7 +5,16 @@ import { fromZodError } from "./errors.ts";
 import { finding } from "./finding.ts";
 import { defaultTitle } from "./labels.ts";
 import { type Finding, Report } from "./model.ts";
-import { type Ctx, isRecord, own, readString, toError, trimText } from "./normalize/context.ts";
+import {
+  type Ctx,
+  countUnlisted,
+  isRecord,
+  overListed,
+  own,
+  readString,
+  toError,
+  trimText,
+} from "./normalize/context.ts";
 import { readIssuedOn, readYear } from "./normalize/dates.ts";
 import { readEdition } from "./normalize/edition.ts";
 import { readSections } from "./normalize/sections.ts";
@@ -53,10 +62,11 @@ export function normalizeReport(input: unknown): { report: Report; findings: Fin
   const sections = readSections(input, ctx);
   const tables = readTables(input, edition, ctx);
   for (const key of Object.keys(input)) {
-    if (!TOP_KEYS.has(key)) {
+    if (!TOP_KEYS.has(key) && !overListed(ctx)) {
       ctx.findings.push(finding("normalize.extra-field", pointer(key), `未知字段「${key}」已忽略`));
     }
   }
+  countUnlisted(ctx);
   if (ctx.issues.length > 0) throw toError(ctx.issues, input);
   const report = { edition, organ, year, title, issuedOn, sections, ...tables };
   const checked = Report.safeParse(report);

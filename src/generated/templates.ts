@@ -110,13 +110,13 @@ export const templateSpecs = {
     };
 
   return "<section id=\""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":64,"column":13},"end":{"line":64,"column":19}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":69,"column":13},"end":{"line":69,"column":19}}}) : helper)))
     + "\""
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":20},"end":{"line":64,"column":69}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":20},"end":{"line":69,"column":69}}})) != null ? stack1 : "")
     + ">\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":66,"column":7},"end":{"line":67,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":7},"end":{"line":70,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":7},"end":{"line":72,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":7},"end":{"line":75,"column":23}}})) != null ? stack1 : "")
     + "</section>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -127,7 +127,7 @@ export const templateSpecs = {
     };
 
   return " aria-labelledby=\""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"id","hash":{},"data":data,"loc":{"start":{"line":64,"column":53},"end":{"line":64,"column":59}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"id","hash":{},"data":data,"loc":{"start":{"line":69,"column":53},"end":{"line":69,"column":59}}}) : helper)))
     + "-h\"";
 },"2":function(container,depth0,helpers,partials,data) {
     var helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3="function", alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -138,9 +138,9 @@ export const templateSpecs = {
     };
 
   return "<h2 id=\""
-    + alias4(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":65,"column":23},"end":{"line":65,"column":29}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"id") || (depth0 != null ? lookupProperty(depth0,"id") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"id","hash":{},"data":data,"loc":{"start":{"line":70,"column":23},"end":{"line":70,"column":29}}}) : helper)))
     + "-h\">"
-    + alias4(((helper = (helper = lookupProperty(helpers,"heading") || (depth0 != null ? lookupProperty(depth0,"heading") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"heading","hash":{},"data":data,"loc":{"start":{"line":65,"column":33},"end":{"line":65,"column":44}}}) : helper)))
+    + alias4(((helper = (helper = lookupProperty(helpers,"heading") || (depth0 != null ? lookupProperty(depth0,"heading") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"heading","hash":{},"data":data,"loc":{"start":{"line":70,"column":33},"end":{"line":70,"column":44}}}) : helper)))
     + "</h2>\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -160,7 +160,7 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||(depth0 && lookupProperty(depth0,"eq"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),"subheading",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":67,"column":29},"end":{"line":67,"column":51}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":67,"column":23},"end":{"line":70,"column":14}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||(depth0 && lookupProperty(depth0,"eq"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),"subheading",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":72,"column":29},"end":{"line":72,"column":51}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":72,"column":23},"end":{"line":75,"column":14}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -170,7 +170,7 @@ export const templateSpecs = {
     };
 
   return "<h3>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":67,"column":57},"end":{"line":67,"column":65}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":72,"column":57},"end":{"line":72,"column":65}}}) : helper)))
     + "</h3>\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -180,7 +180,7 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||(depth0 && lookupProperty(depth0,"eq"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),"minor",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":68,"column":14},"end":{"line":68,"column":31}}}),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":68,"column":8},"end":{"line":70,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||(depth0 && lookupProperty(depth0,"eq"))||container.hooks.helperMissing).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),"minor",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":73,"column":14},"end":{"line":73,"column":31}}}),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":73,"column":8},"end":{"line":75,"column":7}}})) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -190,7 +190,7 @@ export const templateSpecs = {
     };
 
   return "<h4>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":68,"column":37},"end":{"line":68,"column":45}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":73,"column":37},"end":{"line":73,"column":45}}}) : helper)))
     + "</h4>\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -201,7 +201,7 @@ export const templateSpecs = {
     };
 
   return "<p>"
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":69,"column":11},"end":{"line":69,"column":19}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"text") || (depth0 != null ? lookupProperty(depth0,"text") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"text","hash":{},"data":data,"loc":{"start":{"line":74,"column":11},"end":{"line":74,"column":19}}}) : helper)))
     + "</p>\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -212,7 +212,7 @@ export const templateSpecs = {
     };
 
   return "<p><time datetime=\""
-    + alias1(((helper = (helper = lookupProperty(helpers,"documentDate") || (depth0 != null ? lookupProperty(depth0,"documentDate") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"documentDate","hash":{},"data":data,"loc":{"start":{"line":72,"column":93},"end":{"line":72,"column":109}}}) : helper)))
+    + alias1(((helper = (helper = lookupProperty(helpers,"documentDate") || (depth0 != null ? lookupProperty(depth0,"documentDate") : depth0)) != null ? helper : container.hooks.helperMissing),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"documentDate","hash":{},"data":data,"loc":{"start":{"line":77,"column":93},"end":{"line":77,"column":109}}}) : helper)))
     + "\">"
     + alias1(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1), depth0))
     + "</time></p>";
@@ -234,14 +234,14 @@ export const templateSpecs = {
     + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":11,"column":7},"end":{"line":11,"column":16}}}) : helper)))
     + "</title>\n<style>\n"
     + ((stack1 = ((helper = (helper = lookupProperty(helpers,"fontFaces") || (data && lookupProperty(data,"fontFaces"))) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"fontFaces","hash":{},"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":13,"column":16}}}) : helper))) != null ? stack1 : "")
-    + "\n:root { --body: \"NB Body\", \"Noto Serif SC\", \"Source Han Serif SC\", \"FangSong\", \"STFangsong\", \"SimSun\", serif;\n  --title: \"NB Title\", \"NB Body\", \"Noto Serif SC\", \"Source Han Serif SC\", \"SimSun\", serif;\n  --heading: \"NB Heading\", \"NB Body\", \"Noto Sans SC\", \"Source Han Sans SC\", \"SimHei\", sans-serif;\n  --subheading: \"NB Subheading\", \"NB Body\", \"LXGW WenKai\", \"KaiTi\", \"STKaiti\", serif; }\nhtml { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }\nbody { margin: 0; background: #f4f4f4; color: #111; font-family: var(--body); font-size: 16pt; line-height: 1.8; }\nmain { max-width: 156mm; margin: 0 auto; padding: 24mm 28mm 28mm; background: #fff; box-sizing: content-box; }\nh1 { font-family: var(--title); font-size: 22pt; font-weight: 700; text-align: center; line-height: 1.4; margin: 0 0 1.5em; }\nh2 { font-family: var(--heading); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\nh3 { font-family: var(--subheading); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\nh4 { font-family: var(--body); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\np { text-indent: 2em; margin: 0; text-align: justify; }\n.table-wrap { overflow-x: auto; margin: 0.4em 0 0.8em; }\ntable { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; }\ncaption { caption-side: top; font-family: var(--heading); font-size: 11pt; padding: 0.2em 0; }\nth, td { border: 0.5pt solid #000; padding: 2pt 3pt; text-align: center; vertical-align: middle; font-weight: 400; }\nth.left, td.note { text-align: left; }\ntd.note { font-size: 9pt; }\n.t-requests th[scope=\"col\"], .t-requests td, .t-appeals th[scope=\"col\"], .t-appeals td { min-width: 2.6em; }\n.signature { text-align: right; margin: 2em 2em 0 0; }\n.signature p { text-indent: 0; text-align: right; }\n@media (max-width: 640px) {\n  body { font-size: 16px; background: #fff; }\n  main { padding: 16px 14px; max-width: none; }\n  h1 { font-size: 22px; }\n  h2, h3, h4 { font-size: 17px; }\n  table { font-size: 13px; min-width: 36em; }\n  .t-appeals { min-width: 48em; }\n  .t-requests { min-width: 44em; }\n  .t-requests th[scope=\"row\"] { min-width: 9em; }\n  caption { text-align: left; }\n}\n@media print {\n  @page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n  body { background: #fff; }\n  main { max-width: none; padding: 0; }\n  .table-wrap { overflow: visible; }\n  table { break-inside: auto; }\n  thead { display: table-header-group; }\n  tr { break-inside: avoid; }\n  h1, h2, h3, h4 { break-after: avoid; }\n  .signature { break-inside: avoid; }\n}\n</style>\n</head>\n<body>\n<main>\n<article>\n<h1>"
-    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":62,"column":4},"end":{"line":62,"column":13}}}) : helper)))
+    + "\n:root { --body: \"NB Body\", \"Noto Serif SC\", \"Source Han Serif SC\", \"FangSong\", \"STFangsong\", \"SimSun\", serif;\n  --title: \"NB Title\", \"NB Body\", \"Noto Serif SC\", \"Source Han Serif SC\", \"SimSun\", serif;\n  --heading: \"NB Heading\", \"NB Body\", \"Noto Sans SC\", \"Source Han Sans SC\", \"SimHei\", sans-serif;\n  --subheading: \"NB Subheading\", \"NB Body\", \"LXGW WenKai\", \"KaiTi\", \"STKaiti\", serif; }\nhtml { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }\nbody { margin: 0; background: #f4f4f4; color: #111; font-family: var(--body); font-size: 16pt; line-height: 1.8; }\nmain { max-width: 156mm; margin: 0 auto; padding: 24mm 28mm 28mm; background: #fff; box-sizing: content-box; }\nh1 { font-family: var(--title); font-size: 22pt; font-weight: 700; text-align: center; line-height: 1.4; margin: 0 0 1.5em; text-wrap: balance; }\nh2 { font-family: var(--heading); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\nh3 { font-family: var(--subheading); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\nh4 { font-family: var(--body); font-size: 16pt; font-weight: 400; text-indent: 2em; margin: 0; }\np { text-indent: 2em; margin: 0; text-align: justify; }\n.table-wrap { overflow-x: auto; margin: 0.4em 0 0.8em; }\ntable { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.35; }\ncaption { caption-side: top; font-family: var(--heading); font-size: 11pt; padding: 0.2em 0; }\nth, td { border: 0.5pt solid #000; padding: 2pt 3pt; text-align: center; vertical-align: middle; font-weight: 400; }\nth.left, td.note { text-align: left; }\ntd.note { font-size: 9pt; }\n.t-requests th[scope=\"col\"], .t-requests td, .t-appeals th[scope=\"col\"], .t-appeals td { min-width: 2.6em; }\n.signature { text-align: right; margin: 2em 2em 0 0; }\n.signature p { text-indent: 0; text-align: right; }\n@media screen and (min-width: 1024px) {\n  /* Table 四 (15 columns) may use the page's side margins instead of scrolling sideways. */\n  .table-wrap:has(.t-appeals) { margin-left: -24mm; margin-right: -24mm; }\n}\n@media (max-width: 640px) {\n  body { font-size: 16px; background: #fff; }\n  main { padding: 16px 14px; max-width: none; }\n  h1 { font-size: 22px; }\n  h2, h3, h4 { font-size: 17px; }\n  table { font-size: 13px; min-width: 36em; }\n  .t-appeals { min-width: 48em; }\n  .t-requests { min-width: 44em; }\n  .t-requests th[scope=\"row\"] { min-width: 9em; }\n  caption { text-align: left; }\n}\n@media print {\n  @page { size: A4; margin: 37mm 26mm 35mm 28mm;\n    @bottom-center { content: \"— \" counter(page) \" —\"; font-size: 14pt; } }\n  body { background: #fff; }\n  main { max-width: none; padding: 0; }\n  .table-wrap { overflow: visible; }\n  table { break-inside: auto; }\n  thead { display: table-header-group; }\n  tr { break-inside: avoid; }\n  h1, h2, h3, h4 { break-after: avoid; }\n  .signature { break-inside: avoid; }\n}\n</style>\n</head>\n<body>\n<main>\n<article>\n<h1>"
+    + alias4(((helper = (helper = lookupProperty(helpers,"title") || (depth0 != null ? lookupProperty(depth0,"title") : depth0)) != null ? helper : alias2),(typeof helper === alias3 ? helper.call(alias1,{"name":"title","hash":{},"data":data,"loc":{"start":{"line":67,"column":4},"end":{"line":67,"column":13}}}) : helper)))
     + "</h1>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":63,"column":0},"end":{"line":71,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":68,"column":0},"end":{"line":76,"column":9}}})) != null ? stack1 : "")
     + "<footer class=\"signature\"><p>"
     + alias4(container.lambda(((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"organ") : stack1), depth0))
     + "</p>"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":52},"end":{"line":72,"column":147}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":52},"end":{"line":77,"column":147}}})) != null ? stack1 : "")
     + "</footer>\n</article>\n</main>\n</body>\n</html>\n";
 },"usePartial":true,"useData":true},
   "_html-table": {"0":function(container,depth0,helpers,partials,data) {

@@ -4,11 +4,13 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/fonts/office-fonts.ts";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
+import { ConfigError } from "./config.ts";
 
 export const FONT_FILES = {
-  body: "NotoSerifSC-Regular.ttf",
-  title: "NotoSerifSC-Bold.ttf",
+  body: "FandolFang-Regular.ttf",
+  title: "NotoSerifSC-Black.ttf",
   heading: "NotoSansSC-Regular.ttf",
   subheading: "NianbaoKai-Regular.ttf",
 } as const;
@@ -49,6 +51,38 @@ export interface NodeAssetsOptions {
   fallback?: boolean;
   /** The fallback font's path (FALLBACK_FONT); it must exist. Default: the first font found of a few known ones. */
   fallbackFont?: string;
+  /** The office's own fonts: a directory with fonts.json (role → .ttf/.otf file in that directory). */
+  officeFontsDir?: string;
+}
+
+async function readIfPresent(path: string): Promise<Uint8Array | undefined> {
+  try {
+    const buf = await readFile(path);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+/** The defaults with the faces of DIR/fonts.json in place; ConfigError naming the file at fault. */
+async function withOfficeFonts(defaults: RenderAssets, dir: string): Promise<RenderAssets> {
+  const jsonPath = join(dir, "fonts.json");
+  try {
+    const bytes = await readIfPresent(jsonPath);
+    if (!bytes) throw new FontConfigError(jsonPath, "文件不存在 (missing fonts.json)");
+    const config = parseFontsJson(jsonPath, bytes);
+    return await officeAssets(
+      defaults,
+      jsonPath,
+      config,
+      (f) => readIfPresent(join(dir, f)),
+      (f) => join(dir, f),
+    );
+  } catch (e) {
+    if (e instanceof FontConfigError) throw new ConfigError(e.message);
+    throw e;
+  }
 }
 
 const cache = new Map<string, Promise<RenderAssets>>();
@@ -56,7 +90,7 @@ const cache = new Map<string, Promise<RenderAssets>>();
 /** RenderAssets read once per process and directory. */
 export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAssets> {
   const dir = options.fontsDir ?? DEFAULT_FONTS_DIR;
-  const key = `${dir}|${options.fallback !== false}|${options.fallbackFont ?? ""}`;
+  const key = `${dir}|${options.fallback !== false}|${options.fallbackFont ?? ""}|${options.officeFontsDir ?? ""}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = (async () => {
@@ -79,9 +113,11 @@ export function nodeAssets(options: NodeAssetsOptions = {}): Promise<RenderAsset
           };
         }
       }
-      return assets;
+      return options.officeFontsDir ? withOfficeFonts(assets, options.officeFontsDir) : assets;
     })();
     cache.set(key, hit);
+    // A configuration error is not cached: fixing fonts.json and retrying reads it again.
+    hit.catch(() => cache.delete(key));
   }
   return hit;
 }

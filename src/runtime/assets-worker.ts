@@ -1,5 +1,7 @@
 // RenderAssets for the Worker: the body font bundled as a Data module; the other faces and a full fallback from R2.
-import bodyFont from "../../fonts/NotoSerifSC-Regular.ttf";
+import bodyFont from "../../fonts/FandolFang-Regular.ttf";
+import { NianbaoError } from "../core/errors.ts";
+import { FontConfigError, officeAssets, parseFontsJson } from "../core/render/fonts/office-fonts.ts";
 import type { FontFile, RenderAssets } from "../core/render/index.ts";
 import { BUCKET_FONTS, FONT_PREFIX } from "./bucket-fonts.ts";
 
@@ -14,7 +16,7 @@ export interface WorkerAssetsOptions {
   prefix?: string;
 }
 
-const body: FontFile = { name: "NotoSerifSC-Regular.ttf", data: new Uint8Array(bodyFont) };
+const body: FontFile = { name: "FandolFang-Regular.ttf", data: new Uint8Array(bodyFont) };
 
 /** Loaded once per isolate (a failed load is retried on the next call). */
 let cached: { key: string; assets: Promise<RenderAssets> } | undefined;
@@ -40,7 +42,26 @@ async function load(options: WorkerAssetsOptions): Promise<RenderAssets> {
   if (heading) assets.fonts.heading = heading;
   if (subheading) assets.fonts.subheading = subheading;
   if (fallback) assets.fallback = fallback;
-  return assets;
+  // The office's own fonts: fonts.json in the same folder maps roles to font files there.
+  const json = await bucket.get(`${prefix}fonts.json`);
+  if (!json) return assets;
+  const label = (f: string) => `${prefix}${f}`;
+  try {
+    const config = parseFontsJson(label("fonts.json"), new Uint8Array(await json.arrayBuffer()));
+    return await officeAssets(
+      assets,
+      label("fonts.json"),
+      config,
+      async (f) => {
+        const object = await bucket.get(label(f));
+        return object ? new Uint8Array(await object.arrayBuffer()) : undefined;
+      },
+      label,
+    );
+  } catch (e) {
+    if (e instanceof FontConfigError) throw new NianbaoError("invalid_fonts", e.message, {}, { cause: e });
+    throw e;
+  }
 }
 
 /**

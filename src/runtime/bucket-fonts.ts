@@ -2,7 +2,7 @@
 
 /** Object keys (below the prefix) by role; `npm run fonts:upload` puts the display faces from fonts/ there. */
 export const BUCKET_FONTS = {
-  title: "NotoSerifSC-Bold.ttf",
+  title: "NotoSerifSC-Black.ttf",
   heading: "NotoSansSC-Regular.ttf",
   subheading: "NianbaoKai-Regular.ttf",
   /** A full font (e.g. NotoSerifSC_400Regular.ttf from the npm package) for characters outside GB2312. */

@@ -58,6 +58,7 @@ export const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   S3_FORCE_PATH_STYLE: optional(Bool),
   S3_KEY_PREFIX: optional(z.string().regex(/^([^/.][^/]*\/)+$/, 'must be folder-like, e.g. "nianbao/"')),
+  FONTS_DIR: optional(z.string().min(1, "must be a directory holding fonts.json")),
   TRUST_PROXY: optional(Bool),
   FALLBACK_FONT: optional(z.string().regex(/\.(ttf|otf)$/i, "must be the path of a .ttf or .otf font file")),
 });
@@ -76,6 +77,8 @@ export interface ServiceConfig {
   resultSecret?: string;
   /** Node: a full font for characters outside the subsets (FALLBACK_FONT), instead of the ones looked for. */
   fallbackFont?: string;
+  /** Node: the office's own fonts, a directory with fonts.json (FONTS_DIR or `serve --fonts`). */
+  fontsDir?: string;
 }
 
 /** A configuration error naming every bad variable; thrown before anything starts. */
@@ -128,6 +131,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     renderBudgetMs: e.RENDER_BUDGET_MS ?? DEFAULT_RENDER_BUDGET_MS,
     maxConcurrentWrites: e.MAX_CONCURRENT_WRITES ?? 32,
     ...(e.FALLBACK_FONT ? { fallbackFont: e.FALLBACK_FONT } : {}),
+    ...(e.FONTS_DIR ? { fontsDir: e.FONTS_DIR } : {}),
     ...(e.RESULT_SECRET ? { resultSecret: e.RESULT_SECRET } : {}),
   };
   if (!e.S3_BUCKET) return { http, ...limits };

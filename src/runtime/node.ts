@@ -24,6 +24,8 @@ export interface ServeOptions {
   host?: string;
   /** Filesystem store root when no S3_BUCKET is configured. */
   dataDir?: string;
+  /** The office's own fonts (a directory with fonts.json); overrides FONTS_DIR. */
+  fontsDir?: string;
   /** Defaults to process.env; read once, here. */
   env?: Record<string, string | undefined>;
   log?: (entry: LogEntry) => void;
@@ -60,7 +62,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new ConfigError(
       `配置无效 (invalid configuration): FALLBACK_FONT: no font file at ${config.fallbackFont}`,
     );
-  const assets = await nodeAssets(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {});
+  const fontsDir = options.fontsDir ?? config.fontsDir;
+  const assets = await nodeAssets({
+    ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
+    ...(fontsDir ? { officeFontsDir: fontsDir } : {}),
+  });
   // Analyze and render run in worker threads: a job over RENDER_BUDGET_MS is stopped and its thread replaced,
   // while this thread keeps answering (/healthz, reads).
   const engine = threadPoolEngine(
@@ -70,6 +76,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       ...(options.poolSize ? { size: options.poolSize } : {}),
       ...(options.poolQueue ? { queueLimit: options.poolQueue } : {}),
       ...(config.fallbackFont ? { fallbackFont: config.fallbackFont } : {}),
+      ...(fontsDir ? { officeFontsDir: fontsDir } : {}),
     },
   );
   const services: AppServices = {

@@ -15,6 +15,8 @@ export interface PoolOptions {
   budgetMs: number;
   /** FALLBACK_FONT, passed to each thread. */
   fallbackFont?: string;
+  /** The office's own fonts (FONTS_DIR or `serve --fonts`), passed to each thread. */
+  officeFontsDir?: string;
   /** Test hook: the thread script (default: pool-thread.ts beside this file, or pool-thread.mjs in dist/). */
   script?: URL;
 }
@@ -59,7 +61,10 @@ export function threadPoolEngine(
 
   const spawn = (): Slot => {
     const worker = new Worker(script, {
-      workerData: options.fallbackFont ? { fallbackFont: options.fallbackFont } : {},
+      workerData: {
+        ...(options.fallbackFont ? { fallbackFont: options.fallbackFont } : {}),
+        ...(options.officeFontsDir ? { officeFontsDir: options.officeFontsDir } : {}),
+      },
       // A thread's heap is bounded too: a job that would take the process down ends the thread instead.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });

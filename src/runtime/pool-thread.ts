@@ -5,8 +5,11 @@ import { coreEngine } from "../service/core-engine.ts";
 import { nodeAssets } from "./assets-node.ts";
 import type { PoolJob, PoolReply } from "./pool-protocol.ts";
 
-const options = (workerData ?? {}) as { fallbackFont?: string };
-const assets = nodeAssets(options.fallbackFont ? { fallbackFont: options.fallbackFont } : {});
+const options = (workerData ?? {}) as { fallbackFont?: string; officeFontsDir?: string };
+const assets = nodeAssets({
+  ...(options.fallbackFont ? { fallbackFont: options.fallbackFont } : {}),
+  ...(options.officeFontsDir ? { officeFontsDir: options.officeFontsDir } : {}),
+});
 const engine = coreEngine(() => assets);
 // Ready once the fonts are read: the pool starts a job's budget only on a ready thread.
 assets.then(

@@ -1,7 +1,7 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput, withPlaces } from "../core/input/index.ts";
+import { readAndAnalyze } from "../core/input/index.ts";
 import { defaultTitle } from "../core/labels.ts";
 import type { Finding, Report, Sources } from "../core/model.ts";
 import { ObjectExists } from "../storage/errors.ts";
@@ -34,14 +34,13 @@ export interface Published {
   previous: PreviousRef | null;
 }
 
-/** The model/findings of an input (a .docx or PDF read first), nothing stored. */
+/** The model/findings of an input (a .docx or PDF read first, its places in `sources`), nothing stored. */
 export async function analyze(
   deps: Pick<ServiceDeps, "engine">,
   input: Uint8Array | string,
   hint: InputHint = {},
 ) {
-  const read = await readInput(input, hint);
-  return withPlaces(await deps.engine.analyze(read.input, read.hint), read);
+  return readAndAnalyze(input, hint, (i, h) => deps.engine.analyze(i, h));
 }
 
 /** Publications in progress per store and id: concurrent publishes of one report in a process share one. */

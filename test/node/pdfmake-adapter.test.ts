@@ -56,6 +56,7 @@ describe("the patch list and the installer's policy", () => {
     expect(PATCHES.filter((p) => p.kind === "fix").map((p) => p.id)).toEqual([
       "unbreakable-blocks",
       "row-span-centring",
+      "tagged-structure",
     ]);
   });
 

@@ -118,4 +118,33 @@ describe("escaping and small screens", () => {
       await page.close();
     }
   });
+
+  it("at 1024 px and wider: no table scrolls sideways, title lines balanced", async () => {
+    for (const { name, report } of fixtures()) {
+      const html = await renderHtml(report, ctx.assets);
+      for (const width of [1024, 1440]) {
+        const { page } = await open(html, width);
+        try {
+          const m = await page.evaluate(() => {
+            const h1 = document.querySelector("h1");
+            const range = document.createRange();
+            if (h1) range.selectNodeContents(h1);
+            const lines = new Map<number, number>();
+            for (const r of range.getClientRects())
+              lines.set(Math.round(r.top), (lines.get(Math.round(r.top)) ?? 0) + r.width);
+            return {
+              wraps: [...document.querySelectorAll(".table-wrap")].map((w) => w.scrollWidth - w.clientWidth),
+              lines: [...lines.values()],
+            };
+          });
+          for (const over of m.wraps) expect(over, `${name} @${width}`).toBeLessThanOrEqual(0);
+          // No orphan: the shortest title line is at least half as wide as the longest.
+          if (m.lines.length > 1)
+            expect(Math.min(...m.lines) / Math.max(...m.lines), name).toBeGreaterThan(0.5);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
-// Page breaks of the PDF: a table on one page, a heading never last on its page, the signature never alone; tall tables.
+// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks), tables 三 and 四 whole, a heading never last on
+// its page, the signature never alone; tall tables.
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
@@ -7,7 +8,7 @@ import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { type ContentNode, keepTogether } from "../../src/core/render/pdfmake/keep-together.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { pdfText } from "../support/pdf.ts";
+import { type PdfText, pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
@@ -20,7 +21,17 @@ const PAGE_NUMBER = /—\d+—$/;
 
 /** Each page's text in content-stream order, without whitespace and without its page number. */
 async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  return (await pdfText(pdf)).pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
+  return texts(await pdfText(pdf));
+}
+const texts = (t: PdfText) => t.pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
+
+/** The text block of GB/T 9704 on A4 in PDF points from the page's bottom: 37 mm top margin, 35 mm bottom. */
+const BLOCK_TOP = 841.89 - 104.88;
+const BLOCK_BOTTOM = 99.21;
+/** How far down the text block a page's lowest text reaches (0 top, 1 bottom), page number excluded. */
+function reach(page: PdfText["pageList"][number]): number {
+  const ys = page.items.filter((i) => i.str.trim() && i.y > BLOCK_BOTTOM - 6).map((i) => i.y);
+  return (BLOCK_TOP - Math.min(...ys)) / (BLOCK_TOP - BLOCK_BOTTOM);
 }
 
 /** The page (0-based) holding a text; -1 when none does. */
@@ -34,12 +45,15 @@ function blindReports(): { name: string; report: Report }[] {
     .map((f) => ({ name: f, report: analyzeInput(readFileSync(new URL(f, BLIND))).report }));
 }
 
-/** Tables of a report by their first and last label: each has to be on one page. */
+/**
+ * What has to stay on one page, by its first and last label: each block of table 一 (its article row, column header
+ * and rows), and tables 三 and 四 whole (a row span cut by a page break is misdrawn by pdfmake).
+ */
 function tableEnds(report: Report): [string, string][] {
   const blocks = proactiveBlocks(report.edition);
   const rows = requestRows(report.edition);
   return [
-    [blocks[0]?.article ?? "", blocks[blocks.length - 1]?.rows.at(-1)?.label ?? ""],
+    ...blocks.map((b): [string, string] => [b.article, b.rows.at(-1)?.label ?? ""]),
     ["申请人情况", rows[rows.length - 1]?.label ?? ""],
     ["行政复议行政诉讼", "复议后起诉"],
   ];
@@ -47,11 +61,22 @@ function tableEnds(report: Report): [string, string][] {
 
 describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
   let pages: string[];
+  let text: PdfText;
   beforeAll(async () => {
-    pages = await pageTexts(await renderPdf(report, assets));
+    text = await pdfText(await renderPdf(report, assets));
+    pages = texts(text);
   });
 
-  it("puts each table on one page", () => {
+  it("fills every page but the last below two thirds of the text block, unless a section heading follows", () => {
+    const sections = report.sections.map((s) => s.heading).filter((h): h is string => Boolean(h));
+    for (const [i, page] of text.pageList.slice(0, -1).entries()) {
+      const next = pages[i + 1] ?? "";
+      if (sections.some((h) => next.startsWith(flat(h)))) continue;
+      expect(reach(page), `page ${i + 1} of ${pages.length}`).toBeGreaterThan(2 / 3);
+    }
+  });
+
+  it("puts each block of table 一, table 三 and table 四 on one page", () => {
     for (const [first, last] of tableEnds(report)) {
       const page = pageOf(pages, first);
       expect(page, first).toBeGreaterThanOrEqual(0);
@@ -74,6 +99,39 @@ describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
     const signature = flat(report.organ);
     expect(last.endsWith(signature) || last.includes(signature)).toBe(true);
     expect(last.length).toBeGreaterThan(signature.length + 12);
+    // At least two lines of text above the signature on its page (organ and date are its last two lines).
+    const lines = (text.pageList.at(-1)?.text ?? "")
+      .split("\n")
+      .filter((l) => l.trim() && !PAGE_NUMBER.test(flat(l)));
+    expect(lines.length, lines.join(" / ")).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("table 一 breaks between its blocks", () => {
+  it("fills the page it starts on and goes on with a block's own article row (render seeds)", async () => {
+    let broken = 0;
+    for (const { name, report } of fixtures().filter((f) => f.name.startsWith("seed-"))) {
+      const t = await pdfText(await renderPdf(report, assets));
+      const pages = texts(t);
+      const blocks = proactiveBlocks(report.edition);
+      const onPages = blocks.map((b) => pageOf(pages, b.article));
+      // Every block is printed, in order.
+      expect(onPages, name).toEqual([...onPages].sort((a, b) => a - b));
+      const first = onPages[0] ?? -1;
+      const last = onPages.at(-1) ?? -1;
+      expect(first, name).toBeGreaterThanOrEqual(0);
+      if (last === first) continue;
+      broken++;
+      // A page it goes on to starts with a block's own article row and column header (nothing cut from its label),
+      // and the page it starts on is filled: the table did not move whole to the next page.
+      for (let p = first + 1; p <= last; p++)
+        expect(
+          blocks.some((b) => pages[p]?.startsWith(flat(b.article))),
+          `${name} page ${p + 1}`,
+        ).toBe(true);
+      expect(reach(t.pageList[first] as PdfText["pageList"][number]), name).toBeGreaterThan(0.85);
+    }
+    expect(broken).toBeGreaterThan(0);
   });
 });
 
@@ -115,6 +173,22 @@ describe("keepTogether", () => {
   const heading = (text: string): ContentNode => ({ stack: [line(text, 1)], style: "heading" });
   const table: ContentNode = { table: { dontBreakRows: true, body: [] }, style: "table" };
 
+  it("splits a table of blocks (full-width rows, no header rows) into one table per block, margins kept outside", () => {
+    const row = (label: string, full = false) => [{ text: label, ...(full ? { colSpan: 2 } : {}) }, {}];
+    const blocks: ContentNode = {
+      table: { headerRows: 0, widths: [1, 1], body: [row("A", true), row("a"), row("B", true), row("b")] },
+      style: "table",
+    };
+    const out = keepTogether([heading("二"), blocks], { table: { margin: [0, 6, 0, 12] } });
+    expect(out).toHaveLength(2);
+    expect(out[0]?.stack?.[1]).toMatchObject({
+      margin: [0, 6, 0, 0],
+      table: { body: [row("A", true), row("a")] },
+    });
+    expect(out[1]).toMatchObject({ unbreakable: true, margin: [0, 0, 0, 12] });
+    expect(out[1]?.stack?.[0]).toMatchObject({ table: { body: [row("B", true), row("b")] } });
+  });
+
   it("groups headings with the first line after them, and a table with its heading", () => {
     const out = keepTogether([heading("一"), heading("（一）"), para("a", "b", "c"), heading("二"), table], {
       table: { margin: [0, 6, 0, 12] },
@@ -128,17 +202,21 @@ describe("keepTogether", () => {
     expect(out[2]?.stack?.[1]).toMatchObject({ margin: [0, 6, 0, 0], table: { dontBreakRows: false } });
   });
 
-  it("keeps the signature with the last line before it", () => {
+  it("keeps the signature with the last two lines before it", () => {
     const signature: ContentNode = {
       stack: [line("机关"), line("日期")],
       unbreakable: true,
       keepWithPrevious: true,
     };
-    const out = keepTogether([para("a", "b", "c"), signature]);
+    const out = keepTogether([para("a", "b", "c", "d"), signature]);
     expect(out).toHaveLength(2);
     expect(out[0]?.stack?.map((n) => n.text)).toEqual(["a", "b"]);
-    expect(out[1]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["c"]);
+    expect(out[1]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["c", "d"]);
     expect(out[1]?.stack?.[1]).toBe(signature);
+    // A paragraph of two lines or fewer goes with the signature whole.
+    const short = keepTogether([para("a", "b"), signature]);
+    expect(short).toHaveLength(1);
+    expect(short[0]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["a", "b"]);
   });
 
   it("leaves the array it is given as it was", () => {

@@ -56,9 +56,14 @@ describe.each(fixtures())("$name", ({ name, report }) => {
     expect(facts.fonts.length).toBeGreaterThanOrEqual(3);
     for (const font of facts.fonts) {
       expect(font, font.name).toMatchObject({ embedded: true, subset: true, unicode: true });
-      expect(font.name).toMatch(/^[A-Z]{6}\+(NotoSerifSC|NotoSansSC|NianbaoKai)-(Regular|Bold)$/);
+      expect(font.name).toMatch(
+        /^[A-Z]{6}\+(FandolFang-Regular|NotoSerifSC-Black|NotoSansSC-Regular|NianbaoKai-Regular)$/,
+      );
     }
-    expect(facts.fonts.map((f) => f.name.split("+")[1])).toContain("NotoSerifSC-Regular");
+    const faces = facts.fonts.map((f) => f.name.split("+")[1]);
+    // 仿宋 for body and tables, the heaviest serif for the title (pdffonts).
+    expect(faces).toContain("FandolFang-Regular");
+    if (report.title || report.organ) expect(faces).toContain("NotoSerifSC-Black");
     expect(new TextDecoder("latin1").decode(pdf)).toContain("/Lang (zh-CN)");
   });
 

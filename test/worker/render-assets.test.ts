@@ -1,15 +1,16 @@
 // Worker font assets inside workerd: the bundled body face alone, or every face (and a fallback) from an R2-like bucket.
 import { describe, expect, it } from "vitest";
+import fang from "../../fonts/FandolFang-Regular.ttf";
 import kai from "../../fonts/NianbaoKai-Regular.ttf";
 import sans from "../../fonts/NotoSansSC-Regular.ttf";
-import serifBold from "../../fonts/NotoSerifSC-Bold.ttf";
+import serifBlack from "../../fonts/NotoSerifSC-Black.ttf";
 import type { Report } from "../../src/core/model.ts";
 import { checkGlyphs, renderPdf } from "../../src/core/render/index.ts";
 import { workerAssets } from "../../src/runtime/assets-worker.ts";
 import report2021 from "../fixtures/render/report-2021.json";
 
 const objects: Record<string, ArrayBuffer> = {
-  "fonts/NotoSerifSC-Bold.ttf": serifBold,
+  "fonts/NotoSerifSC-Black.ttf": serifBlack,
   "fonts/NotoSansSC-Regular.ttf": sans,
   "fonts/NianbaoKai-Regular.ttf": kai,
 };
@@ -32,17 +33,17 @@ describe("worker font assets", () => {
     const assets = await workerAssets();
     expect(assets.fonts.title).toBeUndefined();
     const pdf = await renderPdf(report2021 as Report, assets);
-    expect(new Set(fontNames(pdf))).toEqual(new Set(["NotoSerifSC-Regular"]));
+    expect(new Set(fontNames(pdf))).toEqual(new Set(["FandolFang-Regular"]));
   });
 
   it("loads the other faces from the bucket once per isolate", async () => {
     const first = await workerAssets({ bucket });
     const again = await workerAssets({ bucket });
     expect(again).toBe(first);
-    expect(gets).toBe(4); // three faces and the (absent) fallback, fetched once
+    expect(gets).toBe(5); // three faces, the (absent) fallback and the (absent) fonts.json, fetched once
     const pdf = await renderPdf(report2021 as Report, first);
     expect(new Set(fontNames(pdf))).toEqual(
-      new Set(["NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "NianbaoKai-Regular"]),
+      new Set(["FandolFang-Regular", "NotoSerifSC-Black", "NotoSansSC-Regular", "NianbaoKai-Regular"]),
     );
   });
 
@@ -53,5 +54,36 @@ describe("worker font assets", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: "font.missing-glyph", codePoint: "U+5803" });
     expect(findings[0]?.message).toContain("方框");
+  });
+
+  it("takes the office's fonts from the bucket's fonts.json, and names a bad file", async () => {
+    const office: Record<string, ArrayBuffer | string> = {
+      "office/fonts.json": JSON.stringify({ title: "仿宋.ttf", heading1: "仿宋.ttf" }),
+      "office/仿宋.ttf": fang,
+      "bad/fonts.json": JSON.stringify({ heading2: "楷.ttf" }),
+      "bad/楷.ttf": kai,
+      "gone/fonts.json": JSON.stringify({ body: "无.ttf" }),
+    };
+    const officeBucket = {
+      async get(key: string) {
+        const data = office[key];
+        if (data === undefined) return null;
+        return {
+          arrayBuffer: async () => (typeof data === "string" ? new TextEncoder().encode(data).buffer : data),
+        };
+      },
+    };
+    const assets = await workerAssets({ bucket: officeBucket, prefix: "office/" });
+    expect(assets.fonts.title?.name).toBe("office-仿宋.ttf");
+    const pdf = await renderPdf(report2021 as Report, assets);
+    expect(new Set(fontNames(pdf))).toEqual(new Set(["FandolFang-Regular"]));
+    await expect(workerAssets({ bucket: officeBucket, prefix: "bad/" })).rejects.toMatchObject({
+      code: "invalid_fonts",
+      message: expect.stringMatching(/bad\/楷\.ttf: 未覆盖 GB2312/),
+    });
+    await expect(workerAssets({ bucket: officeBucket, prefix: "gone/" })).rejects.toMatchObject({
+      code: "invalid_fonts",
+      message: expect.stringMatching(/gone\/无\.ttf: 文件不存在/),
+    });
   });
 });

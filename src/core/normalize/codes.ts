@@ -41,7 +41,8 @@ export const NORMALIZE_CODES = [
   {
     code: "normalize.unknown-field",
     severity: "warning",
-    meaning: "A table field the model does not have; ignored (its value is not used).",
+    meaning:
+      "A table field the model does not have; ignored (its value is not used). Past 250 findings the rest are counted in one finding (`actual`), not listed.",
   },
   {
     code: "normalize.extra-field",

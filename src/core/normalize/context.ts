@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fromZodError } from "../errors.ts";
 import { finding } from "../finding.ts";
+import { MAX_FINDINGS } from "../findings-cap.ts";
 import type { Finding } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { trimSpaces } from "../text/trim.ts";
@@ -12,6 +13,29 @@ export type Issue = { path: (string | number)[]; message: string };
 export interface Ctx {
   findings: Finding[];
   issues: Issue[];
+  /** Unknown fields past half the findings cap: counted in one finding, not listed. */
+  unlisted?: number;
+}
+
+/**
+ * True when an unknown field comes after half the findings cap: it is then counted, not listed (150,000 unknown
+ * keys made 150,000 findings, a second of CPU, of which the cap kept 500 anyway). Half: the rules' findings
+ * still fit under the cap, so the count stays exact.
+ */
+export function overListed(ctx: Ctx): boolean {
+  if (ctx.findings.length < MAX_FINDINGS / 2) return false;
+  ctx.unlisted = (ctx.unlisted ?? 0) + 1;
+  return true;
+}
+
+/** One finding counting the unknown fields that were not listed (none when all were). */
+export function countUnlisted(ctx: Ctx): void {
+  if (ctx.unlisted)
+    ctx.findings.push(
+      finding("normalize.unknown-field", "", `另有 ${ctx.unlisted} 个未知字段未逐一列出，均已忽略`, {
+        actual: ctx.unlisted,
+      }),
+    );
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -5,7 +5,7 @@ import { APPLICANT_COLUMNS } from "../labels.ts";
 import type { Edition } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { cellKind, readRawCell } from "./cell.ts";
-import { type Ctx, isRecord, own, ownPath } from "./context.ts";
+import { type Ctx, isRecord, overListed, own, ownPath } from "./context.ts";
 
 const TABLES = ["proactive", "requests", "appeals"] as const;
 
@@ -58,7 +58,7 @@ function scanUnknown(
       if (isRecord(value)) scanUnknown(value, at, edition, skip, ctx);
       continue;
     }
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || overListed(ctx)) continue;
     const shown = typeof value === "object" ? "" : `（值「${String(value)}」未采用）`;
     if (inTree(TREES[other], at)) {
       ctx.findings.push(

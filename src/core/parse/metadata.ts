@@ -3,7 +3,8 @@ import { halfWidthDigits } from "../text/digits.ts";
 import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
 
-const ORGAN_HEAD_CHARS = oneOf('#*《“"');
+// An organ name never starts with punctuation: marks left over from markdown, quotes and closing brackets.
+const ORGAN_HEAD_CHARS = oneOf('#*《“"》」』】〕）)]、，,。.；;：:！!？?·—-_=+|\\/~`「『【');
 const ORGAN_HEAD = (c: number) => isSpaceCode(c) || ORGAN_HEAD_CHARS(c);
 const ORGAN_TAIL_CHARS = oneOf('》”"');
 const ORGAN_TAIL = (c: number) => isSpaceCode(c) || ORGAN_TAIL_CHARS(c);

@@ -83,7 +83,11 @@ function cellContent(cell: ViewCell, data: TemplateData): string {
 function pdfCell(cell: ViewCell, data: TemplateData): string {
   if (cell.covered) return "{}";
   const spans = `${cell.colSpan ? `, "colSpan": ${cell.colSpan}` : ""}${cell.rowSpan ? `, "rowSpan": ${cell.rowSpan}` : ""}`;
-  return `{ ${cellContent(cell, data)}, "verticalAlignment": "middle"${spans} }`;
+  // A header cell's scope, for the tagged PDF's TH elements (tagging.ts); pdfmake ignores the key.
+  const th = cell.th
+    ? `, "th": "${cell.scope === "row" || cell.scope === "rowgroup" ? "Row" : "Column"}"`
+    : "";
+  return `{ ${cellContent(cell, data)}, "verticalAlignment": "middle"${spans}${th} }`;
 }
 
 /** Rows of a table (head or body) as the JSON of pdfmake's table body rows, one row a line. */

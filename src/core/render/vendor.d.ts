@@ -4,3 +4,8 @@ declare module "*.ttf" {
   const data: ArrayBuffer;
   export default data;
 }
+/** OpenType (CFF) font files, imported the same way (**\/*.otf). */
+declare module "*.otf" {
+  const data: ArrayBuffer;
+  export default data;
+}

@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { NianbaoError } from "../../core/errors.ts";
 import { hasErrors } from "../../core/finding.ts";
-import { publish } from "../../service/convert.ts";
+import { analyze, publish } from "../../service/convert.ts";
 import { CONTENT_TYPES, portalLinks, reportLinks } from "../../service/layout.ts";
 import { withPrevious } from "../../service/previous.ts";
 import type { App } from "../app-type.ts";
@@ -83,7 +83,7 @@ export function convertRoutes(app: App, services: AppServices): void {
 
   app.openapi(validateRoute, async (c) => {
     const { input, hint } = await readInput(c);
-    const analyzed = await services.engine.analyze(input, hint);
+    const analyzed = await analyze(services, input, hint);
     // Year over year: checked against the organ's report of the year before when one is published here.
     const { findings, previous } = await withPrevious(services.storage, analyzed.report, analyzed.findings);
     return c.json(
@@ -100,7 +100,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   app.openapi(renderRoute, async (c) => {
     const { format, force } = c.req.valid("query");
     const { input, hint } = await readInput(c);
-    const { report, findings } = await services.engine.analyze(input, hint);
+    const { report, findings } = await analyze(services, input, hint);
     if (hasErrors(findings) && !isForced(force))
       throw new NianbaoError("invalid_report", undefined, { findings });
     const headers = {

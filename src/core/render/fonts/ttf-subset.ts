@@ -5,7 +5,8 @@ import { tableDirectory, writeSfnt } from "./sfnt.ts";
 
 interface FontkitFont {
   glyphForCodePoint(cp: number): { id: number };
-  createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
+  getGlyph(gid: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+  createSubset(): { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
 }
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
@@ -81,6 +82,39 @@ function buildCmap(map: [number, number][]): Uint8Array {
   return out;
 }
 
+/**
+ * The tables of a CFF OpenType subset: fontkit encodes only the CFF table (what a PDF embeds), so head, hhea, hmtx
+ * and maxp are written here for the subset's glyphs.
+ */
+function cffTables(
+  font: FontkitFont,
+  subset: { glyphs: number[]; encode(): Uint8Array },
+  original: Map<string, Uint8Array>,
+): Map<string, Uint8Array> {
+  const tables = new Map<string, Uint8Array>();
+  tables.set("CFF ", subset.encode());
+  const n = subset.glyphs.length;
+  const hmtx = new Uint8Array(n * 4);
+  const hv = new DataView(hmtx.buffer);
+  subset.glyphs.forEach((gid, i) => {
+    const glyph = font.getGlyph(gid);
+    hv.setUint16(i * 4, Math.round(glyph.advanceWidth));
+    hv.setInt16(i * 4 + 2, Math.round(glyph._getMetrics().leftBearing));
+  });
+  tables.set("hmtx", hmtx);
+  const hhea = (original.get("hhea") ?? new Uint8Array(36)).slice(0, 36);
+  new DataView(hhea.buffer).setUint16(34, n);
+  tables.set("hhea", hhea);
+  const maxp = new Uint8Array(6);
+  const mv = new DataView(maxp.buffer);
+  mv.setUint32(0, 0x00005000); // version 0.5: CFF outlines
+  mv.setUint16(4, n);
+  tables.set("maxp", maxp);
+  const head = original.get("head");
+  if (head) tables.set("head", head.slice());
+  return tables;
+}
+
 /** A TrueType font holding only the glyphs of `text` (and .notdef), with the tables browsers require. */
 export function subsetTtf(data: Uint8Array, text: string): Uint8Array {
   const font = open(data);
@@ -91,8 +125,8 @@ export function subsetTtf(data: Uint8Array, text: string): Uint8Array {
     const glyph = font.glyphForCodePoint(cp);
     if (glyph.id !== 0) map.push([cp, subset.includeGlyph(glyph.id)]);
   }
-  const tables = readTables(subset.encode());
   const original = readTables(data);
+  const tables = original.has("CFF ") ? cffTables(font, subset, original) : readTables(subset.encode());
   tables.set("cmap", buildCmap(map));
   for (const tag of ["OS/2", "name"]) {
     const t = original.get(tag);
@@ -104,5 +138,6 @@ export function subsetTtf(data: Uint8Array, text: string): Uint8Array {
     new DataView(p.buffer).setUint32(0, 0x00030000); // version 3: no glyph names
     tables.set("post", p);
   }
-  return writeSfnt(tables);
+  // "OTTO" marks CFF outlines, 0x00010000 TrueType ones.
+  return writeSfnt(tables, tables.has("CFF ") ? 0x4f54544f : 0x00010000);
 }

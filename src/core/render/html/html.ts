@@ -71,8 +71,11 @@ async function fontFaces(view: ReportView, assets: RenderAssets): Promise<string
   const css: string[] = [];
   for (const face of faces) {
     const bytes = await subset(face.file.data, face.text);
+    // CFF-outline OpenType ("OTTO") or TrueType.
+    const cff = bytes[0] === 0x4f && bytes[1] === 0x54 && bytes[2] === 0x54 && bytes[3] === 0x4f;
+    const [mime, format] = cff ? ["font/otf", "opentype"] : ["font/ttf", "truetype"];
     css.push(
-      `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; font-display: block; src: url(data:font/ttf;base64,${base64(bytes)}) format("truetype"); }`,
+      `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; font-display: block; src: url(data:${mime};base64,${base64(bytes)}) format("${format}"); }`,
     );
   }
   return css.join("\n");

@@ -1,5 +1,6 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
 import type { Patch } from "./patch.ts";
+import { tableBlocks } from "./table-blocks.ts";
 
 /** The parts of a pdfmake content node this module reads or sets. */
 export interface ContentNode {
@@ -52,7 +53,10 @@ function group(stack: ContentNode[], styles: Styles): ContentNode {
  * positions taken before earlier breaks moved it, still split tables and left headings at the foot of a page.
  */
 export function keepTogether(input: readonly ContentNode[], styles: Styles = {}): ContentNode[] {
-  const content = [...input];
+  // A table of blocks (table 一) is kept whole block by block, so a page break can fall between its blocks.
+  const content = input.flatMap((n) =>
+    isTable(n) ? tableBlocks(n, (n.margin as Margin | undefined) ?? styles[n.style as string]?.margin) : [n],
+  );
   const out: ContentNode[] = [];
   for (let i = 0; i < content.length; ) {
     const node = content[i] as ContentNode;
@@ -83,15 +87,18 @@ export function keepTogether(input: readonly ContentNode[], styles: Styles = {})
   return withPrevious(out, styles);
 }
 
-/** A node marked keepWithPrevious (the signature) stays on a page with the last line before it. */
+/** Lines of text a node marked keepWithPrevious (the signature) keeps with it on its page. */
+const KEPT_LINES = 2;
+
+/** A node marked keepWithPrevious (the signature) stays on a page with the last two lines before it. */
 function withPrevious(out: ContentNode[], styles: Styles): ContentNode[] {
   for (let i = 1; i < out.length; i++) {
     const node = out[i] as ContentNode;
     const prev = out[i - 1] as ContentNode;
     if (!node.keepWithPrevious) continue;
-    if (!prev.keepTogether && !prev.unbreakable && prev.stack && prev.stack.length > 1) {
-      const last = { ...prev, stack: prev.stack.slice(-1) };
-      out.splice(i - 1, 2, { ...prev, stack: prev.stack.slice(0, -1) }, group([last, node], styles));
+    if (!prev.keepTogether && !prev.unbreakable && prev.stack && prev.stack.length > KEPT_LINES) {
+      const last = { ...prev, stack: prev.stack.slice(-KEPT_LINES) };
+      out.splice(i - 1, 2, { ...prev, stack: prev.stack.slice(0, -KEPT_LINES) }, group([last, node], styles));
     } else out.splice(i - 1, 2, group([prev, node], styles));
   }
   return out;

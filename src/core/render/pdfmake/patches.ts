@@ -9,8 +9,9 @@ import { lineMerge } from "./merge-vectors.ts";
 import type { Patch } from "./patch.ts";
 import { noOpShifts, rowSpanCentring } from "./row-spans.ts";
 import { styleCache } from "./style-cache.ts";
+import { taggedStructure } from "./tagging.ts";
 
-/** Fixes first (what the PDF must look like), then the speed-ups (same pixels, less time or fewer bytes). */
+/** Fixes first (what the PDF must look like), then the speed-ups (same pixels, less time or fewer bytes), then tagging. */
 export const PATCHES: readonly Patch[] = [
   unbreakableBlocks,
   rowSpanCentring,
@@ -24,4 +25,6 @@ export const PATCHES: readonly Patch[] = [
   lineMerge,
   graphicsState,
   noOpShifts,
+  // Last, so that it wraps the drawing the speed-ups replace (merged rules are artifacts too); a no-op untagged.
+  taggedStructure,
 ];
