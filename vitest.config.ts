@@ -1,5 +1,5 @@
 // Two test projects: plain Node for the core, CLI and Node server; workerd for the Worker runtime.
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
