@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const benches = ["parse", "input", "render", "tujie", "http", "workbench"].filter(
+const benches = ["parse", "input", "render", "tujie", "http", "workbench", "hostile"].filter(
   (b) => only.length === 0 || only.includes(b),
 );
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { isNianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput } from "../core/input/index.ts";
+import { readAndAnalyze } from "../core/input/index.ts";
 import type { Edition, Finding } from "../core/model.ts";
 import { renderHtml, renderPdf, withGlyphFindings } from "../core/render/index.ts";
 import { placeOf } from "../core/rules/describe.ts";
@@ -182,8 +182,9 @@ export const convertCommand: Command = {
       const name = names[i] as string;
       if (tty) progress(io, i, inputs.length, basename(input));
       try {
-        const read = await readInput(await io.readFile(input), { filename: input });
-        const result = withGlyphFindings(analyzeInput(read.input, read.hint), assets);
+        const result = await readAndAnalyze(await io.readFile(input), { filename: input }, (i, h) =>
+          withGlyphFindings(analyzeInput(i, h), assets),
+        );
         const { findings } = result;
         const targets = [...wanted].map((f) => join(outDir, `${name}.${f}`));
         const targetReals = await Promise.all(targets.map((t) => realpath(t).catch(() => t)));

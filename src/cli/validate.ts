@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { analyzeInput } from "../core/analyze.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput, withPlaces } from "../core/input/index.ts";
+import { readAndAnalyze, readInput } from "../core/input/index.ts";
 import type { Finding, ValidationResult } from "../core/model.ts";
 import { withGlyphFindings } from "../core/render/index.ts";
 import { cliAssets } from "./assets.ts";
@@ -94,14 +94,13 @@ export const validateCommand: Command = {
     if (flags.previous === "-" && file === "-") throw new UsageError("输入与 --previous 不能都读取标准输入");
     const input = await read(file, io);
     const previous = flags.previous === undefined ? undefined : await read(flags.previous, io);
-    const given = await readInput(input, file === "-" ? {} : { filename: file });
     const last =
       previous === undefined
         ? undefined
         : (await readInput(previous, flags.previous === "-" ? {} : { filename: flags.previous })).input;
-    const result = withGlyphFindings(
-      withPlaces(analyzeInput(given.input, given.hint, last === undefined ? {} : { previous: last }), given),
-      await cliAssets(),
+    const assets = await cliAssets();
+    const result = await readAndAnalyze(input, file === "-" ? {} : { filename: file }, (i, h) =>
+      withGlyphFindings(analyzeInput(i, h, last === undefined ? {} : { previous: last }), assets),
     );
     io.stdout(
       flags.json

@@ -1,4 +1,6 @@
 // Reads one written cell value (「增3」, 「１２」, 「13.84万元」, 「251000元」, 「/」, 「　　0」) into a number or null.
+import { halfWidthChar } from "./text/digits.ts";
+
 export type CellKind = "count" | "change" | "money";
 
 export type CellNote =
@@ -22,13 +24,7 @@ const SPACES = /[\s\u00a0\u3000\u2000-\u200b\ufeff]+/g;
 const BLANK_MARKS = new Set(["/", "／", "-", "—", "－", "——", "–", "无", "空", "\\", "、"]);
 
 function toHalfWidth(s: string): string {
-  return s.replace(FULLWIDTH_DIGITS, (c) => {
-    if (c === "．") return ".";
-    if (c === "－") return "-";
-    if (c === "＋") return "+";
-    if (c === "，") return ",";
-    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-  });
+  return s.replace(FULLWIDTH_DIGITS, halfWidthChar);
 }
 
 /** Reads a cell as written. Numbers pass through; strings are cleaned, with a note for each change. */

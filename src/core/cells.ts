@@ -1,6 +1,7 @@
 // Cell paths of a report: JSON Pointers, walking every table cell, and empty tables of an edition.
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, proactiveBlocks, requestRows } from "./labels.ts";
 import type { Cell, Edition, Report } from "./model.ts";
+import { pointer } from "./pointer.ts";
 
 export type TableKey = "proactive" | "requests" | "appeals";
 
@@ -9,13 +10,6 @@ export interface CellRef {
   table: TableKey;
   row: readonly string[];
   column: string;
-}
-
-const escapeToken = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-
-/** JSON Pointer from path segments: ["requests","withheld","stateSecret","total"] → "/requests/withheld/stateSecret/total". */
-export function pointer(...segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${escapeToken(String(s))}`).join("");
 }
 
 export function cellPointer(ref: CellRef): string {

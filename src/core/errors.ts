@@ -1,6 +1,7 @@
 // The closed list of error codes, their HTTP status and retry flag, and the one place zod issues become errors.
 import { z } from "zod";
 import type { Finding } from "./model.ts";
+import { pointer } from "./pointer.ts";
 
 // zod's own messages in Chinese wherever a schema has no message of its own (every zod issue reaches users through
 // fromZodError below); set once, when the error catalogue loads, before anything is parsed.
@@ -74,7 +75,7 @@ export function isNianbaoError(e: unknown): e is NianbaoError {
 /** zod issues → one NianbaoError with JSON Pointer paths. The only place this conversion happens. */
 export function fromZodError(error: z.ZodError, code: ErrorCode = "invalid_input"): NianbaoError {
   const issues = error.issues.map((issue) => ({
-    path: issue.path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join(""),
+    path: pointer(...issue.path.map(String)),
     message: issue.message,
   }));
   const first = issues[0];

@@ -1,7 +1,7 @@
 // Building findings: the code's severity comes from the catalogues; the shape of a catalogue entry; the closed code union.
 import { CAP_CODES } from "./findings-cap.ts";
 import type { Finding, Severity } from "./model.ts";
-import { NORMALIZE_CODES } from "./normalize.ts";
+import { NORMALIZE_CODES } from "./normalize/codes.ts";
 import { PARSE_CODES } from "./parse/codes.ts";
 import { RENDER_CODES } from "./render/codes.ts";
 import { CELL_CODES } from "./rules/cell-values.ts";

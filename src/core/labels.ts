@@ -211,6 +211,11 @@ export function proactiveBlocks(edition: Edition): readonly ProactiveBlock[] {
   return edition === "2021" ? PROACTIVE_2021 : PROACTIVE_2019;
 }
 
+/** The title a report without one is given (and a saved file's name): 「{organ}{year}年度政府信息公开工作年度报告」. */
+export function defaultTitle(organ: string, year: number): string {
+  return `${organ}${year}年度政府信息公开工作年度报告`;
+}
+
 /** Official headings of the six standard sections, by role. */
 export const SECTION_HEADINGS = {
   overview: "一、总体情况",

@@ -1,7 +1,6 @@
 // Stable finding order: by the document order of each finding's path in the report, then by code.
 import type { Finding, Report } from "./model.ts";
-
-const escapeToken = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+import { pointerToken } from "./pointer.ts";
 
 /** Preorder index of every JSON Pointer of a value (keys in their object order). */
 function pathIndex(root: unknown): Map<string, number> {
@@ -9,7 +8,7 @@ function pathIndex(root: unknown): Map<string, number> {
   const walk = (node: unknown, path: string) => {
     index.set(path, index.size);
     if (node === null || typeof node !== "object") return;
-    for (const [k, v] of Object.entries(node)) walk(v, `${path}/${escapeToken(k)}`);
+    for (const [k, v] of Object.entries(node)) walk(v, `${path}/${pointerToken(k)}`);
   };
   walk(root, "");
   return index;

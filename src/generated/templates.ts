@@ -303,9 +303,9 @@ export const templateSpecs = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":7},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":7},"end":{"line":25,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"heading") : depth0),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,(depth0 != null ? lookupProperty(depth0,"table") : depth0),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":7},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"blocks") : depth0),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":7},"end":{"line":23,"column":9}}})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -315,7 +315,7 @@ export const templateSpecs = {
     };
 
   return "  {\"stack\": "
-    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||container.hooks.helperMissing).call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"lines","hash":{"level":1,"outline":true},"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":77}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||container.hooks.helperMissing).call(depth0 != null ? depth0 : (container.nullContext || {}),(depth0 != null ? lookupProperty(depth0,"heading") : depth0),"heading",{"name":"lines","hash":{"level":1,"outline":true},"data":data,"loc":{"start":{"line":20,"column":27},"end":{"line":20,"column":77}}})) != null ? stack1 : "")
     + ", \"style\": \"heading\"},\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -337,9 +337,9 @@ export const templateSpecs = {
     };
 
   return "  {\"stack\": "
-    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":24,"column":49},"end":{"line":24,"column":60}}}),{"name":"lines","hash":{"level":(lookupProperty(helpers,"level")||(depth0 && lookupProperty(depth0,"level"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"level","hash":{},"data":data,"loc":{"start":{"line":24,"column":67},"end":{"line":24,"column":79}}})},"data":data,"loc":{"start":{"line":24,"column":35},"end":{"line":24,"column":82}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"lines")||(depth0 && lookupProperty(depth0,"lines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"text") : depth0),(lookupProperty(helpers,"face")||(depth0 && lookupProperty(depth0,"face"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"face","hash":{},"data":data,"loc":{"start":{"line":22,"column":49},"end":{"line":22,"column":60}}}),{"name":"lines","hash":{"level":(lookupProperty(helpers,"level")||(depth0 && lookupProperty(depth0,"level"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"kind") : depth0),{"name":"level","hash":{},"data":data,"loc":{"start":{"line":22,"column":67},"end":{"line":22,"column":79}}})},"data":data,"loc":{"start":{"line":22,"column":35},"end":{"line":22,"column":82}}})) != null ? stack1 : "")
     + ", \"style\": \""
-    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":24,"column":94},"end":{"line":24,"column":102}}}) : helper)))
+    + container.escapeExpression(((helper = (helper = lookupProperty(helpers,"kind") || (depth0 != null ? lookupProperty(depth0,"kind") : depth0)) != null ? helper : alias2),(typeof helper === "function" ? helper.call(alias1,{"name":"kind","hash":{},"data":data,"loc":{"start":{"line":22,"column":94},"end":{"line":22,"column":102}}}) : helper)))
     + "\"},\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.hooks.helperMissing, alias3=container.lambda, alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -349,14 +349,14 @@ export const templateSpecs = {
         return undefined
     };
 
-  return "{\n \"pageSize\": \"A4\",\n \"pageMargins\": [79.37, 104.88, 73.7, 99.21],\n \"language\": \"zh-CN\",\n \"displayTitle\": true,\n \"info\": {\"title\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":6,"column":19},"end":{"line":6,"column":35}}})) != null ? stack1 : "")
+  return "{\n \"language\": \"zh-CN\",\n \"displayTitle\": true,\n \"info\": {\"title\": "
+    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":4,"column":19},"end":{"line":4,"column":35}}})) != null ? stack1 : "")
     + ", \"author\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"organ") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":6,"column":47},"end":{"line":6,"column":63}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"organ") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":4,"column":47},"end":{"line":4,"column":63}}})) != null ? stack1 : "")
     + ", \"subject\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"subject") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":6,"column":76},"end":{"line":6,"column":94}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"subject") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":4,"column":76},"end":{"line":4,"column":94}}})) != null ? stack1 : "")
     + ", \"keywords\": "
-    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"keywords") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":6,"column":108},"end":{"line":6,"column":127}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"json")||(depth0 && lookupProperty(depth0,"json"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"keywords") : depth0),{"name":"json","hash":{},"data":data,"loc":{"start":{"line":4,"column":108},"end":{"line":4,"column":127}}})) != null ? stack1 : "")
     + ", \"creator\": \"nianbao\"},\n \"defaultStyle\": {\"font\": \"Body\", \"fontSize\": 16, \"lineHeight\": "
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"lineHeight")), depth0))
     + ", \"characterSpacing\": "
@@ -366,13 +366,13 @@ export const templateSpecs = {
     + ", \"characterSpacing\": 0, \"margin\": [0, 0, 0, 29]},\n  \"heading\": {\"font\": \"Heading\"},\n  \"subheading\": {\"font\": \"Subheading\"},\n  \"minor\": {},\n  \"paragraph\": {},\n  \"table\": {\"fontSize\": "
     + alias4(alias3(((stack1 = (data && lookupProperty(data,"layout"))) && lookupProperty(stack1,"tableFontSize")), depth0))
     + ", \"lineHeight\": 1, \"characterSpacing\": 0, \"margin\": [0, 6, 0, 12]},\n  \"th\": {\"alignment\": \"center\"},\n  \"note\": {\"fontSize\": 9},\n  \"signature\": {\"alignment\": \"right\", \"margin\": [0, 29, 32, 0]}\n },\n \"content\": [\n  {\"stack\": "
-    + ((stack1 = (lookupProperty(helpers,"titleLines")||(depth0 && lookupProperty(depth0,"titleLines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),(depth0 != null ? lookupProperty(depth0,"organ") : depth0),{"name":"titleLines","hash":{},"data":data,"loc":{"start":{"line":20,"column":12},"end":{"line":20,"column":40}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"titleLines")||(depth0 && lookupProperty(depth0,"titleLines"))||alias2).call(alias1,(depth0 != null ? lookupProperty(depth0,"title") : depth0),(depth0 != null ? lookupProperty(depth0,"organ") : depth0),{"name":"titleLines","hash":{},"data":data,"loc":{"start":{"line":18,"column":12},"end":{"line":18,"column":40}}})) != null ? stack1 : "")
     + ", \"style\": \"title\"},\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":25,"column":18}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,(depth0 != null ? lookupProperty(depth0,"sections") : depth0),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":23,"column":18}}})) != null ? stack1 : "")
     + "\n  {\"stack\": [{\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"organ") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":26,"column":22},"end":{"line":26,"column":55}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"organ") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":24,"column":22},"end":{"line":24,"column":55}}})) != null ? stack1 : "")
     + " }, {\"text\": "
-    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":26,"column":68},"end":{"line":26,"column":100}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"runs")||(depth0 && lookupProperty(depth0,"runs"))||alias2).call(alias1,((stack1 = (depth0 != null ? lookupProperty(depth0,"signature") : depth0)) != null ? lookupProperty(stack1,"date") : stack1),"body",{"name":"runs","hash":{},"data":data,"loc":{"start":{"line":24,"column":68},"end":{"line":24,"column":100}}})) != null ? stack1 : "")
     + " }], \"style\": \"signature\", \"unbreakable\": true, \"keepWithPrevious\": true}\n ]\n}\n";
 },"usePartial":true,"useData":true},
   "_pdf-table": {"0":function(container,depth0,helpers,partials,data) {

@@ -6,17 +6,18 @@ import { webRoutes } from "../web/routes.ts";
 import { allowedMethods } from "./allowed-methods.ts";
 import { errorResponse, onError } from "./errors.ts";
 import { limitBody, requestId, requireToken } from "./middleware.ts";
+import { zodHook } from "./parse.ts";
 import { rateLimit, shedLoad } from "./rate-limit.ts";
 import { convertRoutes } from "./routes/convert.ts";
 import { eventRoutes } from "./routes/events.ts";
 import { exportRoutes } from "./routes/export.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { reportRoutes } from "./routes/reports.ts";
-import { tujieRoutes } from "./routes/tujie.ts";
 import type { AppEnv, AppServices } from "./services.ts";
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>();
+  // Every route's query, path and JSON body is checked by its createRoute schema; failures go through fromZodError.
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: zodHook });
   app.use("*", requestId);
   // Portals embed the published documents: reads are open to every origin.
   app.use(
@@ -55,8 +56,6 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   convertRoutes(app, services);
   // Before reportRoutes: /r/{organ}/{year}.fragment.html is matched ahead of /r/{organ}/{file}.
   webRoutes(app, services);
-  // Before reportRoutes: /v1/reports/{id}.tujie.html and /r/{organ}/{year}.tujie.html are more specific than theirs.
-  tujieRoutes(app, services);
   exportRoutes(app, services);
   reportRoutes(app, services);
   eventRoutes(app, services);

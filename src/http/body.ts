@@ -1,7 +1,7 @@
 // Reads a report from a request body: JSON, plain text (declared charset decoded here, else detected by the core), HTML, .docx, PDF, or a multipart file.
 import type { Context } from "hono";
 import { NianbaoError } from "../core/errors.ts";
-import { FILE_TYPES, readInput as readFile } from "../core/input/index.ts";
+import { FILE_TYPES } from "../core/input/index.ts";
 import type { InputHint } from "../service/engine.ts";
 import type { AppEnv } from "./services.ts";
 
@@ -20,14 +20,11 @@ export interface RequestInput {
   hint: InputHint;
 }
 
-/** The request's report, a .docx or PDF already read into the HTML the parser takes (by media type, file name or magic bytes). */
+/**
+ * The request's report as sent: text in a declared charset decoded, anything else as bytes. A .docx or PDF (told by
+ * media type, file name or magic bytes) is read by the service's analyze, which also puts its places into `sources`.
+ */
 export async function readInput(c: Context<AppEnv>): Promise<RequestInput> {
-  const raw = await readBody(c);
-  const { input, hint } = await readFile(raw.input, raw.hint);
-  return { input, hint };
-}
-
-async function readBody(c: Context<AppEnv>): Promise<RequestInput> {
   const contentType = c.req.header("content-type") ?? "";
   const mime = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mime === "multipart/form-data") {

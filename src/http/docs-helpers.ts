@@ -28,13 +28,16 @@ export function errors(...statuses: number[]) {
   );
 }
 
-/** The forms a report can be sent in. */
-export const reportBody = (schema: z.ZodType) => ({
+/**
+ * The forms a report can be sent in. The JSON model is referenced, not validated here: loose JSON (cells as text,
+ * a missing edition) is the core normalizer's to read, with a finding for each change (the component is `ReportModel` in schemas.ts).
+ */
+export const reportBody = () => ({
   required: true,
   description:
     "The report as the JSON model, raw text (UTF-8 or GB18030, by charset), HTML, a Word .docx, a PDF with a text layer, or a multipart form with a `file` (its kind told by its bytes). Legacy .doc/.wps, OFD, images and scanned PDFs are answered 415 with what to do.",
   content: {
-    "application/json": { schema },
+    "application/json": { schema: { $ref: "#/components/schemas/Report" } },
     "text/plain": { schema: { type: "string" as const } },
     "text/html": { schema: { type: "string" as const } },
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {

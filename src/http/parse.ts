@@ -1,11 +1,21 @@
-// Request parts checked against a zod schema; failures become one invalid_input error through fromZodError.
+// Request parts checked by the routes' own zod schemas (createRoute): a failure becomes one error through fromZodError.
 import type { z } from "zod";
-import { fromZodError } from "../core/errors.ts";
+import { fromZodError, NianbaoError } from "../core/errors.ts";
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw fromZodError(r.error);
-  return r.data;
+type Checked = { success: true } | { success: false; error: z.ZodError };
+
+/** The app's defaultHook: a query, path or JSON body that fails its route's schema is invalid_input, in Chinese. */
+export function zodHook(result: Checked): undefined {
+  if (!result.success) throw fromZodError(result.error);
+  return undefined;
 }
+
+/** A route's hook for path parameters: a path that is not of the route's form names nothing there (404). */
+export const notFoundHook =
+  (message?: string) =>
+  (result: Checked): undefined => {
+    if (!result.success) throw new NianbaoError("not_found", message);
+    return undefined;
+  };
 
 export const isForced = (force: string | undefined): boolean => force === "true" || force === "1";

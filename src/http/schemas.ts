@@ -4,6 +4,12 @@ import { ERROR_CODES } from "../core/errors.ts";
 import { Finding, Report, Sources } from "../core/model.ts";
 import { ReportMeta } from "../service/meta.ts";
 
+/**
+ * The report model as the `Report` component (zod metadata id): answers embed it, and report bodies reference it
+ * by `$ref` so that loose JSON reaches the core's normalizer instead of being refused by the strict schema.
+ */
+export const ReportModel = Report.meta({ id: "Report" });
+
 export const Links = z.object({
   self: z.string().describe("metadata of this version"),
   pdf: z.string(),
@@ -29,7 +35,7 @@ export const PreviousRef = z
 export const Published = z.object({
   id: z.string(),
   created: z.boolean().describe("false when this report was already stored (nothing was written)"),
-  report: Report.optional().describe("left out with Prefer: return=minimal"),
+  report: ReportModel.optional().describe("left out with Prefer: return=minimal"),
   findings: z.array(Finding),
   sources: Sources.optional().describe(
     "JSON Pointer of each table cell read from text or HTML → {line, column, length, text}; {} for JSON input; left out with Prefer: return=minimal",
@@ -40,7 +46,7 @@ export const Published = z.object({
 });
 
 export const Validated = z.object({
-  report: Report,
+  report: ReportModel,
   findings: z.array(Finding),
   sources: Sources.describe(
     "JSON Pointer of each table cell read from text or HTML → where it was read: 1-based line and column in the decoded input (the HTML source for HTML), length, and the text read there; {} for JSON input",
@@ -49,6 +55,13 @@ export const Validated = z.object({
 });
 
 export const ReportInfo = ReportMeta.extend({ links: Links, portal: PortalLinks });
+
+/** The metadata under `Prefer: return=minimal`: finding counts instead of the findings. */
+export const ReportInfoMinimal = ReportMeta.omit({ findings: true }).extend({
+  findingCounts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  links: Links,
+  portal: PortalLinks,
+});
 
 export const Version = z.object({
   id: z.string(),

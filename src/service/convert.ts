@@ -1,7 +1,8 @@
 // Load → core → store: validates and renders a report, stores the artifacts under its content id, indexes it.
 import { NianbaoError } from "../core/errors.ts";
 import { hasErrors } from "../core/finding.ts";
-import { readInput, withPlaces } from "../core/input/index.ts";
+import { readAndAnalyze } from "../core/input/index.ts";
+import { defaultTitle } from "../core/labels.ts";
 import type { Finding, Report, Sources } from "../core/model.ts";
 import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
@@ -33,14 +34,13 @@ export interface Published {
   previous: PreviousRef | null;
 }
 
-/** The model/findings of an input (a .docx or PDF read first), nothing stored. */
+/** The model/findings of an input (a .docx or PDF read first, its places in `sources`), nothing stored. */
 export async function analyze(
   deps: Pick<ServiceDeps, "engine">,
   input: Uint8Array | string,
   hint: InputHint = {},
 ) {
-  const read = await readInput(input, hint);
-  return withPlaces(await deps.engine.analyze(read.input, read.hint), read);
+  return readAndAnalyze(input, hint, (i, h) => deps.engine.analyze(i, h));
 }
 
 /** Publications in progress per store and id: concurrent publishes of one report in a process share one. */
@@ -126,7 +126,7 @@ async function store(
   ]);
   const json = JSON.stringify(report, null, 2);
   // The file name people see when they save a download (Content-Disposition).
-  const filename = [...(report.title.trim() || `${report.organ}${report.year}年度政府信息公开工作年度报告`)]
+  const filename = [...(report.title.trim() || defaultTitle(report.organ, report.year))]
     .slice(0, MAX_FILENAME)
     .join("");
   const metadata = { id, year: String(report.year), filename };

@@ -2,7 +2,6 @@
 import { fromKeySegment, keySegment } from "../storage/keys.ts";
 
 export type ArtifactKind = "pdf" | "html" | "json";
-export const ARTIFACT_KINDS: readonly ArtifactKind[] = ["pdf", "html", "json"];
 
 export const CONTENT_TYPES: Record<ArtifactKind, string> = {
   pdf: "application/pdf",

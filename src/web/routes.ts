@@ -1,6 +1,8 @@
 // Routes of the web pages: `/` 年报工作台, the workbench's own assets under /ui/, and the portal pages under /r/{organ}/.
 import { NianbaoError } from "../core/errors.ts";
+import { defaultTitle } from "../core/labels.ts";
 import type { App } from "../http/app-type.ts";
+import { IMMUTABLE } from "../http/artifact-headers.ts";
 import { baseUrl } from "../http/routes/base-url.ts";
 import type { AppServices } from "../http/services.ts";
 import { artifactKey, portalLinks } from "../service/layout.ts";
@@ -10,7 +12,6 @@ import { articleOf, fragmentHtml } from "./fragment.ts";
 import { organPage, PAGE_CSP, type PublishedYear, workbenchPage } from "./page.ts";
 
 const SHORT = "public, max-age=60";
-const IMMUTABLE = "public, max-age=31536000, immutable";
 const PAGE_HEADERS = {
   "Content-Security-Policy": PAGE_CSP,
   "X-Content-Type-Options": "nosniff",
@@ -75,7 +76,7 @@ export function webRoutes(app: App, services: AppServices): void {
     if (!article) throw new NianbaoError("not_found", "未找到该报告的网页版");
     const base = baseUrl(c, services.config);
     const css = `${base}${assetUrl("report.css")}`;
-    return c.html(fragmentHtml(article, css, `${organ}${year}年度政府信息公开工作年度报告`), 200, {
+    return c.html(fragmentHtml(article, css, defaultTitle(organ, year)), 200, {
       "Content-Security-Policy": fragmentCsp(new URL(base).origin),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": SHORT,

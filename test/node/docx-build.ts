@@ -117,12 +117,63 @@ export interface FromHtml {
   nest?: boolean;
   /** The title (h1) in a text box. */
   titleInTextBox?: boolean;
+  /**
+   * Headings numbered by Word's list feature instead of typed: 「一、」 paragraphs get a heading style that Word
+   * numbers (styles.xml → numbering.xml level 0, 「%1、」 chineseCounting), 「（一）」 paragraphs a w:numPr of level 1
+   * (「（%2）」); their typed numbers are removed. Only where Word's count gives the same number as the text.
+   */
+  autoNumber?: { converted: number };
+}
+
+/** Chinese numbers as Word's chineseCounting writes them, 1–30, for the builder's own count. */
+const CHINESE =
+  "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三 二十四 二十五 二十六 二十七 二十八 二十九 三十".split(
+    " ",
+  );
+
+/** numbering.xml with one list: 「一、」 linked to heading style 2, 「（一）」 below it; and styles.xml with that style. */
+export const NUMBERING_PARTS = (() => {
+  const enc = new TextEncoder();
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  return {
+    "word/numbering.xml": enc.encode(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}><w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="2"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>`,
+    ),
+    "word/styles.xml": enc.encode(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style></w:styles>`,
+    ),
+  };
+})();
+
+/** A paragraph numbered by Word: by its style (level 0) or by its own w:numPr (level 1). */
+function numberedPara(text: string, level: 0 | 1): string {
+  const pPr =
+    level === 0
+      ? '<w:pPr><w:pStyle w:val="2"/></w:pPr>'
+      : '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr>';
+  return para(text).replace('<w:pPr><w:jc w:val="both"/></w:pPr>', pPr);
 }
 
 /** Our rendered HTML page as a Word document: headings and paragraphs, the tables with their merges. */
 export function docxFromHtml(html: string, options: FromHtml = {}): Uint8Array {
   const doc = parseDocument(html) as unknown as Node;
   const body: string[] = [];
+  // Word's count of the list, kept here to number only what Word would number the same.
+  const count = [0, 0];
+  const numbered = (t: string): string | undefined => {
+    const top = /^([一二三四五六七八九十]+)、(.+)$/s.exec(t);
+    if (top && top[1] === CHINESE[count[0] ?? 0]) {
+      count[0] = (count[0] ?? 0) + 1;
+      count[1] = 0;
+      return numberedPara(top[2] as string, 0);
+    }
+    const sub = /^（([一二三四五六七八九十]+)）(.+)$/s.exec(t);
+    if (sub && (count[0] ?? 0) > 0 && sub[1] === CHINESE[count[1] ?? 0]) {
+      count[1] = (count[1] ?? 0) + 1;
+      return numberedPara(sub[2] as string, 1);
+    }
+    return undefined;
+  };
   const walk = (n: Node) => {
     for (const c of kids(n)) {
       if (c.type !== "tag") continue;
@@ -151,12 +202,14 @@ export function docxFromHtml(html: string, options: FromHtml = {}): Uint8Array {
       }
       if (/^(h[1-6]|p)$/.test(c.name ?? "")) {
         const t = text(c).trim();
-        body.push(c.name === "h1" && options.titleInTextBox ? textBox(para(t)) : para(t));
+        const auto = options.autoNumber ? numbered(t) : undefined;
+        if (auto !== undefined && options.autoNumber) options.autoNumber.converted++;
+        body.push(auto ?? (c.name === "h1" && options.titleInTextBox ? textBox(para(t)) : para(t)));
         continue;
       }
       walk(c);
     }
   };
   walk(doc);
-  return docx(body.join(""));
+  return docx(body.join(""), options.autoNumber ? NUMBERING_PARTS : {});
 }

@@ -92,6 +92,39 @@ describe("POST a Word document or a PDF", () => {
   });
 });
 
+describe("HTTP answers carry the places of a .docx/PDF cell (page, table, row, cell)", () => {
+  type Source = { line: number; page?: number; table?: number; row?: number; cell?: number };
+  const placed = (sources: Record<string, Source>, pdfFile: boolean) => {
+    const all = Object.entries(sources);
+    expect(all.length).toBeGreaterThan(50);
+    for (const [pointer, s] of all) {
+      expect(s.table, pointer).toBeTypeOf("number");
+      expect(s.row, pointer).toBeTypeOf("number");
+      expect(s.cell, pointer).toBeTypeOf("number");
+      if (pdfFile) expect(s.page, pointer).toBeGreaterThan(0);
+    }
+  };
+  it.each([
+    ["docx", () => docx, FILE_TYPES.docx, false],
+    ["pdf", () => pdf, FILE_TYPES.pdf, true],
+  ] as const)(
+    "%s: /v1/validate and /v1/reports, by media type and as a multipart file",
+    async (what, bytes, type, isPdf) => {
+      const t = await makeApp();
+      const v = await post(t, bytes() as Uint8Array<ArrayBuffer>, { "content-type": type }, "/v1/validate");
+      expect(v.status).toBe(200);
+      const validated = await json(v);
+      placed(validated.sources, isPdf);
+      const r = await post(t, form(bytes(), `年报.${what}`));
+      expect(r.status).toBe(201);
+      const published = await json(r);
+      placed(published.sources, isPdf);
+      // The same places whichever route read the file.
+      expect(published.sources).toEqual(validated.sources);
+    },
+  );
+});
+
 describe("incoming/ uploads of a .docx and a PDF", () => {
   it.each([
     ["incoming/年报.docx", () => docx],
@@ -167,7 +200,12 @@ describe("the CLI reads Word and PDF", () => {
 
     const v = { stdout: "", stderr: "" };
     expect(await main(["validate", "--json", join(dir, "in", "b.pdf")], io(v))).toBe(0);
-    expect(JSON.parse(v.stdout).report.organ).toBe(organ);
+    const validated = JSON.parse(v.stdout);
+    expect(validated.report.organ).toBe(organ);
+    // The same path as HTTP: each cell's page, table, row and cell of the PDF.
+    const sources = Object.values(validated.sources) as { page?: number; cell?: number }[];
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.every((s) => (s.page ?? 0) > 0 && typeof s.cell === "number")).toBe(true);
 
     await writeFile(
       join(dir, "old.doc"),

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
-import { readDocx } from "../../src/core/input/docx.ts";
+import { dropElements, readDocx } from "../../src/core/input/docx.ts";
 import { blocksToHtml, readInput, sniffFormat } from "../../src/core/input/index.ts";
-import { ZIP_LIMITS } from "../../src/core/input/zip.ts";
+import { chineseCounting, formatNumber } from "../../src/core/input/numbering.ts";
+import { DOCX_ZIP_LIMITS } from "../../src/core/input/zip.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
@@ -66,6 +67,103 @@ describe("every render fixture as a Word document: our HTML → .docx (gridSpan,
     );
 });
 
+describe("Word's automatic numbering (numbering.xml) comes out as the 「一、」「（一）」 text the parser sees", () => {
+  let assets: RenderAssets;
+  beforeAll(async () => {
+    assets = await nodeAssets();
+  });
+  const texts = (bytes: Uint8Array) => readDocx(bytes).map((b) => (b.kind === "p" ? b.text : "table"));
+  it.each(fixtures().map((f) => [f.name, f.report] as const))(
+    "headings numbered by style and by w:numPr read as the typed ones: %s",
+    async (_name, report) => {
+      const model = analyzeInput(JSON.stringify(report)).report;
+      const html = await renderHtml(model, assets);
+      const autoNumber = { converted: 0 };
+      const numbered = docxFromHtml(html, { autoNumber });
+      expect(autoNumber.converted).toBeGreaterThanOrEqual(5);
+      expect(texts(numbered)).toEqual(texts(docxFromHtml(html)));
+      const back = await parseDocx(numbered);
+      expect(differences(back.report, model)).toEqual([]);
+      expect(back.findings.filter((f) => f.severity === "error")).toEqual([]);
+    },
+  );
+
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const lvl = (i: number, fmt: string, text: string, extra = "") =>
+    `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+  const numberingXml = (body: string) =>
+    new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${body}</w:numbering>`);
+  const item = (text: string, numId: number, ilvl = 0) =>
+    para(text).replace(
+      '<w:pPr><w:jc w:val="both"/></w:pPr>',
+      `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`,
+    );
+
+  it("levels restart under their parent; a second list instance with w:startOverride restarts; bullets and numId 0 add nothing", () => {
+    const parts = {
+      "word/numbering.xml": numberingXml(
+        `<w:abstractNum w:abstractNumId="0">${lvl(0, "chineseCounting", "%1、")}${lvl(1, "chineseCounting", "（%2）", '<w:suff w:val="nothing"/>')}${lvl(2, "decimal", "%3.")}</w:abstractNum>` +
+          `<w:abstractNum w:abstractNumId="1">${lvl(0, "bullet", "●")}</w:abstractNum>` +
+          `<w:abstractNum w:abstractNumId="2">${lvl(0, "decimal", "%1", '<w:suff w:val="space"/>')}${lvl(1, "decimal", "%1.%2", "<w:isLgl/>")}</w:abstractNum>` +
+          '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+          '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>' +
+          '<w:num w:numId="5"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+      ),
+    };
+    const body = [
+      item("总体情况", 1),
+      item("主动公开", 1, 1),
+      item("依申请公开", 1, 1),
+      item("条目", 1, 2),
+      item("主动公开情况", 1),
+      item("规章", 1, 1),
+      item("要点", 2),
+      item("不编号", 0),
+      item("第一章", 4),
+      item("第一节", 4, 1),
+      item("新的一份清单", 5),
+    ].join("");
+    expect(texts(docx(body, parts))).toEqual([
+      "一、总体情况",
+      "（一）主动公开",
+      "（二）依申请公开",
+      "1.条目",
+      "二、主动公开情况",
+      "（一）规章",
+      "要点",
+      "不编号",
+      "1 第一章",
+      "1.1 第一节",
+      "一、新的一份清单",
+    ]);
+  });
+
+  it("numbers as Word writes them in each format", () => {
+    expect([1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1000].map((n) => chineseCounting(n))).toEqual([
+      "一",
+      "二",
+      "九",
+      "十",
+      "十一",
+      "十九",
+      "二十",
+      "二十一",
+      "九十九",
+      "一百",
+      "一百〇一",
+      "一百一十",
+      "一千",
+    ]);
+    expect(formatNumber(3, "ideographTraditional")).toBe("丙");
+    expect(formatNumber(12, "decimalFullWidth")).toBe("１２");
+    expect(formatNumber(3, "decimalEnclosedCircle")).toBe("③");
+    expect(formatNumber(28, "lowerLetter")).toBe("bb");
+    expect(formatNumber(14, "upperRoman")).toBe("XIV");
+    expect(formatNumber(7, "decimalZero")).toBe("07");
+    expect(formatNumber(23, "chineseLegalSimplified")).toBe("贰拾叁");
+  });
+});
+
 describe("the OOXML reader", () => {
   it("resolves gridSpan and vMerge into rowspan/colspan, keeps blanks and numbers as written", () => {
     const body = table([
@@ -104,6 +202,33 @@ describe("the OOXML reader", () => {
       ["行政许可", "5"],
       ["行政处罚", "7"],
     ]);
+  });
+
+  it("run properties are dropped before the tree is built: nested revisions, self-closing, look-alike names, unclosed", () => {
+    const x =
+      '<w:r><w:rPr><w:b/><w:rPrChange w:id="1"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>甲</w:t></w:r><w:r><w:rPr/><w:t>乙</w:t></w:r><w:r><w:rPr\n><w:sz/></w:rPr><w:t>丙</w:t></w:r>';
+    expect(dropElements(x, "w:rPr")).toBe(
+      "<w:r><w:t>甲</w:t></w:r><w:r><w:t>乙</w:t></w:r><w:r><w:t>丙</w:t></w:r>",
+    );
+    expect(dropElements("<w:rPrChange/><w:t>a</w:t>", "w:rPr")).toBe("<w:rPrChange/><w:t>a</w:t>");
+    expect(dropElements("<w:t>a</w:t><w:rPr><w:b/>", "w:rPr")).toBe("<w:t>a</w:t><w:rPr><w:b/>");
+    // Linear on hostile input (opens never closed, tags never ended): time at 4n over n well below quadratic's 16.
+    for (const unit of ["<w:rPr>", "<w:rPr ", "<w:rPr><w:rPr/></w:rPr></w:rPr>"]) {
+      const best = (n: number) => {
+        const text = unit.repeat(n);
+        let ms = Number.POSITIVE_INFINITY;
+        for (let k = 0; k < 3; k++) {
+          const t = performance.now();
+          dropElements(text, "w:rPr");
+          ms = Math.min(ms, performance.now() - t);
+        }
+        return ms;
+      };
+      expect(best(200_000) / Math.max(best(50_000), 30), unit).toBeLessThan(9);
+    }
+    // Text in a revision's run properties is never text of the document.
+    const blocks = readDocx(docx(`<w:p>${x}</w:p>`));
+    expect(blocks.map((b) => b.kind === "p" && b.text)).toEqual(["甲乙丙"]);
   });
 
   it("places each line and cell of the HTML on its paragraph, table, row and cell", async () => {
@@ -149,19 +274,21 @@ describe("what cannot be read gets a clear answer", () => {
     expect(sniffFormat(enc.encode("<html></html>"))).toBe("text");
   });
   it("a zip bomb (document.xml claiming a small size) stops at the cap: 413, not a hang or a crash", async () => {
-    const big = deflateSync(new Uint8Array(ZIP_LIMITS.entryBytes + 1024 * 1024).fill(0x20), { level: 6 });
-    expect(big.length).toBeLessThan(ZIP_LIMITS.entryBytes / 100);
-    await rejects(forgeEntry("word/document.xml", big, 1000), "input_limit", /解压后过大/);
+    const big = deflateSync(new Uint8Array(DOCX_ZIP_LIMITS.maxEntryBytes + 1024 * 1024).fill(0x20), {
+      level: 6,
+    });
+    expect(big.length).toBeLessThan(DOCX_ZIP_LIMITS.maxEntryBytes / 100);
+    await rejects(forgeEntry("word/document.xml", big, 1000), "input_limit", /解压后超过 32 MB/);
     // Honest headers: refused before anything is unpacked.
     await rejects(
-      forgeEntry("word/document.xml", big, ZIP_LIMITS.entryBytes + 1),
+      forgeEntry("word/document.xml", big, DOCX_ZIP_LIMITS.maxEntryBytes + 1),
       "input_limit",
-      /解压后过大/,
+      /解压后超过 32 MB/,
     );
   }, 30_000);
   it("too many entries → 413", async () => {
     const files: Record<string, Uint8Array> = { "word/document.xml": enc.encode("<w:document/>") };
-    for (let i = 0; i <= ZIP_LIMITS.entries; i++) files[`f${i}`] = new Uint8Array(0);
+    for (let i = 0; i <= DOCX_ZIP_LIMITS.maxEntries; i++) files[`f${i}`] = new Uint8Array(0);
     await rejects(zipSync(files, { level: 0 }), "input_limit", /文件数/);
   });
   it("an encrypted entry → 415; a damaged zip → 422", async () => {

@@ -97,6 +97,12 @@ describe("text clean-up and metadata", () => {
     );
     expect(organFromTitle("某市统计局政府信息公开工作年度报告（2021年）")).toBe("某市统计局");
   });
+
+  it("never starts an organ with punctuation left before the title (「》」, 「、」, markdown marks)", () => {
+    expect(organFromTitle("》永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");
+    expect(organFromTitle("》》」、永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");
+    expect(organFromTitle("## **杭州市财政局2021年政府信息公开工作年度报告")).toBe("杭州市财政局");
+  });
 });
 
 describe("parseReport", () => {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cellRefs, getCell, pointer, setCell } from "../../src/core/cells.ts";
+import { cellRefs, getCell, setCell } from "../../src/core/cells.ts";
+import { pointer } from "../../src/core/pointer.ts";
 import { validateModel } from "../../src/core/validate.ts";
 
 const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures/seeds");

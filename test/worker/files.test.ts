@@ -37,7 +37,20 @@ describe("the Worker reads Word and PDF", () => {
       headers: { "content-type": type },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const fromFile = (await json(res)).report;
+    const validated = await json(res);
+    const fromFile = validated.report;
+    // Each cell's place in the file (the page too, for a PDF), as in Node.
+    const sources = Object.values(validated.sources) as {
+      page?: number;
+      table?: number;
+      row?: number;
+      cell?: number;
+    }[];
+    expect(sources.length).toBeGreaterThan(50);
+    for (const s of sources) {
+      expect([s.table, s.row, s.cell].every((n) => typeof n === "number")).toBe(true);
+      if (type === "application/pdf") expect(s.page).toBeGreaterThan(0);
+    }
     const fromJson = (
       await json(
         await SELF.fetch(`${ORIGIN}/v1/validate`, {
@@ -56,7 +69,9 @@ describe("the Worker reads Word and PDF", () => {
       headers: { "content-type": type },
     });
     expect([200, 201]).toContain(pub.status);
-    expect((await json(pub)).links.pdf).toMatch(/\.pdf$/);
+    const published = await json(pub);
+    expect(published.links.pdf).toMatch(/\.pdf$/);
+    expect(published.sources).toEqual(validated.sources);
   });
 
   it("a scanned or unknown file → 415 JSON", async () => {

@@ -2,7 +2,8 @@
 import { parseDocument } from "htmlparser2";
 import { NianbaoError } from "../errors.ts";
 import type { DocBlock, DocCell, DocTable } from "./layout.ts";
-import { listZip, readZipEntry } from "./zip.ts";
+import { Numbering } from "./numbering.ts";
+import { DOCX_ZIP_LIMITS, openZip, type ZipArchive } from "./zip.ts";
 
 /** The parts of domhandler's nodes this walker reads. */
 interface Node {
@@ -39,6 +40,60 @@ function tooDeep(xml: string, max: number): boolean {
   return false;
 }
 
+/**
+ * The XML without the `<name>` elements (run properties: fonts, sizes, colours — never read here, yet a third of a
+ * Word document's markup), so the tree below is built of what is read. One forward pass with indexOf: linear on any
+ * input; an element nested in one of its own kind (w:rPr inside w:rPrChange inside w:rPr) goes with the outer one.
+ */
+export function dropElements(xml: string, name: string): string {
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  /** The index just after the open tag at `i` if it is one of `name` (not a longer name), and whether it closes itself. */
+  // Asked at rising positions: the next ">" is searched again only once passed (-1: there is none).
+  let gt = -2;
+  const tagAt = (i: number): [number, boolean] | undefined => {
+    const c = xml.charCodeAt(i + open.length);
+    if (c !== 0x3e && c !== 0x2f && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return undefined;
+    if (gt !== -1 && gt < i) gt = xml.indexOf(">", i);
+    return gt < 0 ? undefined : [gt + 1, xml.charCodeAt(gt - 1) === 0x2f];
+  };
+  const parts: string[] = [];
+  let at = 0;
+  let i = xml.indexOf(open);
+  while (i >= 0) {
+    const tag = tagAt(i);
+    if (!tag) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    let end = tag[0];
+    if (!tag[1]) {
+      // Up to the matching close tag, counting same-named elements opened inside.
+      let depth = 1;
+      let nextOpen = xml.indexOf(open, end);
+      let nextClose = xml.indexOf(close, end);
+      while (depth > 0 && nextClose >= 0) {
+        if (nextOpen >= 0 && nextOpen < nextClose) {
+          const inner = tagAt(nextOpen);
+          if (inner && !inner[1]) depth++;
+          nextOpen = xml.indexOf(open, nextOpen + 1);
+        } else {
+          depth--;
+          end = nextClose + close.length;
+          nextClose = xml.indexOf(close, end);
+        }
+      }
+      // Not closed: left as it is for the parser to judge.
+      if (depth > 0) break;
+    }
+    parts.push(xml.slice(at, i));
+    at = end;
+    i = xml.indexOf(open, end);
+  }
+  parts.push(xml.slice(at));
+  return parts.join("");
+}
+
 /** Joins pieces of a cell or paragraph: nothing between Chinese, a space between two Latin words or numbers. */
 function join(parts: readonly string[]): string {
   let out = "";
@@ -53,6 +108,13 @@ function join(parts: readonly string[]): string {
 class Reader {
   paragraphs = 0;
   tables = 0;
+
+  /** Word's list numbering, when the document uses it: 「一、」「（一）」 drawn by Word become text. */
+  private readonly numbering: Numbering | undefined;
+
+  constructor(numbering?: Numbering) {
+    this.numbering = numbering;
+  }
 
   /** Block-level children of the body, a cell, a text box or a content control, in order. */
   blocks(container: Node, out: DocBlock[]): void {
@@ -132,13 +194,14 @@ class Reader {
       }
     };
     walk(p);
+    const label = this.numbering?.label(child(p, "w:pPr")) ?? "";
     const clean = text
       .split("\n")
       .map((l) => l.replace(/[ \u00a0\u3000]+$/g, "").replace(/^[ \u00a0]+/, ""))
       .join("\n")
       .trim();
     const index = this.paragraphs++;
-    if (clean !== "") out.push({ kind: "p", text: clean, place: { paragraph: index } });
+    if (clean !== "") out.push({ kind: "p", text: label + clean, place: { paragraph: index } });
     out.push(...boxes);
   }
 
@@ -265,18 +328,45 @@ function joinSplitTables(blocks: DocBlock[]): DocBlock[] {
 
 const norm = (row: readonly DocCell[]) => row.map((c) => c.text.replace(/\s+/g, "")).join("|");
 
-/** The blocks of a .docx's main document, in body order. Throws NianbaoError for a damaged or oversized file. */
-export function readDocx(bytes: Uint8Array): DocBlock[] {
-  const entry = listZip(bytes).find((e) => e.name === "word/document.xml");
-  if (!entry) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（缺少 word/document.xml）");
-  const xml = new TextDecoder().decode(readZipEntry(bytes, entry));
+/** A part's XML as a tree, refused when nested deeper than Word writes, without its run properties. */
+function parseXml(xml: string): Node {
   if (tooDeep(xml, MAX_DEPTH))
     throw new NianbaoError("input_limit", `Word 文档嵌套超过 ${MAX_DEPTH} 层，无法读取`);
-  const doc = parseDocument(xml, { xmlMode: true }) as unknown as Node;
+  return parseDocument(dropElements(xml, "w:rPr"), { xmlMode: true }) as unknown as Node;
+}
+
+/**
+ * Word's list numbering (word/numbering.xml, and word/styles.xml for styles that number their paragraphs), read
+ * only when the document or a style uses a list.
+ */
+function numberingOf(zip: ZipArchive, documentXml: string): Numbering | undefined {
+  const part = (name: string) => zip.entries.find((e) => e.name === name);
+  const numbering = part("word/numbering.xml");
+  if (!numbering) return undefined;
+  const styles = part("word/styles.xml");
+  const stylesXml = styles ? new TextDecoder().decode(zip.read(styles)) : "";
+  const styled = stylesXml.includes("<w:numPr");
+  if (!styled && !documentXml.includes("<w:numPr")) return undefined;
+  const lists = new Numbering(
+    parseXml(new TextDecoder().decode(zip.read(numbering))),
+    styled ? parseXml(stylesXml) : undefined,
+  );
+  return lists.empty ? undefined : lists;
+}
+
+/** The blocks of a .docx's main document, in body order. Throws NianbaoError for a damaged or oversized file. */
+export function readDocx(bytes: Uint8Array): DocBlock[] {
+  const zip = openZip(bytes, DOCX_ZIP_LIMITS);
+  const entry = zip.entries.find((e) => e.name === "word/document.xml");
+  if (!entry) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（缺少 word/document.xml）");
+  if (entry.flags & 1)
+    throw new NianbaoError("encrypted_file", "文档已加密，请在 Word/WPS 中取消密码后再提交");
+  const xml = new TextDecoder().decode(zip.read(entry));
+  const doc = parseXml(xml);
   const root = kids(doc).find((n) => isEl(n, "w:document"));
   const body = root && child(root, "w:body");
   if (!body) throw new NianbaoError("damaged_file", "文件不是完整的 Word 文档（没有正文）");
-  const reader = new Reader();
+  const reader = new Reader(numberingOf(zip, xml));
   const blocks: DocBlock[] = [];
   reader.blocks(body, blocks);
   return joinSplitTables(blocks);

@@ -53,6 +53,20 @@ export async function readInput(
 }
 
 /**
+ * The one path from a request, upload or file to its analysis: read the file (a .docx/PDF into HTML), analyze what
+ * that gave, and fill each cell source's page/paragraph/table/row/cell in. Every entry (HTTP, incoming/ uploads and
+ * batches, the CLI) goes through here, so `sources` carry the places wherever a file came in.
+ */
+export async function readAndAnalyze<R extends object>(
+  input: Uint8Array | string,
+  hint: InputHint,
+  analyze: (input: Uint8Array | string, hint: InputHint) => R | Promise<R>,
+): Promise<R> {
+  const read = await readInput(input, hint);
+  return withPlaces(await analyze(read.input, read.hint), read);
+}
+
+/**
  * The result of analyzing what readInput gave, with each cell source's place in the .docx/PDF filled in
  * (page, paragraph, table, row, cell). Unchanged when there is no `sources` or no place to add.
  */

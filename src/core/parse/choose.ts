@@ -2,8 +2,8 @@
 import { finding } from "../finding.ts";
 import type { Finding } from "../model.ts";
 import type { Candidate } from "./rows.ts";
+import type { Slot } from "./slot.ts";
 import type { CellSource } from "./sources.ts";
-import type { Slot } from "./sums.ts";
 
 /** Lower is more plausible: small numbers, and no cell dwarfing the rest. */
 function implausibility(values: readonly Slot[]): number {

@@ -1,9 +1,10 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
-import { type CellRef, pointer, setCell } from "../cells.ts";
+import { type CellRef, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, requestRows } from "../labels.ts";
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
+import { pointer } from "../pointer.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
@@ -182,7 +183,7 @@ export function parseReport(
   }
   let title = titleFound?.title ?? "";
   if (!title) {
-    title = `${organ}${year}年度政府信息公开工作年度报告`;
+    title = defaultTitle(organ, year);
     findings.push(finding("parse.title-missing", "/title", `原文没有标题，已按「${title}」补充`));
   }
 

@@ -1,4 +1,5 @@
 // Text clean-up before parsing: line endings, invisible characters, page marks, Word field artefacts and crawler chrome.
+import { halfWidthDigits } from "../text/digits.ts";
 import { oneOf, trimEndChars } from "../text/trim.ts";
 
 const LINE_END_SPACE = oneOf(" \u00a0\u3000");
@@ -34,7 +35,7 @@ const INVISIBLE_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 /** True when a line is only a page mark (「- 2 -」, 「— 3 —」, 「PAGE 7」, 「第2页 共8页」). */
 export function isPageMark(line: string): boolean {
   if (line.length > 40 || !PAGE_HINT.test(line)) return false;
-  const t = line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const t = halfWidthDigits(line.trim());
   if (t === "" || t.length > 20 || !/[-－—–‒―─/页]|PAGE/i.test(t)) return false;
   if (/^\d+$/.test(t)) return false;
   if (/^[-－—–‒―─]+\s*\d{1,3}\s*[-－—–‒―─]+$/.test(t)) return true;

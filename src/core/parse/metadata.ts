@@ -1,8 +1,10 @@
 // Report metadata from text: title (possibly split over lines), organ, year reported on, and the signature date at the end.
+import { halfWidthDigits } from "../text/digits.ts";
 import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
 
-const ORGAN_HEAD_CHARS = oneOf('#*《“"');
+// An organ name never starts with punctuation: marks left over from markdown, quotes and closing brackets.
+const ORGAN_HEAD_CHARS = oneOf('#*《“"》」』】〕）)]、，,。.；;：:！!？?·—-_=+|\\/~`「『【');
 const ORGAN_HEAD = (c: number) => isSpaceCode(c) || ORGAN_HEAD_CHARS(c);
 const ORGAN_TAIL_CHARS = oneOf('》”"');
 const ORGAN_TAIL = (c: number) => isSpaceCode(c) || ORGAN_TAIL_CHARS(c);
@@ -33,22 +35,6 @@ export function cnNumber(s: string): number | undefined {
   if (s.length === 1 && s in CN_DIGIT) return CN_DIGIT[s];
   return undefined;
 }
-
-/** Full-width digits → ASCII in one scan (a replace callback per digit is slow on a long run of them). */
-function halfWidthDigits(s: string): string {
-  let i = 0;
-  while (i < s.length && !isWideDigit(s.charCodeAt(i))) i++;
-  if (i === s.length) return s;
-  // Each digit keeps its length (one UTF-16 unit): the units are mapped in place and decoded once.
-  const units = new Uint16Array(s.length);
-  for (let j = 0; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    units[j] = isWideDigit(c) ? c - 0xfee0 : c;
-  }
-  return UTF16.decode(units);
-}
-const isWideDigit = (c: number) => c >= 0xff10 && c <= 0xff19;
-const UTF16 = new TextDecoder("utf-16le");
 
 /** Full-width digits → ASCII, and a Chinese-numeral year 「二〇二〇」 → 「2020」. */
 export function asciiDigits(s: string): string {

@@ -4,8 +4,8 @@ import { finding } from "../finding.ts";
 import type { Edition, Finding } from "../model.ts";
 import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
+import type { Slot } from "./slot.ts";
 import { type CellSource, pieceSource } from "./sources.ts";
-import type { Slot } from "./sums.ts";
 import type { Token } from "./tokens.ts";
 
 /** A written cell: its text, or null when the cell was blank. */

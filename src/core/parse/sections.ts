@@ -16,7 +16,7 @@ const TABLE_ROW_HEADING = /本年新收|上年结转|办理结果|结转下年|�
 const STANDARD_HEADING =
   /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议[、与和及]行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/;
 
-/** Role of a section from its heading text. */
+/** Role of a section from its heading text: the one heading → role classifier (parser and JSON normalizer). */
 export function roleOf(heading: string): SectionRole {
   const h = heading.replace(/[\s\u00a0\u3000]+/g, "");
   if (/总体情况|概述|基本情况|总体概况/.test(h)) return "overview";

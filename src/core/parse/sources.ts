@@ -9,6 +9,8 @@ const MAX_QUOTE = 160;
 const WINDOW = 4000;
 /** Candidate positions tried per value before giving up (the value then has no source). */
 const MAX_TRIES = 64;
+/** Characters the look-ups of table lines past the window may read in all, per character of input. */
+const FAR_READS_PER_CHAR = 4;
 
 /**
  * Finds, in document order, where tokens of the table lines were written in the decoded input. A monotone
@@ -22,12 +24,15 @@ export class Locator {
   private cursor = 0;
   /** End of the current line when it was found as written (values are looked for only inside it). */
   private limit = -1;
+  /** Characters left for looking up table lines past the window (a long preamble before the first table). */
+  private farReads: number;
 
   constructor(input: string, kind: "text" | "html") {
     this.text = kind === "html" ? maskMarkup(input) : input;
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(input); m; m = breaks.exec(input)) this.starts.push(m.index + m[0].length);
     this.input = input;
+    this.farReads = FAR_READS_PER_CHAR * input.length;
   }
 
   private readonly input: string;
@@ -43,7 +48,8 @@ export class Locator {
     const t = line.trim();
     this.limit = -1;
     if (t === "") return;
-    const at = this.find(t, this.cursor);
+    let at = this.find(t, this.cursor);
+    if (at < 0 && t.length >= 6) at = this.findFar(t);
     if (at >= 0 && (t.length >= 6 || this.startsLine(at))) {
       this.cursor = at;
       this.limit = at + t.length;
@@ -69,8 +75,8 @@ export class Locator {
     let from = this.cursor;
     const end = Math.min(this.text.length, this.limit >= 0 ? this.limit : from + WINDOW);
     for (let tries = 0; from < end && tries < MAX_TRIES; tries++) {
-      const at = this.text.indexOf(raw, from);
-      if (at < 0 || at + raw.length > end) return this.spaced(raw, end);
+      const at = indexWithin(this.text, raw, from, end);
+      if (at < 0) return this.spaced(raw, end);
       // Not part of a longer number, unless right where the previous token ended (「2648-18538」「00000002.其他」).
       const glued = at === this.cursor;
       if (
@@ -89,10 +95,8 @@ export class Locator {
   private spaced(raw: string, end: number): CellSource | undefined {
     if (raw.length > 40 || !/^[-－]?[0-9０-９]+$/.test(raw)) return undefined;
     let tries = 0;
-    for (
-      let at = this.text.indexOf(raw[0] as string, this.cursor);
-      at >= 0 && at < end && tries++ < MAX_TRIES;
-    ) {
+    const first = raw[0] as string;
+    for (let at = indexWithin(this.text, first, this.cursor, end); at >= 0 && tries++ < MAX_TRIES; ) {
       let i = at;
       let k = 0;
       while (i < end && k < raw.length) {
@@ -106,7 +110,7 @@ export class Locator {
         this.cursor = i;
         return this.at(at, i - at);
       }
-      at = this.text.indexOf(raw[0] as string, at + 1);
+      at = indexWithin(this.text, first, at + 1, end);
     }
     return undefined;
   }
@@ -122,8 +126,18 @@ export class Locator {
   }
 
   private find(s: string, from: number): number {
-    const at = this.text.indexOf(s, from);
-    return at >= 0 && at - from <= WINDOW ? at : -1;
+    return indexWithin(this.text, s, from, from + WINDOW + s.length);
+  }
+
+  /**
+   * A table line anywhere after the cursor: the first table of a report with a long overview begins more than a
+   * window after the start (all its cells had no source). Reads at most FAR_READS_PER_CHAR × the input in all.
+   */
+  private findFar(s: string): number {
+    if (this.farReads <= 0) return -1;
+    const at = indexWithin(this.text, s, this.cursor, this.text.length);
+    this.farReads -= (at < 0 ? this.text.length : at + s.length) - this.cursor;
+    return at;
   }
 
   /** The source of `length` characters at offset `at`. */
@@ -143,6 +157,18 @@ export class Locator {
     const text = whole.length <= MAX_QUOTE ? whole : this.input.slice(at, at + length);
     return { line: lo + 1, column: at - start + 1, length, text };
   }
+}
+
+/**
+ * The first index ≥ `from` where `s` is written wholly before `end`, or -1. Searches only that window (a plain
+ * indexOf would scan to the end of the input at every miss: a 100,000-character line before the tables made
+ * each cell's look-up read the whole line, 1 s per report). A slice of a flat string is a view, not a copy.
+ */
+function indexWithin(text: string, s: string, from: number, end: number): number {
+  const stop = Math.min(end, text.length);
+  if (stop - from < s.length) return -1;
+  const at = text.slice(from, stop).indexOf(s);
+  return at < 0 ? -1 : from + at;
 }
 
 const isDigitish = (c: number): boolean =>

@@ -3,6 +3,7 @@ import type HandlebarsFull from "handlebars";
 import HandlebarsRuntime from "handlebars/runtime.js";
 import { templateSpecs } from "../../generated/templates.ts";
 import type { FaceRole, RenderAssets } from "./fonts/assets.ts";
+import { PAGE } from "./page.ts";
 import { breakLines, cellLines, titleLines } from "./text/lines.ts";
 import { explicitRuns, pdfRuns } from "./text/runs.ts";
 import type { ViewCell } from "./view/tables.ts";
@@ -25,7 +26,12 @@ hb.registerHelper("runs", (text: unknown, role: unknown, options: { data: Templa
 );
 
 /** Body text as justified lines: 16 pt, 28 characters in the 156 mm line, 2-character first-line indent. */
-const BODY_LINES = { width: 442.2, fontSize: 16, perLine: 28, indent: 2 };
+const BODY_LINES = {
+  width: PAGE.textWidth,
+  fontSize: PAGE.bodyFontSize,
+  perLine: PAGE.charsPerLine,
+  indent: 2,
+};
 const LINE_HEIGHT_KEY: Record<FaceRole, string> = {
   body: "lineHeight",
   title: "titleLineHeight",

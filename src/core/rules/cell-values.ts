@@ -1,7 +1,8 @@
 // R5 (counts are non-negative integers; 本年增/减 may be negative, money may have decimals) and blank cells.
-import { type CellRef, cellPointer, cellRefs, getCell, pointer } from "../cells.ts";
+import { type CellRef, cellPointer, cellRefs, getCell } from "../cells.ts";
 import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
+import { pointer } from "../pointer.ts";
 import { cellLabel, columnLabel, num, rowLabel } from "./describe.ts";
 
 export const CELL_CODES = [

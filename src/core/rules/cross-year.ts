@@ -1,8 +1,9 @@
 // Cross-year checks against last year's report: carried-over requests, the year, the organ.
-import { pointer } from "../cells.ts";
+
 import { type CodeDoc, finding } from "../finding.ts";
 import { APPLICANT_COLUMNS } from "../labels.ts";
 import type { Finding, Report } from "../model.ts";
+import { pointer } from "../pointer.ts";
 
 export const CROSS_YEAR_CODES = [
   {

@@ -1,7 +1,8 @@
 // Warnings on single values: money in 元 or with too many decimals, edition against year, 规章 of a county or district body.
-import { pointer } from "../cells.ts";
+
 import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
+import { pointer } from "../pointer.ts";
 import { columnLabel, num } from "./describe.ts";
 
 export const PLAUSIBILITY_CODES = [

@@ -1,8 +1,10 @@
 // Section structure (the six standard parts, in order) and prose figures that disagree with table 三.
-import { pointer } from "../cells.ts";
+
 import { type CodeDoc, finding } from "../finding.ts";
 import { SECTION_HEADINGS } from "../labels.ts";
 import type { Finding, Report } from "../model.ts";
+import { pointer } from "../pointer.ts";
+import { halfWidthDigits } from "../text/digits.ts";
 
 export const SECTION_CODES = [
   {
@@ -110,8 +112,6 @@ const LABELS: Record<TotalKey, string> = {
   carriedForward: "四、结转下年度继续办理",
 };
 
-const halfWidth = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-
 /** Figures in the overview (and the requests section's notes) against table 三's 总计 column. */
 export function checkProse(report: Report): Finding[] {
   const out: Finding[] = [];
@@ -119,7 +119,7 @@ export function checkProse(report: Report): Finding[] {
   report.sections.forEach((section, i) => {
     if (section.role !== "overview" && section.role !== "requests") return;
     section.blocks.forEach((block, j) => {
-      const text = halfWidth(block.text);
+      const text = halfWidthDigits(block.text);
       for (const { re, key } of PROSE_PATTERNS) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {

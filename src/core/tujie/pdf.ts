@@ -1,7 +1,9 @@
 // The 图解 as an A4 PDF: key figures and the same charts as vector bars (pdfmake canvas), every number as text.
-import bundle from "../../generated/pdfmake.js";
+import { defaultTitle } from "../labels.ts";
 import type { Report } from "../model.ts";
 import { type FontFile, faceFile, type RenderAssets } from "../render/fonts/assets.ts";
+import { A4 } from "../render/page.ts";
+import { bundle } from "../render/pdfmake/bundle.ts";
 import { installPdfmake } from "../render/pdfmake/install.ts";
 import { buildTujie, type Chart, type TujieView } from "./figures.ts";
 import { chartMax } from "./svg.ts";
@@ -16,7 +18,7 @@ const MUTED = "#5c6470";
 /** A4 with 20 mm margins: 481.9 pt of text width. */
 const MARGIN = 56.7;
 const WIDTHS = { label: 130, value: 52, change: 78 };
-const BAR_AREA = 595.28 - 2 * MARGIN - WIDTHS.label - WIDTHS.value - WIDTHS.change - 4 * 8;
+const BAR_AREA = A4.width - 2 * MARGIN - WIDTHS.label - WIDTHS.value - WIDTHS.change - 4 * 8;
 /** Charts from this one on start page 2 (two charts and the key figures fill page 1). */
 const SECOND_PAGE_FROM = 2;
 
@@ -142,7 +144,7 @@ export function tujieDocument(view: TujieView): Record<string, unknown> {
       keyFigures(view),
       ...view.charts.map((c, i) => chartBlock(c, view, i)),
       {
-        text: `本图解根据${view.organ}${view.year}年度政府信息公开工作年度报告的表格数据生成，数字以报告正文为准。`,
+        text: `本图解根据${defaultTitle(view.organ, view.year)}的表格数据生成，数字以报告正文为准。`,
         fontSize: 8,
         color: MUTED,
         margin: [0, 6, 0, 0],

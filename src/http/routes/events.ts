@@ -1,4 +1,7 @@
 // POST /v1/events/s3: S3 event notifications (AWS, MinIO webhook) for the configured bucket trigger conversion.
+import { createRoute } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { z } from "zod";
 import { ERROR_CODES, isNianbaoError, NianbaoError } from "../../core/errors.ts";
 import {
   decodeS3EventKey,
@@ -10,9 +13,8 @@ import {
 import { processUpload } from "../../service/incoming.ts";
 import type { App } from "../app-type.ts";
 import { bearer, errors, json } from "../docs-helpers.ts";
-import { parseWith } from "../parse.ts";
-import { S3EventResults } from "../schemas.ts";
-import type { AppServices } from "../services.ts";
+import { ErrorBody, S3EventResults } from "../schemas.ts";
+import type { AppEnv, AppServices } from "../services.ts";
 
 type Result = {
   key: string;
@@ -21,31 +23,50 @@ type Result = {
   error?: { code: string; message: string };
 };
 
-export function eventRoutes(app: App, services: AppServices): void {
-  app.openAPIRegistry.registerPath({
-    method: "post",
-    path: "/v1/events/s3",
-    summary: "S3 event notification: convert objects created under incoming/",
-    description:
-      "Each created .txt/.html/.json under incoming/ is published; incoming/<name>.result.json records the outcome. Answers 503 when any record hit a transient failure, so the sender retries (work already done is not repeated).",
-    security: bearer,
-    request: { body: { required: true, content: { "application/json": { schema: S3Event } } } },
-    responses: { 200: json(S3EventResults, "Per-record outcome"), ...errors(400, 401, 403, 404, 413, 503) },
-  });
-  app.post("/v1/events/s3", async (c) => {
-    const bucket = services.config.eventBucket;
-    if (!bucket) throw new NianbaoError("not_found", "未配置 S3 存储桶，不接受 S3 事件");
+/**
+ * Before the body is checked against S3Event: no bucket configured is 404, a body that is not JSON is invalid_json,
+ * and a huge Records array is refused at once (413), before any record is read.
+ */
+const eventGate =
+  (services: AppServices): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!services.config.eventBucket) throw new NianbaoError("not_found", "未配置 S3 存储桶，不接受 S3 事件");
     let body: unknown;
     try {
       body = await c.req.json();
     } catch (e) {
       throw new NianbaoError("invalid_json", undefined, {}, { cause: e });
     }
-    // Counted before anything else is read: a huge Records array is refused at once.
     const records = S3EventRecordCount.safeParse(body);
     if (records.success && records.data.Records.length > MAX_EVENT_RECORDS)
       throw new NianbaoError("input_limit", `S3 事件记录过多（最多 ${MAX_EVENT_RECORDS} 条）`);
-    const event = parseWith(S3Event, body);
+    await next();
+  };
+
+const eventsRoute = (services: AppServices) =>
+  createRoute({
+    method: "post",
+    path: "/v1/events/s3",
+    summary: "S3 event notification: convert objects created under incoming/",
+    description:
+      "Each created .txt/.html/.json under incoming/ is published; incoming/<name>.result.json records the outcome. Answers 503 when any record hit a transient failure, so the sender retries (work already done is not repeated).",
+    security: bearer,
+    middleware: [eventGate(services)] as const,
+    request: { body: { required: true, content: { "application/json": { schema: S3Event } } } },
+    responses: {
+      200: json(S3EventResults, "Per-record outcome"),
+      503: json(
+        z.union([S3EventResults, ErrorBody]),
+        "A record hit a transient failure (per-record outcome; the sender retries and work done is not repeated), or the service is unavailable",
+      ),
+      ...errors(400, 401, 403, 404, 413, 415),
+    },
+  });
+
+export function eventRoutes(app: App, services: AppServices): void {
+  app.openapi(eventsRoute(services), async (c) => {
+    const bucket = services.config.eventBucket;
+    const event = c.req.valid("json");
     // Stored in the result files: never derived from the Host header (root-relative links without PUBLIC_BASE_URL).
     const base = services.config.publicBaseUrl;
     const results: Result[] = [];

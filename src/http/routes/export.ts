@@ -1,4 +1,5 @@
 // GET /v1/reports.csv?year=&organ= (every published report's table cells, a row each) and the overview page /r/?year=.
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
 import { exportCsv } from "../../core/export/csv.ts";
@@ -9,7 +10,6 @@ import { reportLinks } from "../../service/layout.ts";
 import type { App } from "../app-type.ts";
 import { contentDisposition } from "../disposition.ts";
 import { errors } from "../docs-helpers.ts";
-import { parseWith } from "../parse.ts";
 import type { AppEnv, AppServices } from "../services.ts";
 import { baseUrl } from "./base-url.ts";
 
@@ -18,75 +18,88 @@ export const ExportQuery = z.object({
   organ: z.string().min(1).max(200).optional().describe("only this organ's reports (机关名称)"),
 });
 
+type ExportQuery = z.infer<typeof ExportQuery>;
+
 const OverviewQuery = z.object({ year: z.coerce.number().int().min(2008).max(2100).optional() });
+
+const csvRoute = createRoute({
+  method: "get",
+  path: "/v1/reports.csv",
+  summary: "Every published report (latest version per organ and year) as one CSV table",
+  description:
+    "UTF-8 with BOM (Excel opens it), CRLF. One row per report: 机关名称, 年度, 报告版本, 成文日期, the counts of error and warning findings, the id, the link, then every cell of tables 二, 三 and 四 under its official labels. A blank cell is empty, never 0.",
+  request: { query: ExportQuery },
+  responses: {
+    200: { description: "The table", content: { "text/csv": { schema: { type: "string" } } } },
+    ...errors(400, 503),
+  },
+});
+
+const xlsxRoute = createRoute({
+  method: "get",
+  path: "/v1/reports.xlsx",
+  summary: "The same table as /v1/reports.csv, as an Excel workbook",
+  request: { query: ExportQuery },
+  responses: {
+    200: {
+      description: "The workbook",
+      content: {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+          schema: { type: "string", format: "binary" },
+        },
+      },
+    },
+    ...errors(400, 503),
+  },
+});
+
+const overviewRoute = createRoute({
+  method: "get",
+  path: "/r/",
+  summary: "Supervisor's overview: every organ's report of a year with its status (HTML, no script)",
+  request: { query: OverviewQuery },
+  responses: {
+    200: { description: "The page", content: { "text/html": { schema: { type: "string" } } } },
+    ...errors(400),
+  },
+});
 
 export function exportRoutes(app: App, services: AppServices): void {
   const { storage } = services;
 
-  app.openAPIRegistry.registerPath({
-    method: "get",
-    path: "/v1/reports.csv",
-    summary: "Every published report (latest version per organ and year) as one CSV table",
-    description:
-      "UTF-8 with BOM (Excel opens it), CRLF. One row per report: 机关名称, 年度, 报告版本, 成文日期, the counts of error and warning findings, the id, the link, then every cell of tables 二, 三 and 四 under its official labels. A blank cell is empty, never 0.",
-    request: { query: ExportQuery },
-    responses: {
-      200: { description: "The table", content: { "text/csv": { schema: { type: "string" } } } },
-      ...errors(400, 503),
-    },
-  });
-  app.get("/v1/reports.csv", async (c) => {
-    const query = parseWith(ExportQuery, c.req.query());
+  /** The latest version of every report the query selects, as export rows with their links. */
+  const rowsFor = async (c: Context<AppEnv>, query: ExportQuery) => {
     const base = baseUrl(c, services.config);
     const entries = await latestEntries(storage, query);
-    const rows = await exportRows(storage, entries, (id) => reportLinks(id, base).self);
-    const name = `年报数据${query.organ ? `-${query.organ}` : ""}${query.year ? `-${query.year}` : ""}.csv`;
-    return c.body(exportCsv(rows), 200, {
+    return exportRows(storage, entries, (id) => reportLinks(id, base).self);
+  };
+  const fileName = (query: ExportQuery, ext: string) =>
+    `年报数据${query.organ ? `-${query.organ}` : ""}${query.year ? `-${query.year}` : ""}.${ext}`;
+
+  app.openapi(csvRoute, async (c) => {
+    const query = c.req.valid("query");
+    return c.body(exportCsv(await rowsFor(c, query)), 200, {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": contentDisposition(name, "nianbao-reports.csv", "attachment"),
+      "Content-Disposition": contentDisposition(fileName(query, "csv"), "nianbao-reports.csv", "attachment"),
       "Cache-Control": "public, max-age=60",
     });
   });
 
-  app.openAPIRegistry.registerPath({
-    method: "get",
-    path: "/v1/reports.xlsx",
-    summary: "The same table as /v1/reports.csv, as an Excel workbook",
-    request: { query: ExportQuery },
-    responses: {
-      200: {
-        description: "The workbook",
-        content: {
-          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-            schema: { type: "string", format: "binary" },
-          },
-        },
-      },
-      ...errors(400, 503),
-    },
-  });
-  app.get("/v1/reports.xlsx", async (c) => {
-    const query = parseWith(ExportQuery, c.req.query());
-    const base = baseUrl(c, services.config);
-    const entries = await latestEntries(storage, query);
-    const rows = await exportRows(storage, entries, (id) => reportLinks(id, base).self);
-    const name = `年报数据${query.organ ? `-${query.organ}` : ""}${query.year ? `-${query.year}` : ""}.xlsx`;
-    return c.body(exportXlsx(rows) as Uint8Array<ArrayBuffer>, 200, {
+  app.openapi(xlsxRoute, async (c) => {
+    const query = c.req.valid("query");
+    return c.body(exportXlsx(await rowsFor(c, query)) as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": contentDisposition(name, "nianbao-reports.xlsx", "attachment"),
+      "Content-Disposition": contentDisposition(
+        fileName(query, "xlsx"),
+        "nianbao-reports.xlsx",
+        "attachment",
+      ),
       "Cache-Control": "public, max-age=60",
     });
   });
 
-  app.openAPIRegistry.registerPath({
-    method: "get",
-    path: "/r/",
-    summary: "Supervisor's overview: every organ's report of a year with its status (HTML, no script)",
-    request: { query: OverviewQuery },
-    responses: { 200: { description: "The page", content: { "text/html": { schema: { type: "string" } } } } },
-  });
-  const overview = async (c: Context<AppEnv>) => {
-    const { year: asked } = parseWith(OverviewQuery, c.req.query());
+  app.openapi(overviewRoute, async (c) => {
+    const { year: asked } = c.req.valid("query");
     const all = await latestEntries(storage);
     const years = [...new Set(all.map((e) => e.year))].sort((a, b) => b - a);
     const year = asked ?? years[0] ?? null;
@@ -121,7 +134,7 @@ export function exportRoutes(app: App, services: AppServices): void {
       "Cache-Control": "public, max-age=60",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
     });
-  };
-  app.get("/r/", overview);
-  app.get("/r", overview);
+  });
+  // The overview without its slash: the same page under its one address, like /r/{organ} → /r/{organ}/.
+  app.get("/r", (c) => c.redirect(`/r/${new URL(c.req.url).search}`, 301));
 }

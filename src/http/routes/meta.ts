@@ -1,5 +1,5 @@
 // GET /healthz, GET /openapi.json (OpenAPI 3.1 from the zod schemas) and GET /docs (a self-contained explorer).
-
+import { createRoute } from "@hono/zod-openapi";
 import { PAGE_CSP } from "../../web/page.ts";
 import type { App } from "../app-type.ts";
 import { json } from "../docs-helpers.ts";
@@ -7,14 +7,15 @@ import { DOCS_PAGE } from "../docs-page.ts";
 import { Health } from "../schemas.ts";
 import type { AppServices } from "../services.ts";
 
+const healthRoute = createRoute({
+  method: "get",
+  path: "/healthz",
+  summary: "Liveness",
+  responses: { 200: json(Health, "Up") },
+});
+
 export function metaRoutes(app: App, services: AppServices): void {
-  app.openAPIRegistry.registerPath({
-    method: "get",
-    path: "/healthz",
-    summary: "Liveness",
-    responses: { 200: json(Health, "Up") },
-  });
-  app.get("/healthz", (c) =>
+  app.openapi(healthRoute, (c) =>
     c.json(
       {
         status: "ok" as const,

@@ -1,5 +1,8 @@
 // The workbench's one script (served as /ui/workbench.js): check a report, mark its cells, correct, preview, publish.
+
+import { defaultTitle } from "../../core/labels.ts";
 import type { Finding, Report } from "../../core/model.ts";
+import { halfWidthChar } from "../../core/text/digits.ts";
 import { escapeHtml, findingsHtml, type Source, sourceHtml, tablesHtml } from "../tables-html.ts";
 
 interface Checked {
@@ -244,7 +247,7 @@ findingsBox.addEventListener("click", (ev) => {
 function readNumber(raw: string): number | null {
   const s = raw
     .trim()
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[０-９．]/g, halfWidthChar)
     .replace(/[,，]/g, "");
   if (s === "" || s === "/" || s === "—" || s === "-") return null;
   return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
@@ -356,7 +359,7 @@ $("publish-button").addEventListener("click", async () => {
     linkRow("供门户嵌入的片段", fragment) +
     "</ul>" +
     `<label for="snippet">嵌入门户的代码</label><textarea id="snippet" readonly rows="3">${escapeHtml(
-      `<iframe src="${abs(body.portal.html)}" title="${report.organ}${report.year}年度政府信息公开工作年度报告" style="width:100%;height:80vh;border:0"></iframe>`,
+      `<iframe src="${abs(body.portal.html)}" title="${defaultTitle(report.organ, report.year)}" style="width:100%;height:80vh;border:0"></iframe>`,
     )}</textarea>`;
   say(body.created ? "发布成功，链接见下方。" : "此报告此前已发布，链接见下方。");
   linksBox.querySelector("a")?.focus();

@@ -3,11 +3,11 @@
 import { finding } from "../../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
+import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, type RawRow, type RowSpec, rowCandidates, valueRuns } from "../rows.ts";
+import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
-import type { Slot } from "../sums.ts";
-import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const COLS = APPEAL_COLUMNS.map((c) => c.key);

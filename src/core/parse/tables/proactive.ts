@@ -4,11 +4,11 @@ import type { CellKind } from "../../cell-value.ts";
 import { finding } from "../../finding.ts";
 import { proactiveBlocks } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
+import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, rowCandidates } from "../rows.ts";
+import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
-import type { Slot } from "../sums.ts";
-import { ptr as pointer } from "../sums.ts";
 import type { Token } from "../tokens.ts";
 
 const kindOf = (column: string): CellKind =>

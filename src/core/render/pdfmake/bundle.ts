@@ -2,4 +2,3 @@
 import bundle from "../../../generated/pdfmake.js";
 
 export { bundle };
-export type Bundle = typeof bundle;

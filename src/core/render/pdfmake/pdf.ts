@@ -2,6 +2,7 @@
 import type { Report } from "../../model.ts";
 import { FACE_ROLES, type FontFile, faceFile, type RenderAssets } from "../fonts/assets.ts";
 import { runTemplate } from "../handlebars.ts";
+import { PAGE } from "../page.ts";
 import { PDF_FAMILY } from "../text/runs.ts";
 import { CELL_PAD, RULE } from "../view/tables.ts";
 import { bundle } from "./bundle.ts";
@@ -14,22 +15,20 @@ const CELL_PAD_V = 1.5;
 import { RENDERER_VERSION } from "../version.ts";
 import { buildView } from "../view/view.ts";
 
-/** Line pitch of GB/T 9704: 22 lines in the 225 mm text block. */
-const PITCH = (225 / 22) * (72 / 25.4);
 /** Per face: (ascent − descent) / em of the stand-in fonts, to turn the pitch into pdfmake line heights. */
 const EM_HEIGHT = { serif: 1.437, sans: 1.448, kai: 1.184 };
 
 const { pdfmake } = bundle;
 
 const LAYOUT = {
-  lineHeight: round(PITCH / (16 * EM_HEIGHT.serif)),
+  lineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * EM_HEIGHT.serif)),
   titleLineHeight: 1.15,
   characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
   tableFontSize: 10.5,
   noteFontSize: 9,
   tableLineHeight: 0.92,
-  headingLineHeight: round(PITCH / (16 * EM_HEIGHT.sans)),
-  subheadingLineHeight: round(PITCH / (16 * EM_HEIGHT.kai)),
+  headingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * EM_HEIGHT.sans)),
+  subheadingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * EM_HEIGHT.kai)),
 };
 
 function round(n: number): number {
@@ -89,7 +88,7 @@ function footer(currentPage: number) {
     lineHeight: 1,
     alignment: odd ? "right" : "left",
     // 7 mm below the text block; one character in from the outside edge of the text block.
-    margin: [79.37 + 14, 20, 73.7 + 14, 0],
+    margin: [PAGE.margins[0] + 14, 20, PAGE.margins[2] + 14, 0],
   };
 }
 
@@ -100,7 +99,12 @@ export async function renderPdf(report: Report, assets: RenderAssets): Promise<U
   installPdfmake(assets.fonts.body.data);
   const view = buildView(report);
   const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: LAYOUT });
-  const doc = JSON.parse(json) as Record<string, unknown>;
+  // The page geometry first, as the template's JSON had it.
+  const doc: Record<string, unknown> = {
+    pageSize: PAGE.size,
+    pageMargins: [...PAGE.margins],
+    ...JSON.parse(json),
+  };
   const date = new Date(`${view.documentDate}T00:00:00Z`);
   doc.info = {
     ...(doc.info as object),

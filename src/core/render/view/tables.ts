@@ -10,6 +10,7 @@ import {
   requestRows,
 } from "../../labels.ts";
 import type { Report } from "../../model.ts";
+import { PAGE } from "../page.ts";
 import { formatCell } from "./format.ts";
 
 export type Scope = "col" | "colgroup" | "row" | "rowgroup";
@@ -46,14 +47,13 @@ export const ORG_GROUP = "法人或其他组织";
 export const LITIGATION = "行政诉讼";
 export const CONTENT_HEADER = "信息内容";
 
-const TEXT_WIDTH = 442.2; // 156 mm in pt
 /** Cell padding (each side) and rule width of the PDF table layout; widths exclude them. */
 export const CELL_PAD = 2;
 export const RULE = 0.5;
 
 /** Scales relative column widths so the table, padding and rules included, fills the text block. */
 function fitWidths(relative: number[]): number[] {
-  const room = TEXT_WIDTH - relative.length * 2 * CELL_PAD - (relative.length + 1) * RULE;
+  const room = PAGE.textWidth - relative.length * 2 * CELL_PAD - (relative.length + 1) * RULE;
   const sum = relative.reduce((a, b) => a + b, 0);
   return relative.map((w) => Math.floor((w / sum) * room * 100) / 100);
 }

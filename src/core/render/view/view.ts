@@ -1,5 +1,5 @@
 // The one view model of a report, fed to both the HTML and the PDF template: sections in order, tables, signature.
-import { SECTION_HEADINGS } from "../../labels.ts";
+import { defaultTitle, SECTION_HEADINGS } from "../../labels.ts";
 import type { Report, SectionRole } from "../../model.ts";
 import { formatDate } from "./format.ts";
 import { buildTable, type ViewTable } from "./tables.ts";
@@ -51,10 +51,6 @@ function blockKind(type: "heading" | "paragraph", text: string): ViewBlock["kind
   return /^\s*[（(][一二三四五六七八九十]+[）)]/.test(text) ? "subheading" : "minor";
 }
 
-export function defaultTitle(report: Report): string {
-  return `${report.organ}${report.year}年度政府信息公开工作年度报告`;
-}
-
 /** Builds the view: the report's sections in order, the three tables placed in their sections (added if absent). */
 export function buildView(report: Report): ReportView {
   const sections: ViewSection[] = report.sections.map((s, i) => ({
@@ -88,7 +84,7 @@ export function buildView(report: Report): ReportView {
     if (at < 0) sections.push(added);
     else sections.splice(at, 0, added);
   }
-  const title = report.title.trim() || defaultTitle(report);
+  const title = report.title.trim() || defaultTitle(report.organ, report.year);
   const documentDate = report.issuedOn ?? `${report.year + 1}-01-01`;
   return {
     edition: report.edition,
@@ -97,7 +93,7 @@ export function buildView(report: Report): ReportView {
     titlePath: report.title.trim() ? "/title" : "/organ",
     organ: report.organ,
     year: report.year,
-    subject: `${report.organ}${report.year}年度政府信息公开工作年度报告`,
+    subject: defaultTitle(report.organ, report.year),
     keywords: ["政府信息公开", "年度报告", String(report.year), report.organ].join(", "),
     sections,
     signature: { organ: report.organ, date: formatDate(report.issuedOn) },
