@@ -1,9 +1,19 @@
-// Two test projects: plain Node for the core, CLI and Node server; workerd for the Worker runtime.
+// Two test projects: plain Node for the core, CLI and Node server; workerd for the Worker runtime. `npm test` runs both
+// in one `vitest run`: their files share one pool of workers, so workerd start-ups overlap the Node files' work.
+import { availableParallelism } from "node:os";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files at once: one per core, at least two. Vitest's default (cores − 1) is 1 on a 2-core machine, which runs
+ * every file of both projects one after the other, each often waiting on a child process, Chromium or workerd.
+ * Both projects need the same number to share one pool (same `sequence.groupOrder`).
+ */
+const MAX_WORKERS = Math.max(2, availableParallelism());
+
 export default defineConfig({
   test: {
+    maxWorkers: MAX_WORKERS,
     projects: [
       {
         test: {
@@ -11,8 +21,10 @@ export default defineConfig({
           environment: "node",
           include: ["test/node/**/*.test.ts", "src/**/*.test.ts"],
           testTimeout: 30_000,
-          // One Chromium for the run, launched when the first browser test asks (test/support/browser.ts).
-          globalSetup: ["test/support/browser-setup.ts"],
+          maxWorkers: MAX_WORKERS,
+          // The CLI bundled once for the files that spawn it; one Chromium for the run, launched when the first
+          // browser test asks (test/support/browser.ts).
+          globalSetup: ["test/support/build-setup.ts", "test/support/browser-setup.ts"],
         },
       },
       {
@@ -27,6 +39,7 @@ export default defineConfig({
           name: "workers",
           include: ["test/worker/**/*.test.ts"],
           testTimeout: 60_000,
+          maxWorkers: MAX_WORKERS,
         },
       },
     ],

@@ -13,12 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Math.min(120, Number(process.env.LOAD_SECONDS ?? 30));
 const CONNECTIONS = (process.env.LOAD_CONNECTIONS ?? "50,200").split(",").map(Number);
 const TOKEN = "load-token-0123456789abcdef";
-const fixtures = join(root, "test/fixtures/reliability");
-const seeds = readdirSync(fixtures)
+const seedDir = join(root, "test/fixtures/seeds");
+const seeds = readdirSync(seedDir)
   .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
   .sort()
-  .map((f) => readFileSync(join(fixtures, f), "utf8"));
-const model = readFileSync(join(fixtures, "model-2021.json"), "utf8");
+  .map((f) => readFileSync(join(seedDir, f), "utf8"));
+const model = readFileSync(join(root, "test/fixtures/validate/report-2021.json"), "utf8");
 const organ = (JSON.parse(model) as { organ: string; year: number }).organ;
 const year = (JSON.parse(model) as { year: number }).year;
 

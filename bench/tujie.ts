@@ -141,7 +141,7 @@ try {
 }
 
 // Zip batches: unpacking a zip of 20 reports, and how soon a 300 MB zip bomb is stopped.
-const text = readFileSync(join(root, "test/fixtures/service/seed-002.txt"));
+const text = readFileSync(join(root, "test/fixtures/seeds/002_ddbd805a826f66fd.txt"));
 const zip = zipSync(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`${i}.txt`, text])));
 console.log(
   `unzip 20 reports (${(zip.length / 1024).toFixed(0)} KB): p50 ${ms(p50(await times(async () => unpackZip(zip), 20)))}`,

@@ -1,8 +1,9 @@
 // Build step: precompiles templates/*.hbs into src/generated/templates.ts (workerd cannot compile templates at run time).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { writeChanged } from "./write-changed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -28,8 +29,7 @@ export default function buildTemplates() {
     "};",
     "",
   ].join("\n");
-  mkdirSync(join(root, "src", "generated"), { recursive: true });
-  writeFileSync(join(root, "src", "generated", "templates.ts"), out);
+  writeChanged(join(root, "src", "generated", "templates.ts"), out);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) buildTemplates();

@@ -1,9 +1,9 @@
 // Build step: bundles the workbench's own browser scripts and styles (src/web/client/*) into src/generated/web-assets.ts.
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { writeChanged } from "./write-changed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const client = join(root, "src", "web", "client");
@@ -49,8 +49,7 @@ export default async function buildWeb() {
     "};",
     "",
   ].join("\n");
-  mkdirSync(join(root, "src", "generated"), { recursive: true });
-  writeFileSync(join(root, "src", "generated", "web-assets.ts"), out);
+  writeChanged(join(root, "src", "generated", "web-assets.ts"), out);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildWeb();

@@ -2,11 +2,12 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { writeOutputs } from "./write-changed.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export default async function buildCli() {
-  await build({
+  const result = await build({
     // The pool's worker thread is its own file beside the CLI (src/runtime/pool-node.ts loads it).
     entryPoints: {
       cli: join(root, "src/runtime/cli.ts"),
@@ -21,5 +22,7 @@ export default async function buildCli() {
     packages: "external",
     logLevel: "warning",
     legalComments: "none",
+    write: false,
   });
+  writeOutputs(result);
 }

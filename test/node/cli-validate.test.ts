@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import buildCli from "../../scripts/build-cli.mjs";
+import { describe, expect, it } from "vitest";
 import { Report } from "../../src/core/model.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -26,10 +25,6 @@ function noStack(stderr: string) {
   expect(stderr).not.toMatch(/\n\s+at /);
   expect(stderr.startsWith("nianbao: ")).toBe(true);
 }
-
-beforeAll(async () => {
-  await buildCli();
-}, 60_000);
 
 describe("nianbao validate", () => {
   it("exit 0 and a readable table for a consistent report", () => {

@@ -45,7 +45,7 @@ describe("nianbao convert", () => {
   it("converts a directory of model JSON and raw text to pdf, html and json", async () => {
     const { input, out } = workdir();
     copyFileSync(fixture("render/report-2021.json"), join(input, "a.json"));
-    copyFileSync(fixture("service/seed-002.txt"), join(input, "sub", "yongkang.txt"));
+    copyFileSync(fixture("seeds/002_ddbd805a826f66fd.txt"), join(input, "sub", "yongkang.txt"));
     writeFileSync(join(input, "notes.md"), "ignored");
     const r = await run(["convert", input, "--out", out]);
     expect(r.stderr).not.toContain("\r");

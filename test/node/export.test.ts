@@ -6,7 +6,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import buildCli from "../../scripts/build-cli.mjs";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -216,15 +215,14 @@ describe("GET /v1/reports.csv and /r/", () => {
 
 describe("nianbao export", () => {
   const tmp = mkdtempSync(join(tmpdir(), "nianbao-export-"));
-  beforeAll(async () => {
-    await buildCli();
-  }, 60_000);
-
   it("writes the CSV of files and directories; an unusable input is named and exit code 2", () => {
     const dir = join(tmp, "in");
     spawnSync("mkdir", ["-p", dir]);
     writeFileSync(join(dir, "a.json"), JSON.stringify(REPORTS[0]));
-    writeFileSync(join(dir, "b.txt"), readFileSync(join(ROOT, "test/fixtures/service/seed-002.txt")));
+    writeFileSync(
+      join(dir, "b.txt"),
+      readFileSync(join(ROOT, "test/fixtures/seeds/002_ddbd805a826f66fd.txt")),
+    );
     const run = (args: string[]) =>
       spawnSync(process.execPath, [join(ROOT, "bin/nianbao.js"), "export", ...args], {
         cwd: tmp,

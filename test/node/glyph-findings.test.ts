@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import buildCli from "../../scripts/build-cli.mjs";
 import type { Finding } from "../../src/core/model.ts";
 import { consumeUploads, type QueueMessage } from "../../src/service/queue.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
@@ -24,7 +23,6 @@ describe("font.missing-glyph in every runtime", () => {
   let t: Awaited<ReturnType<typeof makeApp>>;
   beforeAll(async () => {
     t = await makeApp();
-    await buildCli();
   }, 60_000);
 
   const post = (path: string) =>

@@ -94,7 +94,7 @@ describe("POST /v1/events/s3", () => {
       config: { eventBucket: s3.bucket, bodyLimitBytes: 1024 },
     });
     const key = "incoming/too-big.txt";
-    await store.put(key, fixture("seed-002.txt"));
+    await store.put(key, fixture("../seeds/002_ddbd805a826f66fd.txt"));
     const res = await small.app.request("/v1/events/s3", {
       method: "POST",
       body: JSON.stringify(s3Event(key)),

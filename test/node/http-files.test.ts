@@ -10,7 +10,8 @@ import { renderHtml, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { processUpload } from "../../src/service/incoming.ts";
 import { auth, json, makeApp } from "../fixtures/service/app.ts";
-import { buildCli, type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
+import { type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
+import { pdfWithContent } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 import { docxFromHtml } from "./docx-build.ts";
 
@@ -19,25 +20,8 @@ let docx: Uint8Array;
 let pdf: Uint8Array;
 let organ: string;
 
-/** A PDF page with no text at all (a scan without OCR). */
-function scannedPdf(): Uint8Array {
-  const objs = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-    "<< /Length 23 >>\nstream\n0 0 m 100 100 l S\nendstream",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
+/** A PDF page with no text at all (a scan without OCR): one line drawn. */
+const scannedPdf = (): Uint8Array => pdfWithContent("0 0 m 100 100 l S");
 
 beforeAll(async () => {
   const assets = await nodeAssets();
@@ -161,7 +145,6 @@ describe("nianbao serve (the bundled CLI as a process)", () => {
   let served: Served;
   let dir: string;
   beforeAll(async () => {
-    await buildCli();
     dir = await mkdtemp(join(tmpdir(), "nianbao-files-"));
     served = await serveProcess(["--data", dir], { API_TOKENS: "files-test-token-0123456789" });
   }, 60_000);

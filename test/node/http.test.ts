@@ -394,7 +394,7 @@ describe("raw text and HTML input", () => {
   beforeAll(async () => {
     t = await makeApp();
   });
-  const seedUtf8 = () => readFileSync(new URL("../fixtures/service/seed-002.txt", import.meta.url));
+  const seedUtf8 = () => readFileSync(new URL("../fixtures/seeds/002_ddbd805a826f66fd.txt", import.meta.url));
   const seedGb = () => readFileSync(new URL("../fixtures/service/seed-002.gb18030.txt", import.meta.url));
 
   it("publishes a seed text, and the same text in GB18030 (by charset) is the same report, same id", async () => {

@@ -10,6 +10,7 @@ import type { Report } from "../../src/core/model.ts";
 import { htmlToText } from "../../src/core/parse/html.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import { emptyPdf } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 const REAL = new URL("../../../shared/corpus/real/", import.meta.url);
@@ -119,27 +120,6 @@ describe("round trip: every render fixture → our PDF → read → parse", () =
     30_000,
   );
 });
-
-/** A PDF of `pages` empty pages, written by hand. */
-function emptyPdf(pages: number): Uint8Array {
-  const objs = ["<< /Type /Catalog /Pages 2 0 R >>", ""];
-  const kids: string[] = [];
-  for (let i = 0; i < pages; i++) {
-    kids.push(`${objs.length + 1} 0 R`);
-    objs.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
-  }
-  objs[1] = `<< /Type /Pages /Kids [${kids.join(" ")}] /Count ${pages} >>`;
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
 
 describe("PDFs that cannot be read get a clear answer", () => {
   const code = (p: Promise<unknown>) =>

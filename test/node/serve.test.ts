@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Storage } from "../../src/storage/s3.ts";
 import { fixture, json } from "../fixtures/service/app.ts";
 import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
-import { buildCli, finished, runCli, type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
+import { finished, runCli, type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
 
 const TOKEN = "serve-test-token-0123456789";
 const VALID = fixture("valid-2020.json");
 let dataDir: string;
 
 beforeAll(async () => {
-  await buildCli();
   dataDir = await mkdtemp(join(tmpdir(), "nianbao-serve-"));
 }, 60_000);
 afterAll(async () => {

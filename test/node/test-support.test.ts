@@ -14,6 +14,7 @@ import {
   systemChromium,
 } from "../support/chromium.ts";
 import { inkCoverage, pdfFacts, pdfOutline, pdfText, pixelDifference, rasterPage } from "../support/pdf.ts";
+import { pdfOfObjects } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 const ctx = useBrowser();
@@ -159,15 +160,5 @@ function minimalPdf(content: string): Uint8Array {
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  for (const [i, o] of objects.entries()) {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return pdfOfObjects(objects);
 }

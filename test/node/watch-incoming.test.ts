@@ -40,7 +40,7 @@ describe("serve --data DIR watches DIR/incoming/", () => {
   });
 
   it("converts a file dropped in while serving, and records a refused one as failed", async () => {
-    writeFileSync(join(data, "incoming", "seed.txt"), fixture("seed-002.txt"));
+    writeFileSync(join(data, "incoming", "seed.txt"), fixture("../seeds/002_ddbd805a826f66fd.txt"));
     writeFileSync(join(data, "incoming", "坏.json"), fixture("invalid-2020.json"));
     writeFileSync(join(data, "incoming", "notes.md"), "not an upload kind");
     const ok = await resultOf(join(data, "incoming", "seed.txt.result.json"));

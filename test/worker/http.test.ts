@@ -2,9 +2,9 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import seedText from "../fixtures/seeds/002_ddbd805a826f66fd.txt?raw";
 import invalid from "../fixtures/service/invalid-2020.json";
 import seedGb18030Base64 from "../fixtures/service/seed-002.gb18030.b64?raw";
-import seedText from "../fixtures/service/seed-002.txt?raw";
 import valid from "../fixtures/service/valid-2020.json";
 
 const ORIGIN = "https://nianbao.test";

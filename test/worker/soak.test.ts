@@ -10,8 +10,8 @@ import { FaultyStorage, seededRandom } from "../../src/storage/faulty.ts";
 import { R2Storage } from "../../src/storage/r2.ts";
 import { storeFacts } from "../fixtures/reliability/consistency.ts";
 import { SimQueue } from "../fixtures/reliability/sim-queue.ts";
+import seedText from "../fixtures/seeds/002_ddbd805a826f66fd.txt?raw";
 import invalid from "../fixtures/service/invalid-2020.json";
-import seedText from "../fixtures/service/seed-002.txt?raw";
 import valid from "../fixtures/service/valid-2020.json";
 
 const CONTENTS = [
