@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importTs } from "./import-ts.mjs";
+import { havePdftotext, POPPLER_EXTRACTORS, pdftotext } from "./poppler-text.mjs";
 import { FOUND_DIR, formatScore, foundFiles, readExpected, scoreOne } from "./score-found.mjs";
 
 const root = join(FOUND_DIR, "../../..");
@@ -17,11 +18,14 @@ const withHoldout = process.argv.includes("--holdout");
 const { analyzeInput } = await importTs("src/core/analyze.ts");
 const { renderPdf } = await importTs("src/core/render/index.ts");
 const { nodeAssets } = await importTs("src/runtime/assets-node.ts");
-const { extract, havePdftotext, modelOfExpected, PDFJS_EXTRACTORS, POPPLER_EXTRACTORS } = await importTs(
-  "test/support/extractors.ts",
-);
+const {
+  extract: pdfjsText,
+  modelOfExpected,
+  PDFJS_EXTRACTORS,
+} = await importTs("test/support/extractors.ts");
 
-const extractors = [...PDFJS_EXTRACTORS, ...(havePdftotext() ? POPPLER_EXTRACTORS : [])];
+const extractors = [...PDFJS_EXTRACTORS, ...(havePdftotext() ? Object.keys(POPPLER_EXTRACTORS) : [])];
+const extract = async (pdf, how) => (how in POPPLER_EXTRACTORS ? pdftotext(pdf, how) : pdfjsText(pdf, how));
 if (!havePdftotext()) console.log("pdftotext not found: only the pdf.js extractors are scored");
 
 /** Per extractor: cells right, cells, reports fully right, reports, reports with a false error. */

@@ -72,8 +72,13 @@ describe("no system tool in the suite", () => {
         .filter((e) => e.isFile() && /\.(ts|mts|js|mjs|cjs|sh)$/.test(e.name))
         .map((e) => join(e.parentPath, e.name))
         // The guard script names the tools to shim them.
+        // scripts/poppler-text.mjs is the measurement script's pdftotext, which no test imports (checked below).
         .filter(
-          (p) => !self.endsWith(p) && !p.includes("fixtures") && !p.endsWith("without-system-tools.mjs"),
+          (p) =>
+            !self.endsWith(p) &&
+            !p.includes("fixtures") &&
+            !p.endsWith("without-system-tools.mjs") &&
+            !p.endsWith("poppler-text.mjs"),
         )
     );
   }
@@ -86,6 +91,11 @@ describe("no system tool in the suite", () => {
       return quoted.test(text) || systemBrowser.test(text) || /apt-get/.test(text);
     });
     expect(hits).toEqual([]);
+  });
+
+  it("imports the measurement script's pdftotext from no test or support file", () => {
+    const importers = sources("test").filter((f) => readFileSync(f, "utf8").includes("poppler-text"));
+    expect(importers).toEqual([]);
   });
 
   it("has .ci/run install with npm only", () => {

@@ -1,44 +1,14 @@
-// Text extractors over a PDF (pdf.js lines, pdf.js content order; pdftotext default/-layout/-raw when poppler is there) and a model built from an expected.json, for scoring the parser on tool-made layouts.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Text extractors over a PDF (pdf.js lines, pdf.js content order) and a model built from an expected.json, for scoring the parser on tool-made layouts.
 import { pdfText } from "./pdf.ts";
 
-export type Extractor = "pdfjs-lines" | "pdfjs-raw" | "pdftotext" | "pdftotext-layout" | "pdftotext-raw";
+/** The extractors the suite runs (pdf.js); scripts/score-extractors.mjs adds pdftotext's when poppler is there. */
+export type Extractor = "pdfjs-lines" | "pdfjs-raw";
 
 export const PDFJS_EXTRACTORS: readonly Extractor[] = ["pdfjs-lines", "pdfjs-raw"];
-export const POPPLER_EXTRACTORS: readonly Extractor[] = ["pdftotext", "pdftotext-layout", "pdftotext-raw"];
 
-const POPPLER_FLAGS: Record<string, string[]> = {
-  pdftotext: [],
-  "pdftotext-layout": ["-layout"],
-  "pdftotext-raw": ["-raw"],
-};
-
-/** True when `pdftotext` runs on this machine (the script uses it; tests never need it). */
-export function havePdftotext(): boolean {
-  const r = spawnSync("pdftotext", ["-v"], { encoding: "utf8" });
-  return r.error === undefined;
-}
-
-/** The text of a PDF as one extractor gives it (pages joined by form feeds). */
+/** The text of a PDF as one pdf.js extractor gives it (pages joined by form feeds). */
 export async function extract(pdf: Uint8Array, how: Extractor): Promise<string> {
-  if (how === "pdfjs-lines") return (await pdfText(pdf)).text;
-  if (how === "pdfjs-raw") return (await pdfText(pdf)).raw;
-  const dir = mkdtempSync(join(tmpdir(), "nianbao-extract-"));
-  try {
-    const file = join(dir, "in.pdf");
-    writeFileSync(file, pdf);
-    const r = spawnSync("pdftotext", [...(POPPLER_FLAGS[how] ?? []), "-enc", "UTF-8", file, "-"], {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (r.status !== 0) throw new Error(`pdftotext ${how} failed: ${r.stderr}`);
-    return r.stdout;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return how === "pdfjs-lines" ? (await pdfText(pdf)).text : (await pdfText(pdf)).raw;
 }
 
 const HEADINGS = [
