@@ -39,23 +39,6 @@ const PROBLEMS = new Set([
   "normalize.unreadable",
 ]);
 
-/** JSON Pointers of cells, built once: row and column keys are plain identifiers (no escaping needed). */
-const CELL_KEYS = new Map<string, Map<string, string>>();
-function cellKey(ref: CellRef): string {
-  const row = `${ref.table}/${ref.row.join("/")}`;
-  let cols = CELL_KEYS.get(row);
-  if (!cols) {
-    cols = new Map();
-    CELL_KEYS.set(row, cols);
-  }
-  let key = cols.get(ref.column);
-  if (key === undefined) {
-    key = `/${row}/${ref.column}`;
-    cols.set(ref.column, key);
-  }
-  return key;
-}
-
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
 function proseNumbers(lines: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -250,26 +233,36 @@ export function parseReport(
     sections: out,
   };
   const sources: Sources = {};
-  const put = (ref: CellRef, value: number | null | undefined, src: CellSource | undefined) => {
+  // `rowPointer` is the row's JSON Pointer, built once per row (row and column keys are plain identifiers).
+  const put = (
+    ref: CellRef,
+    rowPointer: string,
+    value: number | null | undefined,
+    src: CellSource | undefined,
+  ) => {
     setCell(report, ref, value ?? null);
-    if (src && value !== null && value !== undefined) sources[cellKey(ref)] = src;
+    if (src && value !== null && value !== undefined) sources[`${rowPointer}/${ref.column}`] = src;
   };
-  for (const [key, row] of proactive.rows)
+  for (const [key, row] of proactive.rows) {
+    const rowPointer = `/proactive/${key}`;
     row.columns.forEach((col, i) => {
-      put({ table: "proactive", row: [key], column: col }, row.values[i], row.srcs[i]);
+      put({ table: "proactive", row: [key], column: col }, rowPointer, row.values[i], row.srcs[i]);
     });
+  }
   for (const def of requestRows(edition)) {
     const values = requests.rows.get(def.path.join(".")) ?? [];
     const srcs = requests.srcs.get(def.path.join(".")) ?? [];
+    const rowPointer = `/requests/${def.path.join("/")}`;
     APPLICANT_COLUMNS.forEach((col, i) => {
-      put({ table: "requests", row: def.path, column: col.key }, values[i], srcs[i]);
+      put({ table: "requests", row: def.path, column: col.key }, rowPointer, values[i], srcs[i]);
     });
   }
   for (const g of APPEAL_GROUPS) {
     const values = appeals.groups.get(g.key) ?? [];
     const srcs = appeals.srcs.get(g.key) ?? [];
+    const rowPointer = `/appeals/${g.key}`;
     APPEAL_COLUMNS.forEach((col, i) => {
-      put({ table: "appeals", row: [g.key], column: col.key }, values[i], srcs[i]);
+      put({ table: "appeals", row: [g.key], column: col.key }, rowPointer, values[i], srcs[i]);
     });
   }
   return { report: report as unknown as Report, findings, sources };
