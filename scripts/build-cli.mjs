@@ -1,4 +1,4 @@
-// Build step: bundles the CLI (src/runtime/cli.ts) into dist/cli.mjs for Node 20+, packages left external.
+// Build step: bundles the CLI (src/runtime/cli.ts) into dist/cli.mjs (+ shared chunks) for Node 20+, packages left external.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -16,6 +16,10 @@ export default async function buildCli() {
     outdir: join(root, "dist"),
     outExtension: { ".js": ".mjs" },
     bundle: true,
+    // Shared code in chunks and each command's module loaded when it runs (src/cli/main.ts), so the packages only
+    // `serve` or `convert` need are not imported by `--help`, a usage error or `validate`.
+    splitting: true,
+    chunkNames: "chunk-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",

@@ -146,7 +146,6 @@ function listFindings(edition: Edition, findings: readonly Finding[]): string[] 
 }
 
 export const convertCommand: Command = {
-  summary: "把年报转换为标准 PDF、HTML 与模型 JSON（可批量处理目录）",
   usage: USAGE,
   async run(args, ioIn) {
     const io = ioIn as ConvertIO;

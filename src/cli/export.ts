@@ -40,7 +40,6 @@ function readReport(bytes: Uint8Array, path: string): Omit<ExportRow, "source"> 
 }
 
 export const exportCommand: Command = {
-  summary: "把多份年报的表格数据汇总为一个 CSV 表",
   usage: USAGE,
   async run(args, io) {
     const split = splitArgs(args, ["out"]);

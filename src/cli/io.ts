@@ -15,7 +15,6 @@ export class UsageError extends Error {
 
 /** One subcommand: a one-line summary for --help, its usage text, and the runner returning an exit code. */
 export interface Command {
-  summary: string;
   usage: string;
   run(args: readonly string[], io: CliIO): Promise<number>;
 }

@@ -1,18 +1,29 @@
 // The CLI: subcommand table, --help, and the one place errors become exit codes (2 input/usage, 3 internal).
 import { isNianbaoError } from "../core/errors.ts";
 import { ConfigError } from "../runtime/config.ts";
-import { convertCommand } from "./convert.ts";
-import { exportCommand } from "./export.ts";
 import { type CliIO, type Command, UsageError } from "./io.ts";
-import { serveCommand } from "./serve.ts";
-import { validateCommand } from "./validate.ts";
 
-/** Subcommands: add one line per command. */
-export const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  serve: serveCommand,
-  convert: convertCommand,
-  export: exportCommand,
+/**
+ * Subcommands: add one line per command. Each is loaded when it runs, so `--help`, a usage error or `validate` never
+ * load what only `serve` or `convert` need (the S3 client, the server, the PDF renderer's start-up).
+ */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: {
+    summary: "检查一份年报，列出问题（--json 输出规范化模型与问题列表）",
+    load: async () => (await import("./validate.ts")).validateCommand,
+  },
+  serve: {
+    summary: "启动 HTTP 服务（文件或 S3 兼容存储）",
+    load: async () => (await import("./serve.ts")).serveCommand,
+  },
+  convert: {
+    summary: "把年报转换为标准 PDF、HTML 与模型 JSON（可批量处理目录）",
+    load: async () => (await import("./convert.ts")).convertCommand,
+  },
+  export: {
+    summary: "把多份年报的表格数据汇总为一个 CSV 表",
+    load: async () => (await import("./export.ts")).exportCommand,
+  },
 };
 
 function usage(): string {
@@ -34,9 +45,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout(usage());
       return 0;
     }
-    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!command) throw new UsageError(`未知命令：${name}`);
-    return await command.run(rest, io);
+    const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!entry) throw new UsageError(`未知命令：${name}`);
+    return await (await entry.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(

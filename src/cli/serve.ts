@@ -26,7 +26,6 @@ const USAGE = `用法：nianbao serve [--port 8787] [--host 127.0.0.1] [--data .
 S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY、S3_FORCE_PATH_STYLE、S3_KEY_PREFIX（见 docs/deploy.md）`;
 
 export const serveCommand: Command = {
-  summary: "启动 HTTP 服务（文件或 S3 兼容存储）",
   usage: USAGE,
   async run(args: readonly string[], io: CliIO): Promise<number> {
     const parsed = Options.safeParse(splitArgs(args, ["port", "host", "data", "fonts"]));

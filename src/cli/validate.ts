@@ -67,7 +67,6 @@ async function read(path: string, io: CliIO): Promise<Uint8Array> {
 }
 
 export const validateCommand: Command = {
-  summary: "检查一份年报，列出问题（--json 输出规范化模型与问题列表）",
   usage: USAGE,
   async run(args, io) {
     const parsed = Options.safeParse(splitArgs(args, ["previous"]));
