@@ -5,21 +5,7 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { finding } from "../../src/core/finding.ts";
 import { capFindings, MAX_FINDINGS } from "../../src/core/findings-cap.ts";
 import { SEED } from "../fixtures/hostile/attacks.ts";
-
-/** Best time of three runs (ms): the machine is shared, one run can be slowed by others or by a collection. */
-function bestOf(work: () => unknown): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    try {
-      work();
-    } catch {
-      // input_limit and not_a_report are answers too: the time to reach them is what is measured.
-    }
-    runs.push(performance.now() - t0);
-  }
-  return Math.min(...runs);
-}
+import { bestOf } from "../support/timing.ts";
 
 /** Best CPU time of this process over three runs (ms): other processes on the machine do not count. */
 function bestCpu(work: () => unknown): number {

@@ -6,29 +6,15 @@ import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { titleLines } from "../../src/core/render/text/lines.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { ATTACKS, CHAR_CLASSES, PLACES } from "../fixtures/hostile/attacks.ts";
-
-/** Best time of three runs (ms): the machine is shared, a run can be slowed by others or by a collection. */
-function timeOf(work: () => unknown): number {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    try {
-      work();
-    } catch {
-      // input_limit and not_a_report are answers too: the time to reach them is what is measured.
-    }
-    runs.push(performance.now() - t0);
-  }
-  return Math.min(...runs);
-}
+import { bestOf } from "../support/timing.ts";
 
 /**
  * Time at 4n over time at n. Linear work gives ~4, quadratic ~16: the bound 9 is generous for noise. Times
  * below 30 ms are mostly fixed cost and noise, so the small one counts as at least 30 ms.
  */
 function growth(make: (n: number) => string, n: number): { ratio: number; small: number; large: number } {
-  const small = timeOf(() => analyzeInput(make(n)));
-  const large = timeOf(() => analyzeInput(make(4 * n)));
+  const small = bestOf(() => analyzeInput(make(n)));
+  const large = bestOf(() => analyzeInput(make(4 * n)));
   return { ratio: large / Math.max(small, 30), small, large };
 }
 
