@@ -14,8 +14,8 @@ import { DEFAULT_BODY_LIMIT } from "../src/http/services.ts";
 import { nodeAssets } from "../src/runtime/assets-node.ts";
 import { coreEngine } from "../src/service/core-engine.ts";
 import { MemoryStorage } from "../src/storage/memory.ts";
-import { largestRead } from "../test/fixtures/hostile/attack-bodies.ts";
-import { ATTACKS } from "../test/fixtures/hostile/attacks.ts";
+import { largestRead } from "../test/support/hostile/attack-bodies.ts";
+import { ATTACKS } from "../test/support/hostile/attacks.ts";
 import { randomPort, startChild } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

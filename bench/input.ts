@@ -6,7 +6,7 @@ import { analyzeInput } from "../src/core/analyze.ts";
 import { readInput } from "../src/core/input/index.ts";
 import { renderHtml, renderPdf } from "../src/core/render/index.ts";
 import { nodeAssets } from "../src/runtime/assets-node.ts";
-import { docxFromHtml } from "../test/node/docx-build.ts";
+import { docxFromHtml } from "../test/support/docx-build.ts";
 import { fixtures } from "../test/support/render-fixtures.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

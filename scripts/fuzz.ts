@@ -4,16 +4,16 @@ import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { analyzeInput } from "../src/core/analyze.ts";
 import { validateModel } from "../src/core/validate.ts";
-import { hostileArb } from "../test/fixtures/hostile/arbitrary.ts";
-import { anyInputArb, anyValueArb, prototypeSnapshot } from "../test/fixtures/reliability/inputs.ts";
-import { classifyError, type Outcome, outcomeOf, Tally } from "../test/fixtures/reliability/outcome.ts";
+import { hostileArb } from "../test/support/hostile/arbitrary.ts";
+import { anyInputArb, anyValueArb, prototypeSnapshot } from "../test/support/reliability/inputs.ts";
+import { classifyError, type Outcome, outcomeOf, Tally } from "../test/support/reliability/outcome.ts";
 import {
   fuzzHttpCase,
   fuzzQueueCase,
   httpCaseArb,
   makeFuzzTarget,
   queueCaseArb,
-} from "../test/fixtures/reliability/targets.ts";
+} from "../test/support/reliability/targets.ts";
 
 const { values } = parseArgs({
   options: {

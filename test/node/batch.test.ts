@@ -6,8 +6,8 @@ import type { ServiceDeps } from "../../src/service/convert.ts";
 import { processUpload } from "../../src/service/incoming.ts";
 import { latestVersion } from "../../src/service/versions.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
-import { twentyReports, zipBomb } from "../fixtures/batch/zips.ts";
-import { RESULT_SECRET, realEngine } from "../fixtures/service/app.ts";
+import { twentyReports, zipBomb } from "../support/batch/zips.ts";
+import { RESULT_SECRET, realEngine } from "../support/service/app.ts";
 
 let deps: ServiceDeps;
 beforeAll(async () => {

@@ -4,9 +4,9 @@ import type { Engine } from "../../src/service/engine.ts";
 import { consumeUploads, type QueueMessage } from "../../src/service/queue.ts";
 import { FaultyStorage, seededRandom } from "../../src/storage/faulty.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
-import { storeFacts } from "../fixtures/reliability/consistency.ts";
-import { MODELS, SEED_TEXTS } from "../fixtures/reliability/inputs.ts";
-import { auth, json, makeApp, realEngine } from "../fixtures/service/app.ts";
+import { storeFacts } from "../support/reliability/consistency.ts";
+import { MODELS, SEED_TEXTS } from "../support/reliability/inputs.ts";
+import { auth, json, makeApp, realEngine } from "../support/service/app.ts";
 
 let engine: Engine;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Node side of the runtime comparison: the fixtures' validation results, kept in a JSON file the workerd test checks too.
 import { expect, it } from "vitest";
 import { validateModel } from "../../src/core/validate.ts";
-import { SNAPSHOT_CASES } from "../fixtures/validate/cases.ts";
+import { SNAPSHOT_CASES } from "../support/validate/cases.ts";
 
 it("validation results of the fixtures match test/fixtures/validate/expected-results.json (vitest -u to update)", async () => {
   const results = Object.fromEntries(

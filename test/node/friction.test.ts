@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/runtime/node.ts";
 import { encodeRequestLine } from "../../src/runtime/raw-utf8-url.ts";
-import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
+import { auth, fixture, json, makeApp } from "../support/service/app.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

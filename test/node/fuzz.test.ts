@@ -19,8 +19,8 @@ import {
   randomBytesArb,
   SEED_GB18030,
   SEED_TEXTS,
-} from "../fixtures/reliability/inputs.ts";
-import { type Outcome, outcomeOf } from "../fixtures/reliability/outcome.ts";
+} from "../support/reliability/inputs.ts";
+import { type Outcome, outcomeOf } from "../support/reliability/outcome.ts";
 import {
   type FuzzTarget,
   fuzzHttpCase,
@@ -28,7 +28,7 @@ import {
   httpCaseArb,
   makeFuzzTarget,
   queueCaseArb,
-} from "../fixtures/reliability/targets.ts";
+} from "../support/reliability/targets.ts";
 
 const SEED = 20261122;
 const known = new Set<string>(FINDING_CODES.map((c) => c.code));

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/model.ts";
 import { consumeUploads, type QueueMessage } from "../../src/service/queue.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
-import { auth, fixture, json, makeApp, realEngine } from "../fixtures/service/app.ts";
+import { auth, fixture, json, makeApp, realEngine } from "../support/service/app.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** 堃 (U+5803) is outside the GB2312 subsets; the Node fallback font draws it. */

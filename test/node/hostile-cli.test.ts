@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { convertCommand, printable } from "../../src/cli/convert.ts";
 import type { CliIO } from "../../src/cli/io.ts";
-import { fixture } from "../fixtures/service/app.ts";
+import { fixture } from "../support/service/app.ts";
 
 const VALID = fixture("valid-2020.json");
 let root: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { finding } from "../../src/core/finding.ts";
 import { capFindings, MAX_FINDINGS } from "../../src/core/findings-cap.ts";
-import { SEED } from "../fixtures/hostile/attacks.ts";
+import { SEED } from "../support/hostile/attacks.ts";
 import { bestOf } from "../support/timing.ts";
 
 /** Best CPU time of this process over three runs (ms): other processes on the machine do not count. */

@@ -10,8 +10,8 @@ import { nodeClientAddress } from "../../src/http/client-address.ts";
 import { tokenBucket } from "../../src/http/rate-limit.ts";
 import { ConfigError, parseConfig } from "../../src/runtime/config.ts";
 import { FsStorage } from "../../src/storage/fs.ts";
-import { MODEL, SEED } from "../fixtures/hostile/attacks.ts";
-import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
+import { MODEL, SEED } from "../support/hostile/attacks.ts";
+import { auth, fixture, json, makeApp } from "../support/service/app.ts";
 
 const VALID = fixture("valid-2020.json");
 const send = (body: string, type = "application/json", headers: Record<string, string> = {}) => ({

@@ -5,7 +5,7 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { titleLines } from "../../src/core/render/text/lines.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { ATTACKS, CHAR_CLASSES, PLACES } from "../fixtures/hostile/attacks.ts";
+import { ATTACKS, CHAR_CLASSES, PLACES } from "../support/hostile/attacks.ts";
 import { bestOf } from "../support/timing.ts";
 
 /**

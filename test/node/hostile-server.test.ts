@@ -10,8 +10,8 @@ import { artifactKey, metaKey } from "../../src/service/layout.ts";
 import { sweep } from "../../src/service/sweep.ts";
 import { listVersions } from "../../src/service/versions.ts";
 import { FsStorage } from "../../src/storage/fs.ts";
-import { fixture, json, realEngine } from "../fixtures/service/app.ts";
-import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
+import { fixture, json, realEngine } from "../support/service/app.ts";
+import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
 
 const TOKEN = "hostile-test-token-0123456789";
 const VALID = fixture("valid-2020.json");

@@ -1,8 +1,8 @@
 // POST /v1/events/s3: S3 event notifications for a real S3-protocol server (s3rver) trigger conversion of incoming/.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Storage } from "../../src/storage/s3.ts";
-import { auth, fixture, json, makeApp, RESULT_SECRET } from "../fixtures/service/app.ts";
-import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
+import { auth, fixture, json, makeApp, RESULT_SECRET } from "../support/service/app.ts";
+import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
 
 let s3: RunningS3;
 let store: S3Storage;

@@ -9,11 +9,11 @@ import { FILE_TYPES } from "../../src/core/input/index.ts";
 import { renderHtml, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { processUpload } from "../../src/service/incoming.ts";
-import { auth, json, makeApp } from "../fixtures/service/app.ts";
-import { type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
+import { docxFromHtml } from "../support/docx-build.ts";
 import { pdfWithContent } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
-import { docxFromHtml } from "./docx-build.ts";
+import { auth, json, makeApp } from "../support/service/app.ts";
+import { type Served, serveProcess } from "../support/service/spawn-serve.ts";
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 let docx: Uint8Array;

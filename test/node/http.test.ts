@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { coreEngine } from "../../src/service/core-engine.ts";
 import { listAll } from "../../src/storage/paging.ts";
-import { auth, fixture, json, makeApp } from "../fixtures/service/app.ts";
+import { auth, fixture, json, makeApp } from "../support/service/app.ts";
 
 const VALID = fixture("valid-2020.json");
 const INVALID = fixture("invalid-2020.json");

@@ -11,8 +11,16 @@ import { DOCX_ZIP_LIMITS } from "../../src/core/input/zip.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderHtml } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
+import {
+  docx,
+  docxFromHtml,
+  type FromHtml,
+  PAGE_BREAK,
+  para,
+  table,
+  textBox,
+} from "../support/docx-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
-import { docx, docxFromHtml, type FromHtml, PAGE_BREAK, para, table, textBox } from "./docx-build.ts";
 
 function differences(back: Report, model: Report): string[] {
   return cellRefs(model.edition)

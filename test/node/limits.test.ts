@@ -6,9 +6,9 @@ import { type RateLimiter, tokenBucket } from "../../src/http/rate-limit.ts";
 import type { HttpConfig } from "../../src/http/services.ts";
 import { parseConfig } from "../../src/runtime/config.ts";
 import { withRenderBudget } from "../../src/service/budget.ts";
-import { MODELS, SEED_TEXTS } from "../fixtures/reliability/inputs.ts";
-import { outcomeOf } from "../fixtures/reliability/outcome.ts";
-import { auth, json, makeApp as makeBaseApp } from "../fixtures/service/app.ts";
+import { MODELS, SEED_TEXTS } from "../support/reliability/inputs.ts";
+import { outcomeOf } from "../support/reliability/outcome.ts";
+import { auth, json, makeApp as makeBaseApp } from "../support/service/app.ts";
 
 /** The test app, with a rate limiter when given. */
 async function makeApp(options: { rateLimiter?: RateLimiter; config?: Partial<HttpConfig> } = {}) {

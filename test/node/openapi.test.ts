@@ -1,6 +1,6 @@
 // The served OpenAPI document is the routes: every API route declared with createRoute, nothing declared that is not served.
 import { beforeAll, describe, expect, it } from "vitest";
-import { auth, json, makeApp } from "../fixtures/service/app.ts";
+import { auth, json, makeApp } from "../support/service/app.ts";
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 type Operation = {

@@ -5,8 +5,8 @@ import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
 import type { Report } from "../../src/core/model.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
-import { reportArb } from "./parse-arbitraries.ts";
-import { type Layout, writeReport } from "./parse-layouts.ts";
+import { reportArb } from "../support/parse-arbitraries.ts";
+import { type Layout, writeReport } from "../support/parse-layouts.ts";
 
 const META = ["edition", "organ", "year", "issuedOn", "title"] as const;
 

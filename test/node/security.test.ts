@@ -16,9 +16,9 @@ import { isSafeKey, keySegment } from "../../src/storage/keys.ts";
 import { listAll } from "../../src/storage/paging.ts";
 import { S3Storage } from "../../src/storage/s3.ts";
 import type { Storage } from "../../src/storage/types.ts";
-import { MODELS, SEED_TEXTS } from "../fixtures/reliability/inputs.ts";
-import { auth, json, makeApp, TOKEN } from "../fixtures/service/app.ts";
-import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
+import { MODELS, SEED_TEXTS } from "../support/reliability/inputs.ts";
+import { auth, json, makeApp, TOKEN } from "../support/service/app.ts";
+import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
 
 /** Organ names that try to climb out of index/<organ>/. */
 const HOSTILE_ORGANS = [

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Storage } from "../../src/storage/s3.ts";
-import { fixture, json } from "../fixtures/service/app.ts";
-import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
-import { finished, runCli, type Served, serveProcess } from "../fixtures/service/spawn-serve.ts";
+import { fixture, json } from "../support/service/app.ts";
+import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
+import { finished, runCli, type Served, serveProcess } from "../support/service/spawn-serve.ts";
 
 const TOKEN = "serve-test-token-0123456789";
 const VALID = fixture("valid-2020.json");

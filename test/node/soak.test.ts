@@ -4,10 +4,10 @@ import type { Engine } from "../../src/service/engine.ts";
 import { consumeUploads } from "../../src/service/queue.ts";
 import { FaultyStorage, seededRandom } from "../../src/storage/faulty.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
-import { storeFacts } from "../fixtures/reliability/consistency.ts";
-import { MODELS, SEED_TEXTS } from "../fixtures/reliability/inputs.ts";
-import { SimQueue } from "../fixtures/reliability/sim-queue.ts";
-import { realEngine } from "../fixtures/service/app.ts";
+import { storeFacts } from "../support/reliability/consistency.ts";
+import { MODELS, SEED_TEXTS } from "../support/reliability/inputs.ts";
+import { SimQueue } from "../support/reliability/sim-queue.ts";
+import { realEngine } from "../support/service/app.ts";
 
 /**
  * Few distinct reports, many uploads: ids are content-addressed, so a repeated report costs one lookup, not a

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FsStorage } from "../../src/storage/fs.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
 import { S3Storage } from "../../src/storage/s3.ts";
-import { type RunningS3, startS3 } from "../fixtures/service/s3rver.ts";
-import { storageContract } from "../fixtures/service/storage-contract.ts";
+import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
+import { storageContract } from "../support/service/storage-contract.ts";
 
 const dirs: string[] = [];
 let s3: RunningS3;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/runtime/node.ts";
-import { fixture } from "../fixtures/service/app.ts";
+import { fixture } from "../support/service/app.ts";
 
 async function resultOf(path: string, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;

@@ -7,8 +7,8 @@ import { serve } from "@hono/node-server";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cellRefs } from "../../src/core/cells.ts";
-import { makeApp, TOKEN } from "../fixtures/service/app.ts";
 import { useBrowser } from "../support/browser.ts";
+import { makeApp, TOKEN } from "../support/service/app.ts";
 
 // Each test drives a browser through several server round trips (PDF renders among them) on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });

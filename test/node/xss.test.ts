@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { renderHtml } from "../../src/core/render/index.ts";
 import { validateModel } from "../../src/core/validate.ts";
-import { MODELS } from "../fixtures/reliability/inputs.ts";
-import { auth, json, makeApp } from "../fixtures/service/app.ts";
 import { useBrowser } from "../support/browser.ts";
+import { MODELS } from "../support/reliability/inputs.ts";
+import { auth, json, makeApp } from "../support/service/app.ts";
 
 /** Each one sets window.__xss, opens a dialog or fetches 127.0.0.1:9 if it ever runs or loads. */
 const PAYLOADS = [

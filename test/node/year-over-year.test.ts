@@ -1,7 +1,7 @@
 // Year over year through the service: last year's report found in storage, cross-year findings, `previous`, re-check.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { auth, json, makeApp } from "../fixtures/service/app.ts";
+import { auth, json, makeApp } from "../support/service/app.ts";
 
 const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/validate/${name}`, import.meta.url), "utf8")) as Record<

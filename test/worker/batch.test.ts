@@ -4,7 +4,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/runtime/worker.ts";
-import { twentyReports, zipBomb } from "../fixtures/batch/zips.ts";
+import { twentyReports, zipBomb } from "../support/batch/zips.ts";
 
 const QUEUE = "nianbao-incoming";
 

@@ -9,8 +9,8 @@ import { coreEngine } from "../../src/service/core-engine.ts";
 import { consumeUploads } from "../../src/service/queue.ts";
 import { FaultyStorage } from "../../src/storage/faulty.ts";
 import { R2Storage } from "../../src/storage/r2.ts";
-import { storeFacts } from "../fixtures/reliability/consistency.ts";
 import valid from "../fixtures/service/valid-2020.json";
+import { storeFacts } from "../support/reliability/consistency.ts";
 
 const engine = () => coreEngine(() => workerAssets({ bucket: env.REPORTS }));
 const r2 = () => new R2Storage(env.REPORTS);

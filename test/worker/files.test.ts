@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/runtime/worker.ts";
 import valid from "../fixtures/service/valid-2020.json";
-import { docxFromHtml } from "../node/docx-build.ts";
+import { docxFromHtml } from "../support/docx-build.ts";
 
 const ORIGIN = "https://nianbao.test";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -2,10 +2,10 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_FINDINGS } from "../../src/core/findings-cap.ts";
-import { hostileBodies, largestRead } from "../fixtures/hostile/attack-bodies.ts";
 import seed from "../fixtures/seeds/002_ddbd805a826f66fd.txt?raw";
 import valid from "../fixtures/service/valid-2020.json";
 import model2021 from "../fixtures/validate/report-2021.json";
+import { hostileBodies, largestRead } from "../support/hostile/attack-bodies.ts";
 
 const { ATTACKS } = hostileBodies(seed, model2021 as Record<string, unknown>);
 

@@ -3,8 +3,8 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { R2Storage } from "../../src/storage/r2.ts";
-import { storeFacts } from "../fixtures/reliability/consistency.ts";
 import valid from "../fixtures/service/valid-2020.json";
+import { storeFacts } from "../support/reliability/consistency.ts";
 
 describe("write rate limit (WRITE_LIMITER binding)", () => {
   it("past the configured writes per minute a client gets 429 rate_limited with Retry-After; others do not", async () => {

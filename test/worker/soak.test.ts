@@ -8,11 +8,11 @@ import { coreEngine } from "../../src/service/core-engine.ts";
 import { consumeUploads } from "../../src/service/queue.ts";
 import { FaultyStorage, seededRandom } from "../../src/storage/faulty.ts";
 import { R2Storage } from "../../src/storage/r2.ts";
-import { storeFacts } from "../fixtures/reliability/consistency.ts";
-import { SimQueue } from "../fixtures/reliability/sim-queue.ts";
 import seedText from "../fixtures/seeds/002_ddbd805a826f66fd.txt?raw";
 import invalid from "../fixtures/service/invalid-2020.json";
 import valid from "../fixtures/service/valid-2020.json";
+import { storeFacts } from "../support/reliability/consistency.ts";
+import { SimQueue } from "../support/reliability/sim-queue.ts";
 
 const CONTENTS = [
   { ext: "json", body: JSON.stringify({ ...valid, organ: "浸泡测试局" }) },

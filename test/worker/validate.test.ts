@@ -2,8 +2,8 @@
 import { expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { validateModel } from "../../src/core/validate.ts";
-import { SNAPSHOT_CASES } from "../fixtures/validate/cases.ts";
 import expected from "../fixtures/validate/expected-results.json" with { type: "json" };
+import { SNAPSHOT_CASES } from "../support/validate/cases.ts";
 
 it("runs inside workerd", () => {
   expect(navigator.userAgent).toBe("Cloudflare-Workers");
