@@ -1,8 +1,29 @@
 // For the HTTP benches: start `nianbao serve` or `wrangler dev` as a child process, wait for /healthz; fetch again.
 import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 
 /** A random port in a range the OS rarely hands out to others. */
 export const randomPort = () => 20000 + Math.floor(Math.random() * 20000);
+
+/** `node` arguments of `wrangler dev` on 127.0.0.1:<port>, local state under `persistTo`, each var as `--var K:V`. */
+export function wranglerDevArgs(
+  root: string,
+  port: number,
+  persistTo: string,
+  vars: Record<string, string>,
+): string[] {
+  return [
+    join(root, "node_modules/wrangler/bin/wrangler.js"),
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    persistTo,
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+  ];
+}
 
 export interface ChildServer {
   child: ChildProcess;

@@ -16,7 +16,7 @@ import { coreEngine } from "../src/service/core-engine.ts";
 import { MemoryStorage } from "../src/storage/memory.ts";
 import { largestRead } from "../test/support/hostile/attack-bodies.ts";
 import { ATTACKS } from "../test/support/hostile/attacks.ts";
-import { randomPort, startChild } from "./child-server.ts";
+import { randomPort, startChild, wranglerDevArgs } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET_MS = 1_000;
@@ -237,20 +237,7 @@ try {
   const wPort = randomPort();
   const wrangler = await startChild(
     "wrangler dev",
-    [
-      join(root, "node_modules/wrangler/bin/wrangler.js"),
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(wPort),
-      "--persist-to",
-      join(data, "wrangler"),
-      "--var",
-      "RATE_LIMIT_WRITES:0",
-      "--var",
-      `API_TOKENS:${TOKEN}`,
-    ],
+    wranglerDevArgs(root, wPort, join(data, "wrangler"), { RATE_LIMIT_WRITES: "0", API_TOKENS: TOKEN }),
     wPort,
     { cwd: root, env: { CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
   );

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { fetchRetrying, randomPort, startChild } from "./child-server.ts";
+import { fetchRetrying, randomPort, startChild, wranglerDevArgs } from "./child-server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -118,18 +118,7 @@ try {
   const wPort = randomPort();
   const wrangler = await start(
     "wrangler dev",
-    [
-      join(root, "node_modules/wrangler/bin/wrangler.js"),
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(wPort),
-      "--persist-to",
-      join(data, "wrangler"),
-      "--var",
-      "RATE_LIMIT_WRITES:0",
-    ],
+    wranglerDevArgs(root, wPort, join(data, "wrangler"), { RATE_LIMIT_WRITES: "0" }),
     wPort,
   );
   try {
