@@ -38,8 +38,26 @@ const post = (url: string, body: string) =>
     },
   });
 
-/** 50 parallel POSTs of one new report: exactly one 201, the rest 200 with the same links, one index entry. */
-async function fiftyAtOnce(server: RunningServer) {
+/**
+ * A server on the given store (a data folder, or S3_* settings) takes 50 parallel POSTs of one new report: exactly one
+ * 201, the rest 200 with the same links, one index entry.
+ */
+async function fiftyAtOnce(store: { dataDir?: string; env?: Record<string, string> }) {
+  const server = await startServer({
+    port: 0,
+    ...(store.dataDir ? { dataDir: store.dataDir } : {}),
+    env: { API_TOKENS: TOKEN, RATE_LIMIT_WRITES: "0", MAX_CONCURRENT_WRITES: "0", ...store.env },
+    log: quiet,
+    poolQueue: 200,
+  });
+  try {
+    await postFifty(server);
+  } finally {
+    await server.close();
+  }
+}
+
+async function postFifty(server: RunningServer) {
   const answers = await Promise.all(Array.from({ length: 50 }, () => post(server.url, VALID)));
   const statuses = answers.map((r) => r.status).sort();
   const bodies = await Promise.all(answers.map((r) => json(r)));
@@ -106,18 +124,7 @@ describe("the worker-thread pool", () => {
 
 describe("publishing once", () => {
   it("50 parallel POSTs on the filesystem store: one 201, one index entry", async () => {
-    const server = await startServer({
-      port: 0,
-      dataDir: await tempDir(),
-      env: { API_TOKENS: TOKEN, RATE_LIMIT_WRITES: "0", MAX_CONCURRENT_WRITES: "0" },
-      log: quiet,
-      poolQueue: 200,
-    });
-    try {
-      await fiftyAtOnce(server);
-    } finally {
-      await server.close();
-    }
+    await fiftyAtOnce({ dataDir: await tempDir() });
   }, 120_000);
 
   describe("on an S3 server (s3rver)", () => {
@@ -129,27 +136,7 @@ describe("publishing once", () => {
       await s3?.close();
     });
     it("50 parallel POSTs: one 201, one index entry", async () => {
-      const server = await startServer({
-        port: 0,
-        env: {
-          API_TOKENS: TOKEN,
-          RATE_LIMIT_WRITES: "0",
-          MAX_CONCURRENT_WRITES: "0",
-          S3_BUCKET: s3.bucket,
-          S3_ENDPOINT: s3.endpoint,
-          S3_REGION: s3.region,
-          S3_ACCESS_KEY_ID: s3.accessKeyId,
-          S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-          S3_FORCE_PATH_STYLE: "true",
-        },
-        log: quiet,
-        poolQueue: 200,
-      });
-      try {
-        await fiftyAtOnce(server);
-      } finally {
-        await server.close();
-      }
+      await fiftyAtOnce({ env: s3.env });
     }, 120_000);
   });
 

@@ -67,14 +67,7 @@ describe("nianbao serve with an S3-compatible store", () => {
   let served: Served;
   beforeAll(async () => {
     s3 = await startS3("nianbao-serve");
-    served = await serveProcess([], {
-      S3_BUCKET: s3.bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_REGION: s3.region,
-      S3_ACCESS_KEY_ID: s3.accessKeyId,
-      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
-    });
+    served = await serveProcess([], s3.env);
   }, 60_000);
   afterAll(async () => {
     await served?.stop();
