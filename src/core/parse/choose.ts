@@ -37,12 +37,47 @@ export function chooseRow(
     for (let i = 0; i < columns.length; i++) srcOut[i] = c.srcs[i];
   };
   if (!first) return columns.map(() => undefined);
+  if (first.origin === "split" && first.unruled && cands.length > 1) {
+    // No split keeps the row's own sums (blank cells lost from the run?): the most plausible, in doubt. A rule
+    // failing under every split stays an error (a single split is the text as written: no doubt at all).
+    const sorted = [...cands].sort((a, b) => implausibility(a.values) - implausibility(b.values));
+    const best = sorted[0] as Candidate;
+    findings.push(
+      finding(
+        "parse.digits-guessed",
+        pointer,
+        `连写的数字没有一种拆分能使本行合计相符（可能有空白单元格在复制时丢失），已暂取 ${show(best.values)}${
+          sorted.length > 1
+            ? `，其他拆分：${sorted
+                .slice(1, 6)
+                .map((c) => show(c.values))
+                .join("；")}`
+            : ""
+        }，请核对`,
+        {
+          alternatives: sorted.map((c) =>
+            Object.fromEntries(columns.map((col, i) => [col, c.values[i] ?? null])),
+          ),
+        },
+      ),
+    );
+    sources(best);
+    return [...best.values];
+  }
   if (cands.length === 1) {
+    if (first.byPosition)
+      findings.push(
+        finding(
+          "parse.cells-placed",
+          pointer,
+          `本行少了单元格，原文没有写明各数值所在的栏，也没有勾稽关系能确定位置，已从左到右读作 ${show(first.values)}，请核对`,
+        ),
+      );
     if (first.origin === "split")
       findings.push(
         finding("parse.digits-split", pointer, `连写的数字已按列数和勾稽关系拆分为 ${show(first.values)}`),
       );
-    else if (first.origin === "placement" && first.values.every((v) => v !== undefined))
+    else if (first.origin === "placement" && !first.byPosition && first.values.every((v) => v !== undefined))
       findings.push(
         finding("parse.cell-inferred", pointer, `本行缺少单元格，已依勾稽关系推定为 ${show(first.values)}`),
       );

@@ -55,6 +55,10 @@ export function collectRows(
         label: string;
         hasValue?: boolean;
         pending?: Token[];
+        /** A blank cell was written after the label (kept, not searched for at each break: linear). */
+        blank?: boolean;
+        /** The row's line ended after a blank cell of its own: text after it starts another row. */
+        closed?: boolean;
       }
     | undefined;
   let groupRun: Token[] | undefined;
@@ -130,6 +134,17 @@ export function collectRows(
       } else broke = false;
     }
     if (tok.kind === "text") {
+      // A row written with blank cells only, then text: the text is not the row's label wrapped (a wrapped label has
+      // no cell before it), and a new block's article (「第二十条第（六）项」) ends table 二's rows. The values that
+      // follow belong to the next row (by its label, or by position with a warning), never silently to this one.
+      if (
+        current?.path &&
+        !current.hasValue &&
+        (current.closed || (table === "proactive" && /第二十条/.test(tok.text)))
+      ) {
+        finish();
+        lastText = "";
+      }
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
@@ -168,6 +183,8 @@ export function collectRows(
     if (current) {
       current.toks.push(tok);
       if (tok.kind === "value") current.hasValue = true;
+      else if (tok.kind === "empty") current.blank = true;
+      else if (tok.kind === "break" && current.path && current.blank) current.closed = true;
     } else groupRun?.push(tok);
   }
   finish();
@@ -278,6 +295,10 @@ export interface Candidate {
   srcs?: (CellSource | undefined)[];
   /** Each cell's digits as written, for a split of run-together cells (「21」「5419886」 of 「215419886元」). */
   written?: string[];
+  /** A split no sum rule of the row allows (blank cells lost from the run?): chosen by plausibility alone. */
+  unruled?: boolean;
+  /** Values placed from the left because the text does not say which columns they sit in and no rule decides. */
+  byPosition?: boolean;
 }
 
 export interface RowSpec {
@@ -387,9 +408,28 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
-  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells.
-  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued))
-    cells = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
+  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells when
+  // that reading keeps the row's sums and kinds. Else the row's blank cells vanished in copying and the bars were
+  // padded at the end (「3 | 3 | |||||||」): where the values sit is searched below, the rest read as blank.
+  let padded = false;
+  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued)) {
+    const filled = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
+    const quiet: RowContext = { findings: [], pointer: ctx.pointer };
+    const values = filled.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), quiet));
+    if (kindsFit(spec, values) && (spec.sums.length === 0 || strictSums(spec, values))) {
+      cells = filled;
+      // More bars than columns: the converter padded the row, so the text does not place its values.
+      if (cells.length + row.pad > n && spec.sums.length === 0 && row.cells.length > 0)
+        return [
+          {
+            values: filled.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
+            origin: "placement",
+            srcs: filled.map((c) => c.src),
+            byPosition: true,
+          },
+        ];
+    } else padded = true;
+  }
   if (cells.length > n) {
     // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
     let lo = 0;
@@ -459,20 +499,29 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (splits.length > 0) return splits.map(located);
     if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
       splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
-      if (splits.length > 0) return splits.map(located);
+      if (splits.length > 0) return splits.map((v) => ({ ...located(v), unruled: spec.sums.length > 0 }));
     }
   }
   const read = cells.map((c) => c.raw);
-  if (spec.leftAlign || cells.length === 0) {
+  // From the left, unless that puts a negative number or a fraction where none can be (then searched below).
+  const fromLeft = (sub: RowContext) => {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {
-      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), ctx);
+      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), sub);
     });
-    return [{ values, origin: "placement", srcs: cells.map((c) => c.src) }];
+    return values;
+  };
+  if (cells.length === 0 || (spec.leftAlign && !padded && kindsFit(spec, fromLeft({ findings: [], pointer: "" })))) {
+    const values = fromLeft(ctx);
+    return [
+      cells.length < n && cells.length > 0
+        ? { values, origin: "placement", srcs: cells.map((c) => c.src), byPosition: true }
+        : { values, origin: "placement", srcs: cells.map((c) => c.src) },
+    ];
   }
   // One number for a row with a sum rule: it is the total, the parts were left blank (PDF text drops blank cells).
   const totals = spec.sums.map(([, t]) => t);
-  if (read.length === 1 && spec.sums.length === 1 && totals[0] === n - 1) {
+  if (read.length === 1 && spec.sums.length === 1 && totals[0] === n - 1 && !padded) {
     const values: Slot[] = new Array(n).fill(null);
     values[n - 1] = readValue(read[0] ?? null, spec.kinds[n - 1] ?? "count", at(n - 1), ctx);
     ctx.findings.push(
@@ -487,7 +536,7 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
-  const blanksFill = read.length < n - 1 && !spec.blanksUnknown;
+  const blanksFill = padded || (read.length < n - 1 && !spec.blanksUnknown);
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
@@ -500,7 +549,8 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
       values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
       srcs[p] = cells[j]?.src;
     });
-    if (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)) continue;
+    if (!kindsFit(spec, values) || (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)))
+      continue;
     const key = values.map(String).join(",");
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
@@ -511,9 +561,20 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), { findings: [], pointer: ctx.pointer });
     });
-    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src) });
+    // No placement keeps the row's sums: read from the left (as written, when the bars were padded), in doubt.
+    if (padded) values.fill(null, read.length);
+    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src), byPosition: true });
   }
   return out;
+}
+
+/** R5 as a placement constraint: only 本年增/减 holds a negative number, only money a fraction. */
+function kindsFit(spec: RowSpec, values: readonly Slot[]): boolean {
+  return values.every((v, i) => {
+    if (typeof v !== "number") return true;
+    const kind = spec.kinds[i] ?? "count";
+    return (v >= 0 || kind === "change") && (Number.isInteger(v) || kind === "money");
+  });
 }
 
 /** Sources of split values: the values fill each run's digits in order, each narrowed to its own digits. */

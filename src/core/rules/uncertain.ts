@@ -20,6 +20,8 @@ const DOUBT_CODES = new Set([
   "parse.label-by-order",
   "parse.blanks-assumed",
   "parse.row-assembled",
+  "parse.cells-placed",
+  "parse.digits-guessed",
   // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
   "parse.cell-missing",
   "parse.row-missing",
