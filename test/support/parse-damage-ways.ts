@@ -1,5 +1,11 @@
 // Test helpers: damage one table row of a report written out as text, in each way real copies damage rows (padded bars, dropped blanks, a garbled label, run-together digits, values apart from their label, table 四 as one digit run).
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, proactiveBlocks, requestRows } from "../../src/core/labels.ts";
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  proactiveBlocks,
+  requestRows,
+} from "../../src/core/labels.ts";
 import type { Cell, Report } from "../../src/core/model.ts";
 import { type Layout, writeReport } from "./parse-layouts.ts";
 
@@ -34,7 +40,12 @@ export function damageableRows(edition: Report["edition"]): RowRef[] {
     for (const r of b.rows)
       out.push({ table: "proactive", path: [r.key], label: r.label, columns: b.columns.map((c) => c.key) });
   for (const d of requestRows(edition))
-    out.push({ table: "requests", path: d.path, label: d.label, columns: APPLICANT_COLUMNS.map((c) => c.key) });
+    out.push({
+      table: "requests",
+      path: d.path,
+      label: d.label,
+      columns: APPLICANT_COLUMNS.map((c) => c.key),
+    });
   return out;
 }
 
@@ -87,9 +98,11 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
   const values = rowValues(report, row).map(text);
   if (damage === "appeals-run") {
     const all = APPEAL_GROUPS.flatMap((g) =>
-      APPEAL_COLUMNS.map((c) => text(report.appeals[g.key][c.key as keyof (typeof report.appeals)["review"]])),
+      APPEAL_COLUMNS.map((c) =>
+        text(report.appeals[g.key][c.key as keyof (typeof report.appeals)["review"]]),
+      ),
     );
-    const i = lines.findIndex((l) => l === all.join("\t"));
+    const i = lines.indexOf(all.join("\t"));
     if (i < 0 || all.some((v) => v === "")) return undefined;
     lines[i] = all.join("");
     return lines.join("\n");

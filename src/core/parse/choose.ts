@@ -111,11 +111,26 @@ export function chooseRow(
   const fewest = Math.min(...cands.map((c) => violations(c.values)));
   const kept = cands.filter((c) => violations(c.values) === fewest);
   const lead = kept[0] as Candidate;
-  return columns.map((_, i) => {
+  const values = columns.map((_, i) => {
     const v = lead.values[i];
     if (!kept.every((c) => c.values[i] === v)) return undefined;
     const src = lead.srcs?.[i];
     if (srcOut && src && kept.every((c) => c.srcs?.[i] === src)) srcOut[i] = src;
     return v;
   });
+  // Values kept where several placements were possible (a soft rule chose, or the placements agree on a cell): the
+  // text did not say where they sit.
+  if (values.some((v) => v !== undefined))
+    findings.push(
+      finding(
+        "parse.cells-placed",
+        pointer,
+        `本行少了单元格，原文没有写明各数值所在的栏，有${cands.length}种放法${
+          kept.length < cands.length
+            ? "，已按「现行有效件数不小于本年制发件数」等常理"
+            : "，已取各种放法一致的单元格"
+        }读作 ${show(values)}，请核对`,
+      ),
+    );
+  return values;
 }

@@ -511,7 +511,10 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     });
     return values;
   };
-  if (cells.length === 0 || (spec.leftAlign && !padded && kindsFit(spec, fromLeft({ findings: [], pointer: "" })))) {
+  if (
+    cells.length === 0 ||
+    (spec.leftAlign && !padded && kindsFit(spec, fromLeft({ findings: [], pointer: "" })))
+  ) {
     const values = fromLeft(ctx);
     return [
       cells.length < n && cells.length > 0
