@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
 import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
+import { requestRows } from "../../src/core/labels.ts";
 import type { Finding, Report } from "../../src/core/model.ts";
 import { reportArb } from "../support/parse-arbitraries.ts";
 import {
@@ -88,5 +89,121 @@ describe("a damaged row is read right or flagged, never a new error", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("a markdown row whose blank cells vanished, its bars padded at the end", () => {
+  const ZEROS = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+  /** Table 三 of 2021 in markdown, every row zeros but 一 (3 商业企业) and the rows given. */
+  const table3 = (rows: Record<string, string>) =>
+    [
+      "某区司法局2021年政府信息公开工作年度报告",
+      "一、总体情况",
+      "2021年，我局收到申请3件。",
+      "三、收到和处理政府信息公开申请情况",
+      "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+      "|---|---|---|---|---|---|---|---|",
+      ...requestRows("2021").map((d) => {
+        const k = d.path.join(".");
+        const cells = rows[k] ?? (k === "received" ? "0 | 3 | 0 | 0 | 0 | 0 | 3 |" : ZEROS);
+        return `| ${d.label} | ${cells}`;
+      }),
+    ].join("\n");
+  const errors = (fs: readonly Finding[]) => fs.filter((f) => f.severity === "error");
+
+  it("places 「3 | 3 | |||||||」 where the table's column sums put it, noted as inferred", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 3 | |||||||", handledTotal: "0 | 3 | 0 | 0 | 0 | 0 | 3 |" }),
+    );
+    expect(report.requests.granted).toEqual({
+      natural: null,
+      commercial: 3,
+      research: null,
+      nonprofit: null,
+      legal: null,
+      otherOrg: null,
+      total: 3,
+    });
+    expect(findings.filter((f) => f.path === "/requests/granted").map((f) => f.code)).toContain(
+      "parse.cell-inferred",
+    );
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("solves two padded rows together by R1 and R3", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 3 | |||||||", handledTotal: "3 | 3 | ||||||||" }),
+    );
+    expect(report.requests.granted.commercial).toBe(3);
+    expect(report.requests.handledTotal.commercial).toBe(3);
+    expect(report.requests.handledTotal.natural).toBe(null);
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("keeps the doubt where the sums leave several places: no cell is guessed", () => {
+    const { report, findings } = analyzeInput(
+      table3({ received: "3 | 3 | |||||||", granted: "3 | 3 | |||||||", handledTotal: "3 | 3 | |||||||" }),
+    );
+    expect(report.requests.granted.total).toBe(3);
+    expect(report.requests.granted.commercial).toBe(null);
+    const granted = findings.filter((f) => f.path.startsWith("/requests/granted/"));
+    expect(granted.map((f) => [f.severity, f.code])).toContainEqual(["warning", "parse.cell-missing"]);
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("reads a row no placement makes consistent from the left, as a doubt: the 勾稽 failures are rule.uncertain", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 2 | |||||||", handledTotal: "0 | 3 | 0 | 0 | 0 | 0 | 3 |" }),
+    );
+    expect(report.requests.granted).toMatchObject({ natural: 3, commercial: 2, total: null });
+    const placed = findings.find((f) => f.path === "/requests/granted" && f.code === "parse.cells-placed");
+    expect(placed?.severity).toBe("warning");
+    expect(placed?.message).toContain("3/2/空");
+    const r3 = findings.filter((f) => f.path.startsWith("/requests/handledTotal/"));
+    expect(r3.map((f) => f.code)).toContain("rule.uncertain");
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("never puts a negative number outside 本年增/减 (R5 places it), nor calls it an error", () => {
+    const { report, findings } = analyzeInput(
+      [
+        "某区司法局2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，我局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "| 第二十条第（五）项 | | | |",
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+        "| 行政许可 | 3 | 增8 | 8 |",
+        "| 其他对外管理服务事项 | -9 | 27 | ||||",
+      ].join("\n"),
+    );
+    expect(report.proactive).toMatchObject({ otherServices: { lastYear: null, change: -9, decisions: 27 } });
+    expect(errors(findings)).toEqual([]);
+  });
+});
+
+describe("rows read by position", () => {
+  it("a row of blank cells keeps them: the values after a garbled next label go to the next row, with a warning", () => {
+    const { report, findings } = analyzeInput(
+      [
+        "某区司法局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "第二十条第（五）项",
+        "信息内容\t本年处理决定数量",
+        "行政许可\t",
+        "第二十条第（六）项",
+        "信息内容\t本年处理决定数量",
+        "行囗处口\t26",
+        "行政强制\t24",
+      ].join("\n"),
+    );
+    expect(report.proactive).toMatchObject({
+      licensing: { decisions: null },
+      penalties: { decisions: 26 },
+      coercion: { decisions: 24 },
+    });
+    expect(findings.find((f) => f.path === "/proactive/penalties")?.code).toBe("parse.label-by-order");
   });
 });
