@@ -207,3 +207,24 @@ describe("rows read by position", () => {
     expect(findings.find((f) => f.path === "/proactive/penalties")?.code).toBe("parse.label-by-order");
   });
 });
+
+describe("a budgeted search is no proof", () => {
+  it("the one placement found before the budget ran out is a doubt, not an inference (table 四 short of seven cells)", () => {
+    const { findings } = analyzeInput(
+      [
+        "某区司法局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局依法公开政府信息。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t\t\t\t\t行政诉讼",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+        // Eight values for fifteen cells: C(15, 8) = 6,435 placements, more than the search visits.
+        "0\t0\t0\t1\t0\t0\t0\t1",
+      ].join("\n"),
+    );
+    const at = findings.filter((f) => f.path === "/appeals").map((f) => [f.severity, f.code]);
+    expect(at).toContainEqual(["warning", "parse.cells-placed"]);
+    expect(at).not.toContainEqual(["info", "parse.cell-inferred"]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

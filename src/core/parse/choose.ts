@@ -70,7 +70,7 @@ export function chooseRow(
         finding(
           "parse.cells-placed",
           pointer,
-          `本行少了单元格，原文没有写明各数值所在的栏，也没有勾稽关系能确定位置，已从左到右读作 ${show(first.values)}，请核对`,
+          `本行少了单元格，原文没有写明各数值所在的栏，勾稽关系也不能确定位置，已暂读作 ${show(first.values)}，请核对`,
         ),
       );
     if (first.origin === "split")

@@ -543,8 +543,12 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
+  let truncated = false;
   for (const pos of combinations(n, read.length)) {
-    if (++tried > 5000) break;
+    if (++tried > 5000) {
+      truncated = true;
+      break;
+    }
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
     const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
     const sub: RowContext = { findings: [], pointer: ctx.pointer };
@@ -568,6 +572,8 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (padded) values.fill(null, read.length);
     out.push({ values, origin: "placement", srcs: cells.map((c) => c.src), byPosition: true });
   }
+  // The only placement found before the budget ran out is not shown to be the only one: a doubt, not an inference.
+  if (truncated && out.length === 1) (out[0] as Candidate).byPosition = true;
   return out;
 }
 
