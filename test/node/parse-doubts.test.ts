@@ -228,3 +228,41 @@ describe("a budgeted search is no proof", () => {
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a row with more cells than columns, blank at both ends", () => {
+  const tr = (cells: readonly string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+  const html = (granted: readonly string[]) =>
+    [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>',
+      "<h1>某区司法局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2021年，我局收到申请1件。</p>",
+      "<p>三、收到和处理政府信息公开申请情况</p><table>",
+      tr(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]),
+      ...requestRows("2021").map((d) => {
+        const k = d.path.join(".");
+        const one = ["0", "1", "0", "0", "0", "0", "1"];
+        return tr([
+          d.label,
+          ...(k === "granted"
+            ? granted
+            : k === "received" || k === "handledTotal"
+              ? one
+              : ["0", "0", "0", "0", "0", "0", "0"]),
+        ]);
+      }),
+      "</table></body></html>",
+    ].join("");
+
+  it("drops the blank the row's sum says is extra (here the last, not the first)", () => {
+    const { report, findings } = analyzeInput(html(["", "1", "0", "0", "0", "0", "1", ""]));
+    expect(report.requests.granted).toMatchObject({ natural: null, commercial: 1, otherOrg: 0, total: 1 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("keeps the doubt when no choice keeps the sum: the failures are rule.uncertain", () => {
+    const { findings } = analyzeInput(html(["", "1", "0", "0", "0", "0", "2", ""]));
+    expect(
+      findings.find((f) => f.path === "/requests/granted" && f.code === "parse.cells-placed")?.severity,
+    ).toBe("warning");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

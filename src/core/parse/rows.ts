@@ -430,12 +430,22 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
         ];
     } else padded = true;
   }
+  let shifted = false;
   if (cells.length > n) {
     // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
     let lo = 0;
     let hi = cells.length;
     while (hi - lo > n && cells[lo]?.raw === null) lo++;
     while (hi - lo > n && cells[hi - 1]?.raw === null) hi--;
+    // Blanks at both ends, more than the extra ones (「| | 1 | … | 6 | |」): which ones are extra is a choice.
+    if (hi - lo === n && lo > 0) {
+      const window = windowBySums(cells, lo, spec, at);
+      if (window === undefined) shifted = true;
+      else {
+        lo = window;
+        hi = lo + n;
+      }
+    }
     cells = cells.slice(lo, hi);
     // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
     const lastKept = cells[n - 1]?.raw;
@@ -455,12 +465,10 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     }
   }
   if (cells.length === n) {
+    const values = cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx));
+    const srcs = cells.map((c) => c.src);
     return [
-      {
-        values: cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
-        origin: "direct",
-        srcs: cells.map((c) => c.src),
-      },
+      shifted ? { values, origin: "placement", srcs, byPosition: true } : { values, origin: "direct", srcs },
     ];
   }
   // Fewer cells than columns: run-together digits, or missing cells.
@@ -575,6 +583,41 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   // The only placement found before the budget ran out is not shown to be the only one: a doubt, not an inference.
   if (truncated && out.length === 1) (out[0] as Candidate).byPosition = true;
   return out;
+}
+
+/**
+ * A row with `lo` leading blanks dropped to fit its columns, whose window also ends in blanks: the window may start
+ * earlier (fewer leading blanks dropped, those last ones instead). The start (at most 16 back: budgeted) whose
+ * reading alone keeps the row's sums and kinds; undefined when none or several do (unless all read the same).
+ */
+function windowBySums(
+  cells: readonly RawCell[],
+  lo: number,
+  spec: RowSpec,
+  at: (i: number) => string,
+): number | undefined {
+  const n = spec.columns.length;
+  let found: number | undefined;
+  let fits = 0;
+  let first: string | undefined;
+  let same = true;
+  for (let t = 0; t <= Math.min(lo, 16); t++) {
+    // Moving the window back by t drops the t cells at its end, which must be blank.
+    if (t > 0 && cells[lo + n - t]?.raw !== null) break;
+    const quiet: RowContext = { findings: [], pointer: "" };
+    const values = cells
+      .slice(lo - t, lo - t + n)
+      .map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), quiet));
+    const key = values.map(String).join(",");
+    if (first === undefined) first = key;
+    else if (key !== first) same = false;
+    if (kindsFit(spec, values) && (spec.sums.length === 0 || strictSums(spec, values))) {
+      fits++;
+      found = lo - t;
+    }
+  }
+  if (same) return lo;
+  return fits === 1 ? found : undefined;
 }
 
 /** R5 as a placement constraint: only 本年增/减 holds a negative number, only money a fraction. */
