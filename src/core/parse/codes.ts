@@ -46,7 +46,7 @@ export const PARSE_CODES = [
     code: "parse.cells-placed",
     severity: "warning",
     meaning:
-      "A row has fewer values than columns and the text does not say which columns they sit in (blank cells dropped, table bars padded at the end of the row), and no sum of the row or table decides it: the values were read from the left. A rule failure involving the row is `rule.uncertain`.",
+      "A row's values do not say which columns they sit in (blank cells dropped, table bars padded at the end of the row, one cell too many with blanks at both ends) and no sum of the row or table, nor R5, decides it alone: the cells all placements agree on are kept (or, with none that keeps the sums, the values read from the left). A rule failure involving the row is `rule.uncertain`.",
   },
   {
     code: "parse.digits-guessed",
