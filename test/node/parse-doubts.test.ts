@@ -36,10 +36,11 @@ function broken(model0: Report, damage: Damage, rowIndex: number, mask: number):
   const model = structuredClone(model0);
   const rows = damageableRows(model.edition);
   const row = rows[rowIndex % rows.length] as (typeof rows)[number];
-  if (damage === "padded" || damage === "short") blankZeros(model, row, mask);
+  const markdown = damage === "padded" || damage === "bars";
+  if (markdown || damage === "short") blankZeros(model, row, mask);
   const text = damagedText(model, damage, row);
   if (text === undefined) return undefined;
-  const clean = analyzeInput(writeReport(model, damage === "padded" ? "markdown" : "tabs"));
+  const clean = analyzeInput(writeReport(model, markdown ? "markdown" : "tabs"));
   const hurt = analyzeInput(text);
   const before = new Set(clean.findings.filter((f) => f.severity === "error").map(key));
   const out = hurt.findings

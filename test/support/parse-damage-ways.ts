@@ -12,6 +12,8 @@ import { type Layout, writeReport } from "./parse-layouts.ts";
 export type Damage =
   /** Markdown: the row's blank cells vanished and the bars were padded at the end (「| 予以公开 | 3 | 3 | |||||||」). */
   | "padded"
+  /** Markdown: the row's blank cells vanished and fewer bars than columns are left (「3 | 3 | | | | |」). */
+  | "bars"
   /** Tab text: the row's blank cells dropped, the values left from the label (PDF text). */
   | "short"
   /** Tab text: the row label garbled (OCR), so it is read by position. */
@@ -23,7 +25,7 @@ export type Damage =
   /** Tab text: table 四's fifteen cells as one digit run after its header. */
   | "appeals-run";
 
-export const DAMAGES: readonly Damage[] = ["padded", "short", "label", "run", "apart", "appeals-run"];
+export const DAMAGES: readonly Damage[] = ["padded", "bars", "short", "label", "run", "apart", "appeals-run"];
 
 /** A damageable table row: its table, model path, label as written, and columns. */
 export interface RowRef {
@@ -93,7 +95,7 @@ const text = (v: Cell) => (v === null ? "" : String(v));
  * damaged; undefined when the damage does not apply to the row (no blank to lose, one value only).
  */
 export function damagedText(report: Report, damage: Damage, row: RowRef): string | undefined {
-  const layout: Layout = damage === "padded" ? "markdown" : "tabs";
+  const layout: Layout = damage === "padded" || damage === "bars" ? "markdown" : "tabs";
   const lines = writeReport(report, layout).split("\n");
   const values = rowValues(report, row).map(text);
   if (damage === "appeals-run") {
@@ -117,6 +119,13 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
       if (written.length === values.length || written.length === 0) return undefined;
       const head = line.slice(0, line.indexOf(` | ${values.join(" | ")}`));
       lines[i] = `${head} | ${written.join(" | ")} | ${"|".repeat(values.length - written.length + 3)}`;
+      break;
+    }
+    case "bars": {
+      if (written.length === values.length || written.length === 0) return undefined;
+      const head = line.slice(0, line.indexOf(` | ${values.join(" | ")}`));
+      const bars = new Array(values.length - written.length - 1).fill(" ");
+      lines[i] = `${head} | ${[...written, ...bars].join(" | ")} |`;
       break;
     }
     case "short": {
