@@ -267,3 +267,34 @@ describe("a row with more cells than columns, blank at both ends", () => {
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("a label wrapped over two markdown rows, the first with blank cells", () => {
+  const Z = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+  const text = (first: string, rest: string) =>
+    [
+      "某区司法局2021年政府信息公开工作年度报告",
+      "一、总体情况",
+      "2021年，我局收到申请1件。",
+      "三、收到和处理政府信息公开申请情况",
+      "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+      "|---|---|---|---|---|---|---|---|",
+      "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+      `| 二、上年结转政府信息公开申请数量 | ${Z}`,
+      `| （一）予以公开 | ${Z}`,
+      `| ${first} | | | | | | | |`,
+      `| ${rest} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |`,
+      `| 1.属于国家秘密 | ${Z}`,
+    ].join("\n");
+
+  it("keeps the values with the label when its first piece is cut (an open bracket, or shorter than the label)", () => {
+    for (const [first, rest] of [
+      ["（二）部分公开（区分处理的，", "只计这一情形，不计其他情形）"],
+      ["（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）"],
+    ]) {
+      const { report, findings } = analyzeInput(text(first as string, rest as string));
+      expect(report.requests.partiallyGranted).toMatchObject({ natural: 1, total: 1 });
+      expect(report.requests.withheld.stateSecret.total).toBe(0);
+      expect(findings.filter((f) => f.code === "parse.label-by-order")).toEqual([]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Token stream → labelled rows of raw cells, and raw cells → candidate value rows (direct, run-together split, or missing-cell placement).
 import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
+import { APPEAL_GROUPS, proactiveBlocks, requestRows } from "../labels.ts";
 import type { Edition, Finding } from "../model.ts";
 import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
@@ -140,7 +141,8 @@ export function collectRows(
       if (
         current?.path &&
         !current.hasValue &&
-        (current.closed || (table === "proactive" && /第二十条/.test(tok.text)))
+        ((current.closed && !openLabel(current.label, officialLabel(table, edition, current.path))) ||
+          (table === "proactive" && /第二十条/.test(tok.text)))
       ) {
         finish();
         lastText = "";
@@ -189,6 +191,30 @@ export function collectRows(
   }
   finish();
   return rows;
+}
+
+/**
+ * A label cut by wrapping, whose rest may follow on the next line: a bracket left open, a comma or colon at its end
+ * (「（二）部分公开（区分处理的，」), or fewer characters than the row's official label (「5.要求行政机关确认或重新出具」).
+ */
+function openLabel(label: string, official: string): boolean {
+  let depth = 0;
+  for (const ch of label) {
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+  }
+  return depth > 0 || /[，,、：:“"（(]$/.test(label) || cjk(label) < cjk(official);
+}
+
+const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, "").length;
+
+/** The official label of a row (for how long a label written in full is). */
+function officialLabel(table: TableName, edition: Edition, path: readonly string[]): string {
+  const key = path.join(".");
+  if (table === "requests") return requestRows(edition).find((d) => d.path.join(".") === key)?.label ?? "";
+  if (table === "appeals") return APPEAL_GROUPS.find((g) => g.key === key)?.label ?? "";
+  for (const b of proactiveBlocks(edition)) for (const r of b.rows) if (r.key === key) return r.label;
+  return "";
 }
 
 /** Values written on a line of their own, away from any label (PDF → markdown conversions). */
