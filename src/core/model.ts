@@ -187,7 +187,10 @@ export const Finding = z.object({
   expected: z.number().optional(),
   actual: z.number().optional(),
   original: z.string().optional().describe("the value as written, where the normalizer changed it"),
-  alternatives: z.array(z.unknown()).optional().describe("other readings, for parse.ambiguous"),
+  alternatives: z
+    .array(z.unknown())
+    .optional()
+    .describe("other readings, for parse.ambiguous and parse.digits-guessed"),
   codePoint: z.string().optional().describe("U+XXXX, for font.missing-glyph"),
   line: z
     .number()

@@ -40,6 +40,8 @@ describe("rule.uncertain", () => {
     ["parse.extra-cells", "/requests/granted"],
     ["parse.digits-too-long", "/requests/granted"],
     ["parse.table-missing", "/requests"],
+    ["parse.cells-placed", "/requests/granted"],
+    ["parse.digits-guessed", "/requests/granted"],
   ] as const) {
     it(`a failure involving a cell marked ${code} is a warning that shows the reading`, () => {
       const doubt = finding(code, path, "…");
@@ -71,6 +73,24 @@ describe("rule.uncertain", () => {
       alternatives: [row, fixes],
     });
     expect(at(checkAndSort(r, [some]).findings, R3).map((f) => f.code)).toEqual(["rule.uncertain"]);
+  });
+
+  it("R5 (a negative count) on a cell placed by position is a warning; as written it stays an error", () => {
+    const r = base();
+    r.requests.carriedOver.natural = -1;
+    const path = "/requests/carriedOver/natural";
+    const r5 = (fs: readonly Finding[]) => fs.filter((f) => f.path === path);
+    expect(r5(checkAndSort(r, []).findings).map((f) => [f.severity, f.code])).toEqual([
+      ["error", "cell.negative"],
+    ]);
+    const doubt = finding("parse.cells-placed", "/requests/carriedOver", "…");
+    const settled = r5(checkAndSort(r, [doubt]).findings);
+    expect(settled.map((f) => [f.severity, f.code])).toEqual([["warning", "rule.uncertain"]]);
+    expect(settled[0]?.message).toContain(`${path} = -1`);
+    const none = finding("parse.digits-guessed", "/requests/carriedOver", "…", {
+      alternatives: [{ natural: -1 }, { natural: -2 }],
+    });
+    expect(r5(checkAndSort(r, [none]).findings).map((f) => f.code)).toEqual(["cell.negative"]);
   });
 
   it("R4 in table 四 read as one run of fifteen cells", () => {

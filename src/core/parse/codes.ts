@@ -43,6 +43,18 @@ export const PARSE_CODES = [
       "A row's values were written on a line of their own, apart from its label (PDF → markdown conversions); they were placed by the official row order between rows read with their labels. A rule failure involving them is `rule.uncertain`.",
   },
   {
+    code: "parse.cells-placed",
+    severity: "warning",
+    meaning:
+      "A row's values do not say which columns they sit in (blank cells dropped, table bars padded at the end of the row, one cell too many with blanks at both ends) and no sum of the row or table, nor R5, decides it alone: the cells all placements agree on are kept (or, with none that keeps the sums, the values read from the left). A rule failure involving the row is `rule.uncertain`.",
+  },
+  {
+    code: "parse.digits-guessed",
+    severity: "warning",
+    meaning:
+      "Run-together digits that split several ways, none of which makes the row's own sums hold (blank cells lost from the run?): the most plausible split is used, `alternatives` lists all. A rule failure involving the row is `rule.uncertain` when one of them makes it hold.",
+  },
+  {
     code: "parse.extra-cells",
     severity: "warning",
     meaning: "A row has more values than columns; the extra values are not used.",

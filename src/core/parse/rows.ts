@@ -1,6 +1,7 @@
 // Token stream → labelled rows of raw cells, and raw cells → candidate value rows (direct, run-together split, or missing-cell placement).
 import { type CellKind, readCell } from "../cell-value.ts";
 import { finding } from "../finding.ts";
+import { APPEAL_GROUPS, proactiveBlocks, requestRows } from "../labels.ts";
 import type { Edition, Finding } from "../model.ts";
 import { runFits, runTooLong, splitDigits } from "./digits-split.ts";
 import { matchRow, REQUEST_ROW_ORDER, type TableName } from "./labels-match.ts";
@@ -55,6 +56,10 @@ export function collectRows(
         label: string;
         hasValue?: boolean;
         pending?: Token[];
+        /** A blank cell was written after the label (kept, not searched for at each break: linear). */
+        blank?: boolean;
+        /** The row's line ended after a blank cell of its own: text after it starts another row. */
+        closed?: boolean;
       }
     | undefined;
   let groupRun: Token[] | undefined;
@@ -130,6 +135,18 @@ export function collectRows(
       } else broke = false;
     }
     if (tok.kind === "text") {
+      // A row written with blank cells only, then text: the text is not the row's label wrapped (a wrapped label has
+      // no cell before it), and a new block's article (「第二十条第（六）项」) ends table 二's rows. The values that
+      // follow belong to the next row (by its label, or by position with a warning), never silently to this one.
+      if (
+        current?.path &&
+        !current.hasValue &&
+        ((current.closed && !openLabel(current.label, officialLabel(table, edition, current.path))) ||
+          (table === "proactive" && /第二十条/.test(tok.text)))
+      ) {
+        finish();
+        lastText = "";
+      }
       let m = matchRow(table, tok.text, edition, seen);
       let label = tok.text;
       // A label broken over two lines (「行政规范性」「文件」): the two pieces together, when no value came between.
@@ -168,10 +185,36 @@ export function collectRows(
     if (current) {
       current.toks.push(tok);
       if (tok.kind === "value") current.hasValue = true;
+      else if (tok.kind === "empty") current.blank = true;
+      else if (tok.kind === "break" && current.path && current.blank) current.closed = true;
     } else groupRun?.push(tok);
   }
   finish();
   return rows;
+}
+
+/**
+ * A label cut by wrapping, whose rest may follow on the next line: a bracket left open, a comma or colon at its end
+ * (「（二）部分公开（区分处理的，」), or fewer characters than the row's official label (「5.要求行政机关确认或重新出具」).
+ */
+function openLabel(label: string, official: string): boolean {
+  let depth = 0;
+  for (const ch of label) {
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+  }
+  return depth > 0 || /[，,、：:“"（(]$/.test(label) || cjk(label) < cjk(official);
+}
+
+const cjk = (s: string) => s.replace(/[^\u4e00-\u9fff]/g, "").length;
+
+/** The official label of a row (for how long a label written in full is). */
+function officialLabel(table: TableName, edition: Edition, path: readonly string[]): string {
+  const key = path.join(".");
+  if (table === "requests") return requestRows(edition).find((d) => d.path.join(".") === key)?.label ?? "";
+  if (table === "appeals") return APPEAL_GROUPS.find((g) => g.key === key)?.label ?? "";
+  for (const b of proactiveBlocks(edition)) for (const r of b.rows) if (r.key === key) return r.label;
+  return "";
 }
 
 /** Values written on a line of their own, away from any label (PDF → markdown conversions). */
@@ -278,6 +321,10 @@ export interface Candidate {
   srcs?: (CellSource | undefined)[];
   /** Each cell's digits as written, for a split of run-together cells (「21」「5419886」 of 「215419886元」). */
   written?: string[];
+  /** A split no sum rule of the row allows (blank cells lost from the run?): chosen by plausibility alone. */
+  unruled?: boolean;
+  /** Values placed from the left because the text does not say which columns they sit in and no rule decides. */
+  byPosition?: boolean;
 }
 
 export interface RowSpec {
@@ -387,15 +434,44 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
-  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells.
-  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued))
-    cells = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
+  // A markdown row short of its columns, with empty cells written after it: those are its blank last cells when
+  // that reading keeps the row's sums and kinds. Else the row's blank cells vanished in copying and the bars were
+  // padded at the end (「3 | 3 | |||||||」): where the values sit is searched below, the rest read as blank.
+  let padded = false;
+  if (cells.length < n && row.pad && cells.length + row.pad >= n && cells.every((c) => !c.glued)) {
+    const filled = [...cells, ...new Array<RawCell>(n - cells.length).fill({ raw: null, glued: false })];
+    const quiet: RowContext = { findings: [], pointer: ctx.pointer };
+    const values = filled.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), quiet));
+    if (kindsFit(spec, values) && (spec.sums.length === 0 || strictSums(spec, values))) {
+      cells = filled;
+      // More bars than columns: the converter padded the row, so the text does not place its values.
+      if (cells.length + row.pad > n && spec.sums.length === 0 && row.cells.length > 0)
+        return [
+          {
+            values: filled.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
+            origin: "placement",
+            srcs: filled.map((c) => c.src),
+            byPosition: true,
+          },
+        ];
+    } else padded = true;
+  }
+  let shifted = false;
   if (cells.length > n) {
     // Blank cells dropped from both ends by index (shift() on a row of many tabs would be quadratic).
     let lo = 0;
     let hi = cells.length;
     while (hi - lo > n && cells[lo]?.raw === null) lo++;
     while (hi - lo > n && cells[hi - 1]?.raw === null) hi--;
+    // Blanks at both ends, more than the extra ones (「| | 1 | … | 6 | |」): which ones are extra is a choice.
+    if (hi - lo === n && lo > 0) {
+      const window = windowBySums(cells, lo, spec, at);
+      if (window === undefined) shifted = true;
+      else {
+        lo = window;
+        hi = lo + n;
+      }
+    }
     cells = cells.slice(lo, hi);
     // A merged cell repeated into each column it spans (HTML → markdown converters): the copies are not extra.
     const lastKept = cells[n - 1]?.raw;
@@ -415,12 +491,10 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     }
   }
   if (cells.length === n) {
+    const values = cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx));
+    const srcs = cells.map((c) => c.src);
     return [
-      {
-        values: cells.map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), ctx)),
-        origin: "direct",
-        srcs: cells.map((c) => c.src),
-      },
+      shifted ? { values, origin: "placement", srcs, byPosition: true } : { values, origin: "direct", srcs },
     ];
   }
   // Fewer cells than columns: run-together digits, or missing cells.
@@ -459,20 +533,32 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (splits.length > 0) return splits.map(located);
     if (!spec.splitLoneRun || cells.some((c) => c.glued)) {
       splits = splitDigits(pieces, { cells: n, decimal, maxSolutions: 16 });
-      if (splits.length > 0) return splits.map(located);
+      if (splits.length > 0) return splits.map((v) => ({ ...located(v), unruled: spec.sums.length > 0 }));
     }
   }
   const read = cells.map((c) => c.raw);
-  if (spec.leftAlign || cells.length === 0) {
+  // From the left, unless that puts a negative number or a fraction where none can be (then searched below).
+  const fromLeft = (sub: RowContext) => {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {
-      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), ctx);
+      values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), sub);
     });
-    return [{ values, origin: "placement", srcs: cells.map((c) => c.src) }];
+    return values;
+  };
+  if (
+    cells.length === 0 ||
+    (spec.leftAlign && !padded && kindsFit(spec, fromLeft({ findings: [], pointer: "" })))
+  ) {
+    const values = fromLeft(ctx);
+    return [
+      cells.length < n && cells.length > 0
+        ? { values, origin: "placement", srcs: cells.map((c) => c.src), byPosition: true }
+        : { values, origin: "placement", srcs: cells.map((c) => c.src) },
+    ];
   }
   // One number for a row with a sum rule: it is the total, the parts were left blank (PDF text drops blank cells).
   const totals = spec.sums.map(([, t]) => t);
-  if (read.length === 1 && spec.sums.length === 1 && totals[0] === n - 1) {
+  if (read.length === 1 && spec.sums.length === 1 && totals[0] === n - 1 && !padded) {
     const values: Slot[] = new Array(n).fill(null);
     values[n - 1] = readValue(read[0] ?? null, spec.kinds[n - 1] ?? "count", at(n - 1), ctx);
     ctx.findings.push(
@@ -487,12 +573,16 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     return [{ values, origin: "direct", srcs }];
   }
   // Several cells absent: they were blank (null) when the row's sums then hold.
-  const blanksFill = read.length < n - 1 && !spec.blanksUnknown;
+  const blanksFill = padded || (read.length < n - 1 && !spec.blanksUnknown);
   const out: Candidate[] = [];
   const seenKeys = new Set<string>();
   let tried = 0;
+  let truncated = false;
   for (const pos of combinations(n, read.length)) {
-    if (++tried > 5000) break;
+    if (++tried > 5000) {
+      truncated = true;
+      break;
+    }
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
     const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
     const sub: RowContext = { findings: [], pointer: ctx.pointer };
@@ -500,7 +590,8 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
       values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
       srcs[p] = cells[j]?.src;
     });
-    if (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)) continue;
+    if (!kindsFit(spec, values) || (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)))
+      continue;
     const key = values.map(String).join(",");
     if (seenKeys.has(key)) continue;
     seenKeys.add(key);
@@ -511,9 +602,57 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     read.forEach((r, i) => {
       values[i] = readValue(r, spec.kinds[i] ?? "count", at(i), { findings: [], pointer: ctx.pointer });
     });
-    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src) });
+    // No placement keeps the row's sums: read from the left (as written, when the bars were padded), in doubt.
+    if (padded) values.fill(null, read.length);
+    out.push({ values, origin: "placement", srcs: cells.map((c) => c.src), byPosition: true });
   }
+  // The only placement found before the budget ran out is not shown to be the only one: a doubt, not an inference.
+  if (truncated && out.length === 1) (out[0] as Candidate).byPosition = true;
   return out;
+}
+
+/**
+ * A row with `lo` leading blanks dropped to fit its columns, whose window also ends in blanks: the window may start
+ * earlier (fewer leading blanks dropped, those last ones instead). The start (at most 16 back: budgeted) whose
+ * reading alone keeps the row's sums and kinds; undefined when none or several do (unless all read the same).
+ */
+function windowBySums(
+  cells: readonly RawCell[],
+  lo: number,
+  spec: RowSpec,
+  at: (i: number) => string,
+): number | undefined {
+  const n = spec.columns.length;
+  let found: number | undefined;
+  let fits = 0;
+  let first: string | undefined;
+  let same = true;
+  for (let t = 0; t <= Math.min(lo, 16); t++) {
+    // Moving the window back by t drops the t cells at its end, which must be blank.
+    if (t > 0 && cells[lo + n - t]?.raw !== null) break;
+    const quiet: RowContext = { findings: [], pointer: "" };
+    const values = cells
+      .slice(lo - t, lo - t + n)
+      .map((c, i) => readValue(c.raw, spec.kinds[i] ?? "count", at(i), quiet));
+    const key = values.map(String).join(",");
+    if (first === undefined) first = key;
+    else if (key !== first) same = false;
+    if (kindsFit(spec, values) && (spec.sums.length === 0 || strictSums(spec, values))) {
+      fits++;
+      found = lo - t;
+    }
+  }
+  if (same) return lo;
+  return fits === 1 ? found : undefined;
+}
+
+/** R5 as a placement constraint: only 本年增/减 holds a negative number, only money a fraction. */
+function kindsFit(spec: RowSpec, values: readonly Slot[]): boolean {
+  return values.every((v, i) => {
+    if (typeof v !== "number") return true;
+    const kind = spec.kinds[i] ?? "count";
+    return (v >= 0 || kind === "change") && (Number.isInteger(v) || kind === "money");
+  });
 }
 
 /** Sources of split values: the values fill each run's digits in order, each narrowed to its own digits. */

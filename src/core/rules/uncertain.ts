@@ -1,4 +1,4 @@
-// A parse doubt is never an error: an R1–R4 failure that involves a cell whose reading the parser chose becomes a warning.
+// A parse doubt is never an error: an R1–R5 failure that involves a cell whose reading the parser chose becomes a warning.
 import { type CellRef, cellPointer, getCell, setCell } from "../cells.ts";
 import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
@@ -9,7 +9,7 @@ export const UNCERTAIN_CODES = [
     code: "rule.uncertain",
     severity: "warning",
     meaning:
-      "An R1–R4 rule fails, but only under a reading the parser chose (an inferred cell, a run-together number split among several readings, a row placed by position, a row assembled from separated lines); the reading is shown. Not an agency error until the cells are checked.",
+      "An R1–R5 rule fails, but only under a reading the parser chose (an inferred cell, a run-together number split among several readings, a row read by position, values placed in columns the text does not name, a row assembled from separated lines); the reading is shown. Not an agency error until the cells are checked.",
   },
 ] as const satisfies readonly CodeDoc[];
 
@@ -20,6 +20,8 @@ const DOUBT_CODES = new Set([
   "parse.label-by-order",
   "parse.blanks-assumed",
   "parse.row-assembled",
+  "parse.cells-placed",
+  "parse.digits-guessed",
   // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
   "parse.cell-missing",
   "parse.row-missing",
@@ -62,6 +64,7 @@ export function settleDoubts(report: Report, parseFindings: readonly Finding[], 
   if (doubts.length === 0) return rules;
   const eqs = equations(report.edition);
   return rules.map((f) => {
+    if (f.severity === "error" && CELL_RULE_CODES.has(f.code)) return settleCell(doubts, f);
     if (f.severity !== "error" || !RULE_CODES.has(f.code)) return f;
     const eq = eqs.find((e) => e.code === f.code && e.path === f.path);
     if (!eq) return f;
@@ -85,6 +88,39 @@ export function settleDoubts(report: Report, parseFindings: readonly Finding[], 
       },
     );
   });
+}
+
+/** R5 on one cell: a negative count or a fractional count. */
+const CELL_RULE_CODES = new Set(["cell.negative", "cell.fraction"]);
+
+/**
+ * R5 failing on a cell the parser read by choice (a value placed by position, a row read by order, a split): a
+ * warning, unless the doubt lists its other readings and none of them gives the cell a valid value.
+ */
+function settleCell(doubts: readonly Doubt[], f: Finding): Finding {
+  const involved = doubts.filter((d) => covers(d.path, f.path));
+  if (involved.length === 0) return f;
+  const column = f.path.slice(f.path.lastIndexOf("/") + 1);
+  const valid = (v: unknown) =>
+    v === null || (typeof v === "number" && (f.code === "cell.negative" ? v >= 0 : Number.isInteger(v)));
+  const uncertain = involved.some(
+    (d) =>
+      !d.alternatives ||
+      d.alternatives.some((alt) => {
+        const rel = f.path.slice(d.path.length + 1);
+        return valid(alt[rel] ?? alt[column]);
+      }),
+  );
+  if (!uncertain) return f;
+  return finding(
+    "rule.uncertain",
+    f.path,
+    `${f.message}。但此单元格的读法是解析时推定或选择的（${f.path} = ${show(f.actual ?? null)}），原文写法未必如此，请对照原文核对后再认定`,
+    {
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+    },
+  );
 }
 
 /** Whether one of the other readings of an ambiguous row makes the equation hold. */

@@ -51,6 +51,10 @@ export function parseAppeals(
       const row = labelled.get(g.key);
       const ptr = pointer("appeals", g.key);
       const rowSrcs: (CellSource | undefined)[] = [];
+      if (row?.assembled)
+        findings.push(
+          finding("parse.row-assembled", ptr, `本组数值与组名分开书写，已按表格的顺序对应为「${g.label}」`),
+        );
       const values = row
         ? chooseRow(
             rowCandidates(row, GROUP_SPEC, { findings, pointer: ptr }),

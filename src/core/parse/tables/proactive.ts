@@ -59,6 +59,10 @@ export function parseProactive(
             `行名「${row.label ?? ""}」未能识别，按表格顺序读作「${r.label}」，请核对`,
           ),
         );
+      if (row?.assembled)
+        findings.push(
+          finding("parse.row-assembled", ptr, `本行数值与行名分开书写，已按表格的行序对应为「${r.label}」`),
+        );
       if (row) {
         // A short row of 制发/废止/现行有效 (blank cells dropped by PDF text or a converter) is placed by the
         // soft rule 现行有效 ≥ 制发, not from the left; only a trailing tab artefact says the last cells were blank.

@@ -1,0 +1,300 @@
+// A parse doubt is never silent and never an error: a row damaged the ways real copies damage rows raises no error the undamaged report lacks, and each of its cells is read right or named in a warning.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeInput } from "../../src/core/analyze.ts";
+import { cellPointer, cellRefs, getCell } from "../../src/core/cells.ts";
+import { requestRows } from "../../src/core/labels.ts";
+import type { Finding, Report } from "../../src/core/model.ts";
+import { reportArb } from "../support/parse-arbitraries.ts";
+import {
+  blankZeros,
+  DAMAGES,
+  type Damage,
+  damageableRows,
+  damagedText,
+} from "../support/parse-damage-ways.ts";
+import { writeReport } from "../support/parse-layouts.ts";
+
+const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../fixtures/seeds");
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => ({ name: f, report: analyzeInput(new Uint8Array(readFileSync(join(SEEDS, f)))).report }));
+
+const DOUBT = /^(parse\.|rule\.uncertain$)/;
+const key = (f: Finding) => `${f.code} ${f.path}`;
+const covers = (f: Finding, path: string) => path === f.path || path.startsWith(`${f.path}/`);
+
+/**
+ * What the damage broke: errors the undamaged text does not raise, and cells read wrong with no warning about them
+ * (a blank read as 0 counts as right where a parse finding notes the cell was inferred or placed).
+ */
+function broken(model0: Report, damage: Damage, rowIndex: number, mask: number): string[] | undefined {
+  const model = structuredClone(model0);
+  const rows = damageableRows(model.edition);
+  const row = rows[rowIndex % rows.length] as (typeof rows)[number];
+  const markdown = damage === "padded" || damage === "bars";
+  if (markdown || damage === "short") blankZeros(model, row, mask);
+  const text = damagedText(model, damage, row);
+  if (text === undefined) return undefined;
+  const clean = analyzeInput(writeReport(model, markdown ? "markdown" : "tabs"));
+  const hurt = analyzeInput(text);
+  const before = new Set(clean.findings.filter((f) => f.severity === "error").map(key));
+  const out = hurt.findings
+    .filter((f) => f.severity === "error" && !before.has(key(f)))
+    .map((f) => `new error ${key(f)}: ${f.message}`);
+  for (const ref of cellRefs(model.edition)) {
+    const truth = getCell(model, ref);
+    const read = getCell(hurt.report, ref);
+    if (read === truth) continue;
+    const path = cellPointer(ref);
+    // A doubt the parser states (cell.blank only says a cell is blank, not that its place was guessed).
+    if (hurt.findings.some((f) => f.severity !== "info" && DOUBT.test(f.code) && covers(f, path))) continue;
+    const noted = hurt.findings.some((f) => f.code.startsWith("parse.") && covers(f, path));
+    if ((truth ?? 0) === (read ?? 0) && noted) continue;
+    out.push(`${path}: ${String(truth)} read as ${String(read)} with no warning`);
+  }
+  return out.length > 0 ? [`${damage} ${row.table}/${row.path.join("/")}`, ...out] : [];
+}
+
+describe("a damaged row is read right or flagged, never a new error", () => {
+  describe.each(seeds)("seed $name", ({ report }) => {
+    it.each(DAMAGES)("damaged by %s, row by row", (damage) => {
+      const rows = damage === "appeals-run" ? 1 : damageableRows(report.edition).length;
+      let tried = 0;
+      const bad: string[][] = [];
+      for (let i = 0; i < rows; i++) {
+        const r = broken(report, damage, i, 0b1011010);
+        if (r === undefined) continue;
+        tried++;
+        if (r.length > 0) bad.push(r);
+      }
+      expect(bad).toEqual([]);
+      if (damage !== "appeals-run") expect(tried).toBeGreaterThan(0);
+    });
+  });
+
+  it("holds for any consistent report, any damage, any row and any blank cells", () => {
+    fc.assert(
+      fc.property(
+        reportArb({ blanks: true }),
+        fc.constantFrom(...DAMAGES),
+        fc.nat(60),
+        fc.nat(127),
+        (report, damage, row, mask) => {
+          expect(broken(report, damage, row, mask) ?? []).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("a markdown row whose blank cells vanished, its bars padded at the end", () => {
+  const ZEROS = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+  /** Table 三 of 2021 in markdown, every row zeros but 一 (3 商业企业) and the rows given. */
+  const table3 = (rows: Record<string, string>) =>
+    [
+      "某区司法局2021年政府信息公开工作年度报告",
+      "一、总体情况",
+      "2021年，我局收到申请3件。",
+      "三、收到和处理政府信息公开申请情况",
+      "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+      "|---|---|---|---|---|---|---|---|",
+      ...requestRows("2021").map((d) => {
+        const k = d.path.join(".");
+        const cells = rows[k] ?? (k === "received" ? "0 | 3 | 0 | 0 | 0 | 0 | 3 |" : ZEROS);
+        return `| ${d.label} | ${cells}`;
+      }),
+    ].join("\n");
+  const errors = (fs: readonly Finding[]) => fs.filter((f) => f.severity === "error");
+
+  it("places 「3 | 3 | |||||||」 where the table's column sums put it, noted as inferred", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 3 | |||||||", handledTotal: "0 | 3 | 0 | 0 | 0 | 0 | 3 |" }),
+    );
+    expect(report.requests.granted).toEqual({
+      natural: null,
+      commercial: 3,
+      research: null,
+      nonprofit: null,
+      legal: null,
+      otherOrg: null,
+      total: 3,
+    });
+    expect(findings.filter((f) => f.path === "/requests/granted").map((f) => f.code)).toContain(
+      "parse.cell-inferred",
+    );
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("solves two padded rows together by R1 and R3", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 3 | |||||||", handledTotal: "3 | 3 | ||||||||" }),
+    );
+    expect(report.requests.granted.commercial).toBe(3);
+    expect(report.requests.handledTotal.commercial).toBe(3);
+    expect(report.requests.handledTotal.natural).toBe(null);
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("keeps the doubt where the sums leave several places: no cell is guessed", () => {
+    const { report, findings } = analyzeInput(
+      table3({ received: "3 | 3 | |||||||", granted: "3 | 3 | |||||||", handledTotal: "3 | 3 | |||||||" }),
+    );
+    expect(report.requests.granted.total).toBe(3);
+    expect(report.requests.granted.commercial).toBe(null);
+    const granted = findings.filter((f) => f.path.startsWith("/requests/granted/"));
+    expect(granted.map((f) => [f.severity, f.code])).toContainEqual(["warning", "parse.cell-missing"]);
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("reads a row no placement makes consistent from the left, as a doubt: the 勾稽 failures are rule.uncertain", () => {
+    const { report, findings } = analyzeInput(
+      table3({ granted: "3 | 2 | |||||||", handledTotal: "0 | 3 | 0 | 0 | 0 | 0 | 3 |" }),
+    );
+    expect(report.requests.granted).toMatchObject({ natural: 3, commercial: 2, total: null });
+    const placed = findings.find((f) => f.path === "/requests/granted" && f.code === "parse.cells-placed");
+    expect(placed?.severity).toBe("warning");
+    expect(placed?.message).toContain("3/2/空");
+    const r3 = findings.filter((f) => f.path.startsWith("/requests/handledTotal/"));
+    expect(r3.map((f) => f.code)).toContain("rule.uncertain");
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it("never puts a negative number outside 本年增/减 (R5 places it), nor calls it an error", () => {
+    const { report, findings } = analyzeInput(
+      [
+        "某区司法局2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，我局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "| 第二十条第（五）项 | | | |",
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+        "| 行政许可 | 3 | 增8 | 8 |",
+        "| 其他对外管理服务事项 | -9 | 27 | ||||",
+      ].join("\n"),
+    );
+    expect(report.proactive).toMatchObject({ otherServices: { lastYear: null, change: -9, decisions: 27 } });
+    expect(errors(findings)).toEqual([]);
+  });
+});
+
+describe("rows read by position", () => {
+  it("a row of blank cells keeps them: the values after a garbled next label go to the next row, with a warning", () => {
+    const { report, findings } = analyzeInput(
+      [
+        "某区司法局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "第二十条第（五）项",
+        "信息内容\t本年处理决定数量",
+        "行政许可\t",
+        "第二十条第（六）项",
+        "信息内容\t本年处理决定数量",
+        "行囗处口\t26",
+        "行政强制\t24",
+      ].join("\n"),
+    );
+    expect(report.proactive).toMatchObject({
+      licensing: { decisions: null },
+      penalties: { decisions: 26 },
+      coercion: { decisions: 24 },
+    });
+    expect(findings.find((f) => f.path === "/proactive/penalties")?.code).toBe("parse.label-by-order");
+  });
+});
+
+describe("a budgeted search is no proof", () => {
+  it("the one placement found before the budget ran out is a doubt, not an inference (table 四 short of seven cells)", () => {
+    const { findings } = analyzeInput(
+      [
+        "某区司法局2021年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局依法公开政府信息。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t\t\t\t\t行政诉讼",
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉",
+        // Eight values for fifteen cells: C(15, 8) = 6,435 placements, more than the search visits.
+        "0\t0\t0\t1\t0\t0\t0\t1",
+      ].join("\n"),
+    );
+    const at = findings.filter((f) => f.path === "/appeals").map((f) => [f.severity, f.code]);
+    expect(at).toContainEqual(["warning", "parse.cells-placed"]);
+    expect(at).not.toContainEqual(["info", "parse.cell-inferred"]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("a row with more cells than columns, blank at both ends", () => {
+  const tr = (cells: readonly string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+  const html = (granted: readonly string[]) =>
+    [
+      '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>',
+      "<h1>某区司法局2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2021年，我局收到申请1件。</p>",
+      "<p>三、收到和处理政府信息公开申请情况</p><table>",
+      tr(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]),
+      ...requestRows("2021").map((d) => {
+        const k = d.path.join(".");
+        const one = ["0", "1", "0", "0", "0", "0", "1"];
+        return tr([
+          d.label,
+          ...(k === "granted"
+            ? granted
+            : k === "received" || k === "handledTotal"
+              ? one
+              : ["0", "0", "0", "0", "0", "0", "0"]),
+        ]);
+      }),
+      "</table></body></html>",
+    ].join("");
+
+  it("drops the blank the row's sum says is extra (here the last, not the first)", () => {
+    const { report, findings } = analyzeInput(html(["", "1", "0", "0", "0", "0", "1", ""]));
+    expect(report.requests.granted).toMatchObject({ natural: null, commercial: 1, otherOrg: 0, total: 1 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("keeps the doubt when no choice keeps the sum: the failures are rule.uncertain", () => {
+    const { findings } = analyzeInput(html(["", "1", "0", "0", "0", "0", "2", ""]));
+    expect(
+      findings.find((f) => f.path === "/requests/granted" && f.code === "parse.cells-placed")?.severity,
+    ).toBe("warning");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("a label wrapped over two markdown rows, the first with blank cells", () => {
+  const Z = "0 | 0 | 0 | 0 | 0 | 0 | 0 |";
+  const text = (first: string, rest: string) =>
+    [
+      "某区司法局2021年政府信息公开工作年度报告",
+      "一、总体情况",
+      "2021年，我局收到申请1件。",
+      "三、收到和处理政府信息公开申请情况",
+      "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+      "|---|---|---|---|---|---|---|---|",
+      "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+      `| 二、上年结转政府信息公开申请数量 | ${Z}`,
+      `| （一）予以公开 | ${Z}`,
+      `| ${first} | | | | | | | |`,
+      `| ${rest} | 1 | 0 | 0 | 0 | 0 | 0 | 1 |`,
+      `| 1.属于国家秘密 | ${Z}`,
+    ].join("\n");
+
+  it("keeps the values with the label when its first piece is cut (an open bracket, or shorter than the label)", () => {
+    for (const [first, rest] of [
+      ["（二）部分公开（区分处理的，", "只计这一情形，不计其他情形）"],
+      ["（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）"],
+    ]) {
+      const { report, findings } = analyzeInput(text(first as string, rest as string));
+      expect(report.requests.partiallyGranted).toMatchObject({ natural: 1, total: 1 });
+      expect(report.requests.withheld.stateSecret.total).toBe(0);
+      expect(findings.filter((f) => f.code === "parse.label-by-order")).toEqual([]);
+    }
+  });
+});
