@@ -179,4 +179,51 @@ describe("layouts of portal pages", () => {
     );
     expect(report).toMatchObject({ organ: "某区信访局", year: 2022 });
   });
+
+  it("a copy in traditional characters (Taiwan wording: 「規範性檔案」「資訊」) reads like the simplified text", () => {
+    const { report, findings } = check(
+      "traditional-script.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [3, 1, 17],
+          licensing: [1208],
+          penalties: [45],
+          coercion: [2],
+          fees: [6.8],
+        },
+        zeroRows2021({
+          received: [7, 1, 0, 0, 1, 0, 9],
+          carriedOver: [1, 0, 0, 0, 0, 0, 1],
+          granted: [3, 1, 0, 0, 0, 0, 4],
+          partiallyGranted: [1, 0, 0, 0, 0, 0, 1],
+          "withheld/processInfo": [1, 0, 0, 0, 0, 0, 1],
+          "unavailable/notHeld": [2, 0, 0, 0, 1, 0, 3],
+          handledTotal: [7, 1, 0, 0, 1, 0, 9],
+          carriedForward: [1, 0, 0, 0, 0, 0, 1],
+        }),
+        { review: [1, 0, 0, 0, 1], litigationDirect: [0, 0, 0, 1, 1], litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report).toMatchObject({ organ: "某市某区卫生健康局", year: 2022, issuedOn: "2023-01-20" });
+    expect(findings.map((f) => f.code)).toEqual(["parse.traditional-script"]);
+    // Sources quote the input as written, in traditional characters, at the line the cell was read from.
+    const { sources } = parseReport(read("traditional-script.txt"), "text");
+    expect(sources["/proactive/licensing/decisions"]).toMatchObject({
+      line: 12,
+      text: "行政許可 | 1,208 | ||",
+    });
+  });
+
+  it("a simplified report with a few traditional characters (a place name) is not folded", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "一、总体情况",
+      "一、总体情况\n乾安县、乾安县、乾安县的經驗：學習、開會、報告、檔案、資訊。",
+    );
+    const { report, findings } = parseReport(text, "text");
+    expect(findings.map((f) => f.code)).not.toContain("parse.traditional-script");
+    expect(JSON.stringify(report.sections)).toContain("乾安县");
+  });
 });
