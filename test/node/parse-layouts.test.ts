@@ -226,4 +226,29 @@ describe("layouts of portal pages", () => {
     expect(findings.map((f) => f.code)).not.toContain("parse.traditional-script");
     expect(JSON.stringify(report.sections)).toContain("乾安县");
   });
+
+  it("digits in a label's bracketed note (a document number 「〔2021〕30号」, an article) are no cells", () => {
+    check(
+      "label-notes-with-numbers.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [1, 2, 4],
+          licensing: [0],
+          penalties: [3],
+          coercion: [0],
+          fees: [0],
+        },
+        zeroRows2021({
+          received: [2, 0, 0, 0, 0, 0, 2],
+          granted: [1, 0, 0, 0, 0, 0, 1],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [2, 0, 0, 0, 0, 0, 2],
+        }),
+        { review: Z5, litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+  });
 });
