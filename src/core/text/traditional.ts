@@ -72,17 +72,18 @@ export function isTraditional(text: string): boolean {
  * (every pair is one UTF-16 unit each way), so line and column sources found in the folded text hold for the input.
  */
 export function foldTraditional(text: string): string {
-  let out = "";
-  let from = 0;
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!isHan(c)) continue;
-    const s = FOLD[c - BASE] ?? 0;
-    if (s === 0) continue;
-    out += text.slice(from, i) + String.fromCharCode(s);
-    from = i + 1;
+    codes[i] = (isHan(c) && FOLD[c - BASE]) || c;
   }
-  out += text.slice(from);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK)
+    parts.push(String.fromCharCode(...codes.subarray(i, i + CHUNK)));
+  let out = parts.join("");
   for (const [re, to] of PHRASES) out = out.replace(re, to);
   return out;
 }
+
+/** Characters turned back into a string at a time (an argument list must stay short). */
+const CHUNK = 8192;
