@@ -97,9 +97,12 @@ export function splitGlued(s: string, out: TokenSink): void {
     // 「16减12」: a sign word between two runs starts the next cell (本年增/减), it is no text.
     const signedNext = /^(增加?|减少?)[0-9０-９]/.test(s.slice(end, end + 4));
     // Digits in a label's bracketed note (「规章（…bat365…应提供相关数据）」, 「（含2019年…）」) are no cells: the
-    // bracket opened shortly before and closes shortly after, with no cell text between.
+    // bracket opened shortly before and closes shortly after, with no cell text between; nor is the year of a
+    // document number (「国办函〔2020〕109号」, its opening bracket lost or not).
     followBrackets(m.index);
-    const inNote = open >= 0 && m.index - open <= NOTE_SPAN && closesSoon(s, end);
+    const inNote =
+      (open >= 0 && m.index - open <= NOTE_SPAN && closesSoon(s, end)) ||
+      (DOC_OPEN.includes(s[m.index - 1] ?? "") && DOC_CLOSE.includes(next));
     const insideText =
       inNote ||
       run === "" ||
@@ -130,6 +133,10 @@ export function splitGlued(s: string, out: TokenSink): void {
   text += s.slice(last);
   flushText();
 }
+
+/** The brackets round the year of a document number (「国办函〔2020〕109号」): digits in them are no cell. */
+const DOC_OPEN = "〔［[【";
+const DOC_CLOSE = "〕］]】";
 
 /** How far a bracketed note in a label reaches, either side of digits inside it (characters). */
 const NOTE_SPAN = 80;
