@@ -251,4 +251,30 @@ describe("layouts of portal pages", () => {
       ),
     );
   });
+
+  it("run-on crawler text: table 四's fifteen run-together digits, not the fee table's 「000」 run on after it", () => {
+    const { report } = check(
+      "table-four-then-fee-table.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [1, 0, 3],
+          licensing: [27],
+          penalties: [5],
+          coercion: [0],
+          fees: [0],
+        },
+        zeroRows2021({
+          received: [3, 1, 0, 0, 0, 0, 4],
+          granted: [2, 1, 0, 0, 0, 0, 3],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [3, 1, 0, 0, 0, 0, 4],
+        }),
+        { review: [1, 0, 0, 0, 1], litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report).toMatchObject({ organ: "某县林业局", year: 2024 });
+  });
 });
