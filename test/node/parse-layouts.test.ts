@@ -277,4 +277,22 @@ describe("layouts of portal pages", () => {
     );
     expect(report).toMatchObject({ organ: "某县林业局", year: 2024 });
   });
+
+  it("crawler text: a procurement count written with its unit, run into the 元 amount (「3个158200元」)", () => {
+    const { report } = check(
+      "procurement-count-unit.txt",
+      "2019",
+      expected("2019", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [2, 2, 4],
+        licensing: [0, 0, 0],
+        otherServices: [0, 0, 0],
+        penalties: [3, 0, 3],
+        coercion: [0, 0, 0],
+        fees: [0, 0],
+        procurement: [3, 15.82],
+      }),
+    );
+    expect(report).toMatchObject({ organ: "某县文化和旅游局", year: 2019 });
+  });
 });

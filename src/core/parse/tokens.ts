@@ -93,6 +93,12 @@ export function splitGlued(s: string, out: TokenSink): void {
       end -= 4;
       cellsOnly = true;
     } else if (afterHeader && cjkNext && !/^[件个项条次年月日万元人家号名户%]/.test(next)) cellsOnly = true;
+    else if (afterHeader && /^[个件项宗笔]$/.test(next) && /^[0-9０-９]/.test(s.charAt(end + 1))) {
+      // 「政府集中采购1个246900元」: a count written with its unit right after the row label, the next cell after it.
+      run += next;
+      end += 1;
+      cellsOnly = true;
+    }
     // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
     // 「16减12」: a sign word between two runs starts the next cell (本年增/减), it is no text.
     const signedNext = /^(增加?|减少?)[0-9０-９]/.test(s.slice(end, end + 4));
