@@ -179,4 +179,120 @@ describe("layouts of portal pages", () => {
     );
     expect(report).toMatchObject({ organ: "某区信访局", year: 2022 });
   });
+
+  it("a copy in traditional characters (Taiwan wording: 「規範性檔案」「資訊」) reads like the simplified text", () => {
+    const { report, findings } = check(
+      "traditional-script.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [3, 1, 17],
+          licensing: [1208],
+          penalties: [45],
+          coercion: [2],
+          fees: [6.8],
+        },
+        zeroRows2021({
+          received: [7, 1, 0, 0, 1, 0, 9],
+          carriedOver: [1, 0, 0, 0, 0, 0, 1],
+          granted: [3, 1, 0, 0, 0, 0, 4],
+          partiallyGranted: [1, 0, 0, 0, 0, 0, 1],
+          "withheld/processInfo": [1, 0, 0, 0, 0, 0, 1],
+          "unavailable/notHeld": [2, 0, 0, 0, 1, 0, 3],
+          handledTotal: [7, 1, 0, 0, 1, 0, 9],
+          carriedForward: [1, 0, 0, 0, 0, 0, 1],
+        }),
+        { review: [1, 0, 0, 0, 1], litigationDirect: [0, 0, 0, 1, 1], litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report).toMatchObject({ organ: "某市某区卫生健康局", year: 2022, issuedOn: "2023-01-20" });
+    expect(findings.map((f) => f.code)).toEqual(["parse.traditional-script"]);
+    // Sources quote the input as written, in traditional characters, at the line the cell was read from.
+    const { sources } = parseReport(read("traditional-script.txt"), "text");
+    expect(sources["/proactive/licensing/decisions"]).toMatchObject({
+      line: 12,
+      text: "行政許可 | 1,208 | ||",
+    });
+  });
+
+  it("a simplified report with a few traditional characters (a place name) is not folded", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "一、总体情况",
+      "一、总体情况\n乾安县、乾安县、乾安县的經驗：學習、開會、報告、檔案、資訊。",
+    );
+    const { report, findings } = parseReport(text, "text");
+    expect(findings.map((f) => f.code)).not.toContain("parse.traditional-script");
+    expect(JSON.stringify(report.sections)).toContain("乾安县");
+  });
+
+  it("digits in a label's bracketed note (a document number 「〔2021〕30号」, an article) are no cells", () => {
+    check(
+      "label-notes-with-numbers.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [1, 2, 4],
+          licensing: [0],
+          penalties: [3],
+          coercion: [0],
+          fees: [0],
+        },
+        zeroRows2021({
+          received: [2, 0, 0, 0, 0, 0, 2],
+          granted: [1, 0, 0, 0, 0, 0, 1],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [2, 0, 0, 0, 0, 0, 2],
+        }),
+        { review: Z5, litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+  });
+
+  it("run-on crawler text: table 四's fifteen run-together digits, not the fee table's 「000」 run on after it", () => {
+    const { report } = check(
+      "table-four-then-fee-table.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [1, 0, 3],
+          licensing: [27],
+          penalties: [5],
+          coercion: [0],
+          fees: [0],
+        },
+        zeroRows2021({
+          received: [3, 1, 0, 0, 0, 0, 4],
+          granted: [2, 1, 0, 0, 0, 0, 3],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [3, 1, 0, 0, 0, 0, 4],
+        }),
+        { review: [1, 0, 0, 0, 1], litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+    expect(report).toMatchObject({ organ: "某县林业局", year: 2024 });
+  });
+
+  it("crawler text: a procurement count written with its unit, run into the 元 amount (「3个158200元」)", () => {
+    const { report } = check(
+      "procurement-count-unit.txt",
+      "2019",
+      expected("2019", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [2, 2, 4],
+        licensing: [0, 0, 0],
+        otherServices: [0, 0, 0],
+        penalties: [3, 0, 3],
+        coercion: [0, 0, 0],
+        fees: [0, 0],
+        procurement: [3, 15.82],
+      }),
+    );
+    expect(report).toMatchObject({ organ: "某县文化和旅游局", year: 2019 });
+  });
 });

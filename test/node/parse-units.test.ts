@@ -98,6 +98,19 @@ describe("text clean-up and metadata", () => {
     expect(organFromTitle("某市统计局政府信息公开工作年度报告（2021年）")).toBe("某市统计局");
   });
 
+  it("a covering letter's title names the organ before 「关于报送」", () => {
+    expect(organFromTitle("某区某片区管理局关于报送2020年度政府信息公开工作年度报告的函")).toBe(
+      "某区某片区管理局",
+    );
+    expect(organFromTitle("某县人民政府办公室关于印发2022年政府信息公开工作年度报告的通知")).toBe(
+      "某县人民政府办公室",
+    );
+  });
+
+  it("a portal's 「栏目：」 line is chrome, never the title or the organ", () => {
+    expect(cleanLines("栏目：政府信息公开年报\n所属栏目: 年度报告\n一、总体情况")).toEqual(["一、总体情况"]);
+  });
+
   it("never starts an organ with punctuation left before the title (「》」, 「、」, markdown marks)", () => {
     expect(organFromTitle("》永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");
     expect(organFromTitle("》》」、永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");

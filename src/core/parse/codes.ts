@@ -101,6 +101,12 @@ export const PARSE_CODES = [
       "A row with a sum rule has a single number: it is read as the total and the other cells as blank (PDF text drops blank cells).",
   },
   {
+    code: "parse.traditional-script",
+    severity: "info",
+    meaning:
+      "The text is written in traditional characters (a converted copy of the report); it was read with their simplified forms, character for character, and its prose is shown in simplified characters.",
+  },
+  {
     code: "parse.title-missing",
     severity: "info",
     meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",

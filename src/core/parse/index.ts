@@ -5,6 +5,7 @@ import { finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { pointer } from "../pointer.ts";
+import { foldTraditional, isTraditional } from "../text/traditional.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
@@ -55,10 +56,21 @@ export function parseReport(
   text: string,
   kind: TextKind,
 ): { report: Report; findings: Finding[]; sources: Sources } {
-  const source = kind === "html" ? htmlToText(text) : text;
+  const asWritten = kind === "html" ? htmlToText(text) : text;
+  // A copy in traditional characters is read with their simplified forms (same positions, so sources still hold).
+  const traditional = isTraditional(asWritten);
+  const source = traditional ? foldTraditional(asWritten) : asWritten;
   const lines = cleanLines(source);
   if (lines.every((l) => trimAll(l) === "")) throw new NianbaoError("empty_input");
   const findings: Finding[] = [];
+  if (traditional)
+    findings.push(
+      finding(
+        "parse.traditional-script",
+        "",
+        "原文为繁体字（转换后的转载页面），已按对应的简体字读取；正文按简体字显示，表格数字不变",
+      ),
+    );
   const { head, sections } = splitSections(lines);
 
   // Signature at the very end: date (issuedOn) and maybe the organ; removed from the last section's prose.
@@ -102,7 +114,7 @@ export function parseReport(
   let year = titleYear ?? yearFromBody(bodyParas.filter((p) => p !== ""));
   const evidence = detectEdition([...tableLines.proactive, ...tableLines.requests].join("\n"));
   const byYear: Edition = year !== undefined && year >= 2021 ? "2021" : "2019";
-  const opts = { trailingEmptyIsArtefact: kind === "text", locator: new Locator(text, kind) };
+  const opts = { trailingEmptyIsArtefact: kind === "text", locator: new Locator(text, kind, traditional) };
   const tokensOf = (role: (typeof TABLE_ROLES)[number]) => {
     if (!haveSections.has(role)) opts.locator?.restart();
     return tokenize(tableLines[role], opts);

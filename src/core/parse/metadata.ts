@@ -57,7 +57,8 @@ export function cleanOrgan(s: string): string {
 /** Organ from a title: the name before the year, or between the year and 「政府信息公开」. */
 export function organFromTitle(title: string): string | undefined {
   const t = asciiDigits(title).replace(/[\s\u00a0\u3000]+/g, "");
-  const before = /^(.*?)(?:关于)?[（(]?(\d{4})\s*年/.exec(t);
+  // A covering letter's title: 「…管理局关于报送2020年度…年度报告的函」 names the organ before 「关于报送」.
+  const before = /^(.*?)(?:关于(?:报送|印发|公布|发布|上报)?)?[（(]?(\d{4})\s*年/.exec(t);
   let organ = before ? cleanOrgan(before[1] ?? "") : "";
   if (organ.length < 2) {
     const after = /\d{4}年度?(.{0,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(t);

@@ -1,5 +1,6 @@
 // Provenance: where each table cell was read in the input (1-based line and column, length, and the text read there).
 import type { CellSource } from "../model.ts";
+import { foldTraditional } from "../text/traditional.ts";
 
 export type { CellSource };
 
@@ -27,8 +28,10 @@ export class Locator {
   /** Characters left for looking up table lines past the window (a long preamble before the first table). */
   private farReads: number;
 
-  constructor(input: string, kind: "text" | "html") {
-    this.text = kind === "html" ? maskMarkup(input) : input;
+  /** `traditional`: the text is looked up with the simplified forms of its characters, as the parser read it. */
+  constructor(input: string, kind: "text" | "html", traditional = false) {
+    const searched = kind === "html" ? maskMarkup(input) : input;
+    this.text = traditional ? foldTraditional(searched) : searched;
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(input); m; m = breaks.exec(input)) this.starts.push(m.index + m[0].length);
     this.input = input;

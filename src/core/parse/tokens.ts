@@ -41,6 +41,16 @@ export function splitGlued(s: string, out: TokenSink): void {
   const re = /(?:(?<=[0-9０-９])(?:[-－+＋]|增加?|减少?))?[0-9０-９][0-9０-９.．,，]*(万元|元)?/g;
   let last = 0;
   let text = "";
+  // Where the last bracket still open was opened (-1: none), followed along s once (linear).
+  let open = -1;
+  let scanned = 0;
+  const followBrackets = (to: number) => {
+    for (; scanned < to; scanned++) {
+      const c = s.charCodeAt(scanned);
+      if (c === 0x28 || c === 0xff08) open = scanned;
+      else if (c === 0x29 || c === 0xff09) open = -1;
+    }
+  };
   const flushText = () => {
     const t = trimAll(text);
     if (t !== "") for (const piece of cutBeforeGroups(t)) out.push({ kind: "text", text: piece });
@@ -83,10 +93,24 @@ export function splitGlued(s: string, out: TokenSink): void {
       end -= 4;
       cellsOnly = true;
     } else if (afterHeader && cjkNext && !/^[件个项条次年月日万元人家号名户%]/.test(next)) cellsOnly = true;
+    else if (afterHeader && /^[个件项宗笔]$/.test(next) && /^[0-9０-９]/.test(s.charAt(end + 1))) {
+      // 「政府集中采购1个246900元」: a count written with its unit right after the row label, the next cell after it.
+      run += next;
+      end += 1;
+      cellsOnly = true;
+    }
     // Digits inside text (「保留4位小数」「第2条」「2020年」) stay text.
     // 「16减12」: a sign word between two runs starts the next cell (本年增/减), it is no text.
     const signedNext = /^(增加?|减少?)[0-9０-９]/.test(s.slice(end, end + 4));
+    // Digits in a label's bracketed note (「规章（…bat365…应提供相关数据）」, 「（含2019年…）」) are no cells: the
+    // bracket opened shortly before and closes shortly after, with no cell text between; nor is the year of a
+    // document number (「国办函〔2020〕109号」, its opening bracket lost or not).
+    followBrackets(m.index);
+    const inNote =
+      (open >= 0 && m.index - open <= NOTE_SPAN && closesSoon(s, end)) ||
+      (DOC_OPEN.includes(s[m.index - 1] ?? "") && DOC_CLOSE.includes(next));
     const insideText =
+      inNote ||
       run === "" ||
       /[第共近约]$/.test(before) ||
       (cjkNext &&
@@ -114,6 +138,24 @@ export function splitGlued(s: string, out: TokenSink): void {
   }
   text += s.slice(last);
   flushText();
+}
+
+/** The brackets round the year of a document number (「国办函〔2020〕109号」): digits in them are no cell. */
+const DOC_OPEN = "〔［[【";
+const DOC_CLOSE = "〕］]】";
+
+/** How far a bracketed note in a label reaches, either side of digits inside it (characters). */
+const NOTE_SPAN = 80;
+
+/** True when a closing bracket follows within NOTE_SPAN characters, before any other opening one. */
+function closesSoon(s: string, from: number): boolean {
+  const stop = Math.min(s.length, from + NOTE_SPAN);
+  for (let i = from; i < stop; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x29 || c === 0xff09) return true;
+    if (c === 0x28 || c === 0xff08) return false;
+  }
+  return false;
 }
 
 /** Text that ends with a row label or a column header of tables 二–四: digits right after it are cells. */

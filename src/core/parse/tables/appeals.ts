@@ -31,6 +31,13 @@ const ROW_SPEC: RowSpec = {
   splitLoneRun: true,
 };
 
+/** Digits a row holds (each cell of run-together digits can give one cell per digit). */
+function digitsIn(row: RawRow): number {
+  let n = 0;
+  for (const c of row.cells) if (c.raw !== null) n += c.raw.replace(/[^0-9]/g, "").length;
+  return n;
+}
+
 /** Reads table 四; returns group key → five cells. */
 export function parseAppeals(
   tokens: readonly Token[],
@@ -70,8 +77,11 @@ export function parseAppeals(
     }
   } else {
     const runs = valueRuns(tokens);
+    // Fifteen cells written apart, else digits enough for fifteen cells run together (「000000000000000」), before
+    // a short run that comes after the table (a fee table or prose run on after it: 「…收取情况000」).
     const pick: RawRow | undefined =
       runs.filter((r) => r.cells.length >= 15).pop() ??
+      runs.filter((r) => digitsIn(r) >= 15).pop() ??
       runs.filter((r) => r.cells.some((c) => c.raw !== null)).pop();
     if (pick) {
       found = true;
