@@ -1,5 +1,6 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
 import type { Patch } from "./patch.ts";
+import { splittable } from "./row-breaks.ts";
 import { tableBlocks } from "./table-blocks.ts";
 
 /** The parts of a pdfmake content node this module reads or sets. */
@@ -12,6 +13,8 @@ export interface ContentNode {
   keepTogether?: boolean;
   /** Kept on one page with the last line before it (the signature). */
   keepWithPrevious?: boolean;
+  /** A block ending in a table that may break between its rows (row-breaks.ts). */
+  splitRows?: boolean;
   /** Whether the block's layout began at the top of a page. */
   startedAtTop?: boolean;
   [key: string]: unknown;
@@ -84,7 +87,10 @@ export function keepTogether(input: readonly ContentNode[], styles: Styles = {})
     }
     out.push(group(heads, styles));
   }
-  return withPrevious(out, styles);
+  // A table block with rows to spare may break between them (row-breaks.ts).
+  for (const node of withPrevious(out, styles))
+    if (node.keepTogether && splittable(node)) node.splitRows = true;
+  return out;
 }
 
 /** Lines of text a node marked keepWithPrevious (the signature) keeps with it on its page. */
