@@ -1,12 +1,22 @@
-// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks), tables 三 and 四 whole, a heading never last on
-// its page, the signature never alone; tall tables.
+// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks, table 三 between its rows), table 四 whole,
+// a heading never last on its page, the signature never alone; tall tables.
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
-import { proactiveBlocks, requestRows } from "../../src/core/labels.ts";
+import { getCell } from "../../src/core/cells.ts";
+import {
+  APPLICANT_COLUMNS,
+  proactiveBlocks,
+  REQUESTS_BALANCE_NOTE,
+  RESULTS_GROUP,
+  requestRows,
+} from "../../src/core/labels.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
+import { PAGE } from "../../src/core/render/page.ts";
 import { type ContentNode, keepTogether } from "../../src/core/render/pdfmake/keep-together.ts";
+import { formatCell } from "../../src/core/render/view/format.ts";
+import { buildTable, CELL_PAD, RULE } from "../../src/core/render/view/tables.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { type PdfText, pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
@@ -47,16 +57,89 @@ function blindReports(): { name: string; report: Report }[] {
 
 /**
  * What has to stay on one page, by its first and last label: each block of table 一 (its article row, column header
- * and rows), and tables 三 and 四 whole (a row span cut by a page break is misdrawn by pdfmake).
+ * and rows) and table 四 (its header and its one row). Table 三 breaks between its rows (checkRequests).
  */
 function tableEnds(report: Report): [string, string][] {
   const blocks = proactiveBlocks(report.edition);
-  const rows = requestRows(report.edition);
   return [
     ...blocks.map((b): [string, string] => [b.article, b.rows.at(-1)?.label ?? ""]),
-    ["申请人情况", rows[rows.length - 1]?.label ?? ""],
     ["行政复议行政诉讼", "复议后起诉"],
   ];
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+const NUMBER = /^\d+(\.\d+)?$/;
+
+/** The centre (x, PDF points) of each applicant column of table 三: its values are centred there. */
+function valueColumns(report: Report): number[] {
+  const { widths } = buildTable(report, "requests");
+  const centres: number[] = [];
+  let x = PAGE.margins[0] + RULE;
+  for (const [i, w] of widths.entries()) {
+    if (i >= 3) centres.push(x + CELL_PAD + w / 2);
+    x += w + 2 * CELL_PAD + RULE;
+  }
+  return centres;
+}
+
+/**
+ * Table 三 as printed, checked: a page it goes on to starts with its header rows; every row label is printed once;
+ * on every page, each row's group labels (「三、本年度办理结果」, 「（三）不予公开」…) are printed with it, so a label cut by
+ * a page break is printed again; each page holds exactly the values of the rows whose labels it holds (no row split
+ * over two pages), each in an applicant column. Returns the pages the table is printed on.
+ */
+function checkRequests(t: PdfText, report: Report, name: string): number[] {
+  const pages = texts(t);
+  const rows = requestRows(report.edition);
+  const note = flat(REQUESTS_BALANCE_NOTE);
+  const lastLabel = flat(rows.at(-1)?.label ?? "");
+  const first = pageOf(pages, REQUESTS_BALANCE_NOTE);
+  const last = pages.findIndex((p, i) => i >= first && p.includes(lastLabel));
+  expect(first, name).toBeGreaterThanOrEqual(0);
+  expect(last, name).toBeGreaterThanOrEqual(first);
+  const span = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  // The table's text on each page: from its header to its last row label.
+  const region = span.map((p) => {
+    const text = pages[p] ?? "";
+    const from = text.slice(text.indexOf(note));
+    return p === last ? from.slice(0, from.indexOf(lastLabel) + lastLabel.length) : from;
+  });
+  for (const p of span.slice(1))
+    expect(
+      pages[p]?.startsWith(note + flat("申请人情况")),
+      `${name}: page ${p + 1} starts with the header`,
+    ).toBe(true);
+  for (const row of rows)
+    expect(count(region.join("\n"), flat(row.label)), `${name}: ${row.label} printed once`).toBe(1);
+  const columns = valueColumns(report);
+  for (const [k, p] of span.entries()) {
+    const text = region[k] ?? "";
+    const here = rows.filter((r) => text.includes(flat(r.label)));
+    expect(here.length, `${name}: rows on page ${p + 1}`).toBeGreaterThan(0);
+    for (const row of here)
+      for (const label of row.group ? [RESULTS_GROUP, row.group] : [])
+        expect(text.includes(flat(label)), `${name} page ${p + 1}: ${label} with ${row.label}`).toBe(true);
+    // The values between the header and the last row label on the page.
+    const page = t.pageList[p] as PdfText["pageList"][number];
+    const top = page.items.find((i) => i.str.includes("申请人情况"))?.y ?? 0;
+    const lastItem = page.items.find((i) => flat(i.str).startsWith(lastLabel.slice(0, 4)));
+    const bottom = p === last ? (lastItem?.y ?? 0) - 6 : Number.NEGATIVE_INFINITY;
+    const values = page.items.filter((i) => NUMBER.test(i.str.trim()) && i.y < top && i.y > bottom);
+    const expected = here.flatMap((row) =>
+      APPLICANT_COLUMNS.map((c) => getCell(report, { table: "requests", row: row.path, column: c.key })),
+    );
+    expect(values.length, `${name}: values on page ${p + 1}`).toBe(
+      expected.filter((v) => formatCell(typeof v === "number" ? v : null) !== "").length,
+    );
+    for (const v of values) {
+      const centre = v.x + v.width / 2;
+      expect(
+        Math.min(...columns.map((c) => Math.abs(c - centre))),
+        `${name}: ${v.str} in a column`,
+      ).toBeLessThan(3);
+    }
+  }
+  return span;
 }
 
 describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
@@ -76,7 +159,11 @@ describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
     }
   });
 
-  it("puts each block of table 一, table 三 and table 四 on one page", () => {
+  it("breaks table 三 only between rows, its header and cut labels printed again", () => {
+    checkRequests(text, report, "");
+  });
+
+  it("puts each block of table 一, and table 四, on one page", () => {
     for (const [first, last] of tableEnds(report)) {
       const page = pageOf(pages, first);
       expect(page, first).toBeGreaterThanOrEqual(0);

@@ -105,6 +105,15 @@ function withPrevious(out: ContentNode[], styles: Styles): ContentNode[] {
     if (!prev.keepTogether && !prev.unbreakable && prev.stack && prev.stack.length > KEPT_LINES) {
       const last = { ...prev, stack: prev.stack.slice(-KEPT_LINES) };
       out.splice(i - 1, 2, { ...prev, stack: prev.stack.slice(0, -KEPT_LINES) }, group([last, node], styles));
+    } else if (
+      !prev.keepTogether &&
+      (prev.stack?.length ?? 1) < KEPT_LINES &&
+      out[i - 2]?.keepTogether &&
+      !splittable(out[i - 2] as ContentNode)
+    ) {
+      // A line left over from a heading's block (the heading took the first): the block goes too, so that the
+      // signature has two lines of text above it.
+      out.splice(i - 2, 3, group([out[i - 2] as ContentNode, prev, node], styles));
     } else out.splice(i - 1, 2, group([prev, node], styles));
   }
   return out;
