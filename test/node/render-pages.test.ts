@@ -29,10 +29,6 @@ beforeAll(async () => {
 const flat = (s: string) => s.replace(/\s+/g, "");
 const PAGE_NUMBER = /—\d+—$/;
 
-/** Each page's text in content-stream order, without whitespace and without its page number. */
-async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  return texts(await pdfText(pdf));
-}
 const texts = (t: PdfText) => t.pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
 
 /** The text block of GB/T 9704 on A4 in PDF points from the page's bottom: 37 mm top margin, 35 mm bottom. */
@@ -86,9 +82,10 @@ function valueColumns(report: Report): number[] {
  * Table 三 as printed, checked: a page it goes on to starts with its header rows; every row label is printed once;
  * on every page, each row's group labels (「三、本年度办理结果」, 「（三）不予公开」…) are printed with it, so a label cut by
  * a page break is printed again; each page holds exactly the values of the rows whose labels it holds (no row split
- * over two pages), each in an applicant column. Returns the pages the table is printed on.
+ * over two pages), each in an applicant column (unless `withValues` is false: numbers wrapped
+ * over lines). Returns the pages the table is printed on.
  */
-function checkRequests(t: PdfText, report: Report, name: string): number[] {
+function checkRequests(t: PdfText, report: Report, name: string, withValues = true): number[] {
   const pages = texts(t);
   const rows = requestRows(report.edition);
   const note = flat(REQUESTS_BALANCE_NOTE);
@@ -119,6 +116,7 @@ function checkRequests(t: PdfText, report: Report, name: string): number[] {
     for (const row of here)
       for (const label of row.group ? [RESULTS_GROUP, row.group] : [])
         expect(text.includes(flat(label)), `${name} page ${p + 1}: ${label} with ${row.label}`).toBe(true);
+    if (!withValues) continue;
     // The values between the header and the last row label on the page.
     const page = t.pageList[p] as PdfText["pageList"][number];
     const top = page.items.find((i) => i.str.includes("申请人情况"))?.y ?? 0;
@@ -222,6 +220,60 @@ describe("table 一 breaks between its blocks", () => {
   });
 });
 
+describe("table 三 and table 四 wherever they fall on a page", () => {
+  /** A seed with `lines` lines of prose more at the end of one section: the tables after it start lower on the page. */
+  const SENTENCE = "依法依规做好政府信息公开申请办理工作，规范答复文书，";
+  const seed = fixtures().find((f) => f.name === "seed-000")?.report as Report;
+  const withProse = (role: string, lines: number): Report => ({
+    ...seed,
+    sections: seed.sections.map((s) =>
+      s.role === role && lines > 0
+        ? {
+            ...s,
+            blocks: [...s.blocks, { type: "paragraph", text: SENTENCE.repeat(60).slice(0, 28 * lines - 2) }],
+          }
+        : s,
+    ),
+  });
+  const fill = (t: PdfText, p: number) => reach(t.pageList[p] as PdfText["pageList"][number]);
+
+  it("breaks table 三 between rows when moving it whole would leave a third of its page empty", async () => {
+    let split = 0;
+    let moved = 0;
+    for (let lines = 0; lines <= 36; lines += 2) {
+      const name = `${lines} lines before table 三`;
+      const t = await pdfText(await renderPdf(withProse("proactive", lines), assets));
+      const span = checkRequests(t, seed, name);
+      const first = span[0] ?? 0;
+      if (span.length > 1) {
+        split++;
+        // The page it starts on is filled; the rows it left for the next page did not fit there.
+        expect(fill(t, first), name).toBeGreaterThan(2 / 3);
+      } else if (first > 0 && texts(t)[first]?.startsWith(flat("三、收到和处理政府信息公开申请情况"))) {
+        // Moved whole with its heading: the page before was not left more than a third empty.
+        moved++;
+        expect(fill(t, first - 1), name).toBeGreaterThan(2 / 3);
+      }
+    }
+    expect(split).toBeGreaterThan(3);
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it("keeps table 四 with its header on one page, wherever it falls", async () => {
+    for (let lines = 0; lines <= 36; lines += 2) {
+      const name = `${lines} lines before table 四`;
+      const t = await pdfText(await renderPdf(withProse("requests", lines), assets));
+      const pages = texts(t);
+      checkRequests(t, seed, name);
+      const page = pageOf(pages, "行政复议行政诉讼");
+      expect(pages[page]?.includes(flat("复议后起诉")), name).toBe(true);
+      const numbers = t.pageList[page]?.items.filter((i) => /^\d+$/.test(i.str.trim())) ?? [];
+      expect(numbers.length, name).toBeGreaterThanOrEqual(15);
+      if (page > 0) expect(fill(t, page - 1), name).toBeGreaterThan(2 / 3);
+    }
+  });
+});
+
 describe("a table taller than a page", () => {
   /** Every count as a 15-digit number: the cells wrap to four lines and table 三 needs more than a page. */
   const tall = (report: Report): Report => {
@@ -235,18 +287,17 @@ describe("a table taller than a page", () => {
   };
 
   it.each(fixtures().filter((f) => f.name.startsWith("report-")))(
-    "$name: breaks over pages, nothing lost",
-    async ({ report }) => {
-      const pages = await pageTexts(await renderPdf(tall(report), assets));
-      const all = pages.join("");
-      for (const row of requestRows(report.edition)) expect(all, row.label).toContain(flat(row.label));
-      const head = pageOf(pages, "申请人情况");
-      const last = pageOf(pages, requestRows(report.edition).at(-1)?.label ?? "");
-      expect(last).toBeGreaterThan(head);
-      // Its heading starts the page the table starts on, and the report goes on after it.
-      expect(pages[head]?.startsWith(flat("三、收到和处理政府信息公开申请情况"))).toBe(true);
-      expect(pageOf(pages, "未经复议直接起诉")).toBeGreaterThanOrEqual(last);
-      expect(all).toContain(flat(report.organ));
+    "$name: breaks between rows over pages, each page with its header and labels",
+    async ({ name, report }) => {
+      const t = await pdfText(await renderPdf(tall(report), assets));
+      const pages = texts(t);
+      const span = checkRequests(t, report, name, false);
+      expect(span.length).toBeGreaterThan(2);
+      // Each page it fills is filled, and the report goes on after it.
+      for (const p of span.slice(0, -1))
+        expect(reach(t.pageList[p] as PdfText["pageList"][number])).toBeGreaterThan(2 / 3);
+      expect(pageOf(pages, "未经复议直接起诉")).toBeGreaterThanOrEqual(span.at(-1) ?? 0);
+      expect(pages.join("")).toContain(flat(report.organ));
     },
   );
 });

@@ -3,10 +3,12 @@ import type { ContentNode } from "./keep-together.ts";
 import type { Patch } from "./patch.ts";
 import { bodySpans, chooseCut, type RowGeometry, splitRows, type Table } from "./table-split.ts";
 
-/** Of the text block, the most a page may be left empty above a table block moved whole to the next page. */
-const MOST_EMPTY = 1 / 3;
-/** Of the text block, the most a split leaves empty at the foot of the page when it can choose. */
-const SPLIT_EMPTY = 0.3;
+/**
+ * Of the text block, the most a page may be left empty above a table block moved whole to the next page, and the most
+ * a split leaves empty at the foot of the page when it can choose: a little under a third, as the page is measured to
+ * the baseline of its last line.
+ */
+const MOST_EMPTY = 0.3;
 
 interface Context {
   y: number;
@@ -154,7 +156,7 @@ export const rowBreaks: Patch = {
           const moves = room <= full * MOST_EMPTY;
           if (moves && block.pages.length === 1) return commit.apply(this, args);
           const space = moves ? full : room;
-          const cut = chooseCut(geometry(t), space, space - full * SPLIT_EMPTY);
+          const cut = chooseCut(geometry(t), space, space - full * MOST_EMPTY);
           if (cut === undefined) return commit.apply(this, args);
           t.split = { cut, nextPage: moves };
           // The layout is dropped: nothing of it reaches the page.
