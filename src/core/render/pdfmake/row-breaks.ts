@@ -39,7 +39,6 @@ interface TableNode extends ContentNode {
 
 interface Builder {
   writer: Writer;
-  docMeasure: { measureNode(node: ContentNode): ContentNode };
   processNode(node: ContentNode, ...rest: unknown[]): unknown;
 }
 
@@ -71,26 +70,49 @@ function own(node: ContentNode): ContentNode {
   return out;
 }
 
-/** The group as two groups split before body row `cut`: its headings and the rows above, then the rest. */
+/** What pdfmake measured of a table node that holds for a table of some of its rows: same columns, same cells. */
+const MEASURED = ["_layout", "_offsets", "_minWidth", "_maxWidth"] as const;
+
+/**
+ * The group as two groups split before body row `cut`: its headings and the rows above, then the rest. The parts are
+ * made measured: their cells are copies of measured cells, and the tables take the original's column measures and
+ * margins (measuring the cells again cost 3–7 ms a split).
+ */
 function splitGroup(group: ContentNode, cut: number): [ContentNode, ContentNode] {
   const stack = group.stack ?? [];
   const tableNode = stack[stack.length - 1] as TableNode;
   const [above, below] = splitRows(tableNode.table, cut);
   const base = own(tableNode);
-  const [left, , right] = (base.margin as number[] | undefined) ?? [0, 0, 0, 0];
+  for (const key of MEASURED) base[key] = tableNode[key];
+  const margin = (tableNode._margin as number[] | null | undefined) ?? [0, 0, 0, 0];
+  const [left = 0, , right = 0] = margin;
   const first: ContentNode = {
-    stack: [...stack.slice(0, -1), { ...base, table: above }],
+    stack: [...stack.slice(0, -1), { ...base, table: above, _margin: tableNode._margin ?? null }],
     unbreakable: true,
     keepTogether: true,
+    _margin: null,
   };
   const second: ContentNode = {
-    stack: [{ ...base, table: below, margin: [left, 0, right, 0] }],
+    stack: [{ ...base, table: below, margin: [left, 0, right, 0], _margin: [left, 0, right, 0] }],
     unbreakable: true,
     keepTogether: true,
     splitRows: true,
+    _margin: group._margin ?? null,
   };
   if (group.margin) second.margin = group.margin;
   return [first, second];
+}
+
+/**
+ * The measured runs of every text in a node (headings' lines, table cells and their lines), as lists of their own:
+ * pdfmake takes them off the node's list as it lays the text out, and the layout that is dropped must leave them.
+ */
+function measuredRuns(node: ContentNode, out: [ContentNode, unknown[]][] = []): [ContentNode, unknown[]][] {
+  if (Array.isArray(node._inlines)) out.push([node, node._inlines.slice()]);
+  for (const child of node.stack ?? []) measuredRuns(child, out);
+  const body = (node.table as Table | undefined)?.body;
+  if (body) for (const row of body) for (const cell of row) measuredRuns(cell as ContentNode, out);
+  return out;
 }
 
 /** The rows of the trial layout, as chooseCut reads them. */
@@ -173,6 +195,7 @@ export const rowBreaks: Patch = {
           const ctx = this.writer.context();
           const { y, page, availableHeight } = ctx;
           const t: Trial = { table: node.stack?.at(-1) as TableNode, bottom: [] };
+          const runs = measuredRuns(node);
           trial = t;
           try {
             processNode.call(this, node, ...rest);
@@ -180,6 +203,7 @@ export const rowBreaks: Patch = {
             trial = undefined;
           }
           if (!t.split) return;
+          for (const [text, list] of runs) text._inlines = list;
           // Back to where the block began (pdfmake went on past its bottom margin), then the two parts.
           const now = this.writer.context();
           if (now.page === page) {
@@ -187,10 +211,7 @@ export const rowBreaks: Patch = {
             now.availableHeight = availableHeight;
             if (t.split.nextPage) this.writer.moveToNextPage();
           }
-          for (const part of splitGroup(node, t.split.cut)) {
-            this.docMeasure.measureNode(part);
-            this.processNode(part);
-          }
+          for (const part of splitGroup(node, t.split.cut)) this.processNode(part);
         },
     );
   },

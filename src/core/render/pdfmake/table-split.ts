@@ -66,6 +66,8 @@ export function bodySpans(table: Table): Span[] {
 function copy(cell: Cell, untag: boolean, rowSpan?: number): Cell {
   const out: Cell = {};
   for (const key of Object.keys(cell)) if (!STATE.has(key)) out[key] = cell[key];
+  // pdfmake takes a text's measured runs off this list as it lays the text out: each copy gets its own.
+  if (Array.isArray(cell._inlines)) out._inlines = cell._inlines.slice();
   if (rowSpan !== undefined) out.rowSpan = rowSpan;
   if (untag) {
     delete out.nbTag;
@@ -84,9 +86,13 @@ export function splitRows(table: Table, cut: number): [Table, Table] {
   const header = table.headerRows ?? 0;
   const spans = bodySpans(table);
   const cutSpans = spans.filter((s) => s.row < cut && s.end >= cut);
+  // The span a position starts (or, with its colSpan, continues to the right in its first row), if the cut goes
+  // through it; pdfmake's placeholders right of a spanning cell carry its rowSpan too.
+  const across = (r: number, col: number) =>
+    cutSpans.find((s) => s.row === r && col >= s.col && col < s.col + (s.cell.colSpan ?? 1));
   const first = table.body.slice(0, cut).map((row, r) =>
     row.map((cell, col) => {
-      const span = r >= header ? cutSpans.find((s) => s.row === r && s.col === col) : undefined;
+      const span = r >= header ? across(r, col) : undefined;
       return copy(cell, false, span ? cut - span.row : undefined);
     }),
   );
@@ -94,8 +100,11 @@ export function splitRows(table: Table, cut: number): [Table, Table] {
     ...table.body.slice(0, header).map((row) => row.map((cell) => copy(cell, true))),
     ...table.body.slice(cut).map((row, i) =>
       row.map((cell, col) => {
-        const span = i === 0 ? cutSpans.find((s) => s.col === col) : undefined;
-        return span ? copy(span.cell, true, span.end - cut + 1) : copy(cell, false);
+        const span =
+          i === 0 ? cutSpans.find((s) => col >= s.col && col < s.col + (s.cell.colSpan ?? 1)) : undefined;
+        if (!span) return copy(cell, false);
+        const rowSpan = span.end - cut + 1;
+        return col === span.col ? copy(span.cell, true, rowSpan) : { ...copy(cell, false), rowSpan };
       }),
     ),
   ];
