@@ -1,6 +1,7 @@
 // Tables that break between rows: a table block that would leave its page part empty is split and laid out as two.
 import type { ContentNode } from "./keep-together.ts";
-import type { Patch } from "./patch.ts";
+import type { Method, Patch } from "./patch.ts";
+import { rowBottoms, textHeight } from "./row-heights.ts";
 import { bodySpans, chooseCut, type RowGeometry, splitRows, type Table } from "./table-split.ts";
 
 /**
@@ -48,10 +49,11 @@ interface Processor {
 
 /** The table block being laid out whole to learn its rows, and the split chosen when it does not fit. */
 interface Trial {
-  table: TableNode;
+  group: ContentNode;
   bottom: (number | undefined)[];
-  split?: { cut: number; nextPage: boolean };
+  split?: Split;
 }
+const tableOf = (group: ContentNode) => group.stack?.[group.stack.length - 1];
 let trial: Trial | undefined;
 
 /** A group (keep-together.ts) that ends with a table of header rows and at least three body rows. */
@@ -115,21 +117,79 @@ function measuredRuns(node: ContentNode, out: [ContentNode, unknown[]][] = []): 
   return out;
 }
 
-/** The rows of the trial layout, as chooseCut reads them. */
-function geometry(t: Trial): RowGeometry {
-  const node = t.table;
-  const header = node.table.headerRows ?? 0;
+/** Where a table block's rows end (from a layout or from the measures), as chooseCut reads them. */
+function geometry(group: ContentNode, bottom: (number | undefined)[]): RowGeometry {
+  const stack = group.stack ?? [];
+  const node = stack[stack.length - 1] as TableNode;
   const layout = node._layout;
   return {
-    headerRows: header,
+    headerRows: node.table.headerRows ?? 0,
     rows: node.table.body.length,
-    bottom: t.bottom,
+    bottom,
     spans: bodySpans(node.table),
-    need: (s) => {
-      const height = typeof s.cell.__height === "number" ? s.cell.__height : 0;
-      return height + (layout?.paddingTop(s.row, node) ?? 0) + (layout?.paddingBottom(s.end, node) ?? 0);
-    },
+    need: (s) =>
+      (textHeight(s.cell as ContentNode) ?? 0) +
+      (layout?.paddingTop(s.row, node) ?? 0) +
+      (layout?.paddingBottom(s.end, node) ?? 0),
   };
+}
+
+type Split = { cut: number; nextPage: boolean };
+
+/**
+ * Whether and where a block that does not fit in `room` is split: not when moving it whole leaves at most MOST_EMPTY
+ * of the page empty and it fits a page; else before the row chooseCut picks, on the next page when it moves.
+ */
+function decide(g: RowGeometry, room: number, full: number, tall: boolean): Split | undefined {
+  const moves = room <= full * MOST_EMPTY;
+  if (moves && !tall) return undefined;
+  const space = moves ? full : room;
+  const cut = chooseCut(g, space, space - full * MOST_EMPTY);
+  return cut === undefined ? undefined : { cut, nextPage: moves };
+}
+
+const textBlock = (ctx: Context) =>
+  ctx.getCurrentPage().pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
+
+/** The split the measures call for (row-heights.ts), without laying the block out; undefined when it fits. */
+function planned(ctx: Context, group: ContentNode): Split | undefined {
+  const bottom = rowBottoms(group);
+  const height = bottom?.[bottom.length - 1];
+  if (!bottom || height === undefined || height <= ctx.availableHeight) return undefined;
+  const full = textBlock(ctx);
+  return decide(geometry(group, bottom), ctx.availableHeight, full, height > full);
+}
+
+/**
+ * Lays a block out with its layout watched (commitUnbreakableBlock below): placed, or dropped before it is placed
+ * with the split to make, the page position and the texts' measured runs as they were before it.
+ */
+function attempt(
+  builder: Builder,
+  processNode: Method,
+  node: ContentNode,
+  rest: unknown[],
+): Split | undefined {
+  const ctx = builder.writer.context();
+  const { y, page, availableHeight } = ctx;
+  const t: Trial = { group: node, bottom: [] };
+  const runs = measuredRuns(node);
+  trial = t;
+  try {
+    processNode.call(builder, node, ...rest);
+  } finally {
+    trial = undefined;
+  }
+  if (!t.split) return undefined;
+  for (const [text, list] of runs) text._inlines = list;
+  // Back to where the block began (pdfmake went on past its bottom margin).
+  const now = builder.writer.context();
+  if (now.page === page) {
+    now.y = y;
+    now.availableHeight = availableHeight;
+    if (t.split.nextPage) builder.writer.moveToNextPage();
+  }
+  return t.split;
 }
 
 /**
@@ -156,7 +216,7 @@ export const rowBreaks: Patch = {
         function (this: Processor, rowIndex: number, writer: Writer, ...rest: unknown[]) {
           endRow.call(this, rowIndex, writer, ...rest);
           const t = trial;
-          if (!t || t.table !== this.tableNode) return;
+          if (!t || tableOf(t.group) !== this.tableNode) return;
           const ctx = writer.context();
           t.bottom[rowIndex] = ctx.page === 0 ? ctx.y : undefined;
         },
@@ -172,15 +232,9 @@ export const rowBreaks: Patch = {
           if (!page) return commit.apply(this, args);
           const room = page.availableHeight;
           if (block.pages.length === 1 && block.y <= room) return commit.apply(this, args);
-          const full = page.getCurrentPage().pageSize.height - page.pageMargins.top - page.pageMargins.bottom;
-          // Moved whole, the block would leave at most a third of the page empty: it moves, unless it needs more
-          // than a page, then it is split on the next page.
-          const moves = room <= full * MOST_EMPTY;
-          if (moves && block.pages.length === 1) return commit.apply(this, args);
-          const space = moves ? full : room;
-          const cut = chooseCut(geometry(t), space, space - full * MOST_EMPTY);
-          if (cut === undefined) return commit.apply(this, args);
-          t.split = { cut, nextPage: moves };
+          const split = decide(geometry(t.group, t.bottom), room, textBlock(page), block.pages.length > 1);
+          if (!split) return commit.apply(this, args);
+          t.split = split;
           // The layout is dropped: nothing of it reaches the page.
           this.transactionLevel = 0;
           this.popContext();
@@ -192,26 +246,20 @@ export const rowBreaks: Patch = {
         function (this: Builder, node: ContentNode, ...rest: unknown[]) {
           if (!node.splitRows || trial || this.writer.transactionLevel > 0)
             return processNode.call(this, node, ...rest);
-          const ctx = this.writer.context();
-          const { y, page, availableHeight } = ctx;
-          const t: Trial = { table: node.stack?.at(-1) as TableNode, bottom: [] };
-          const runs = measuredRuns(node);
-          trial = t;
-          try {
-            processNode.call(this, node, ...rest);
-          } finally {
-            trial = undefined;
-          }
-          if (!t.split) return;
-          for (const [text, list] of runs) text._inlines = list;
-          // Back to where the block began (pdfmake went on past its bottom margin), then the two parts.
-          const now = this.writer.context();
-          if (now.page === page) {
-            now.y = y;
-            now.availableHeight = availableHeight;
-            if (t.split.nextPage) this.writer.moveToNextPage();
-          }
-          for (const part of splitGroup(node, t.split.cut)) this.processNode(part);
+          // The split from the measures when they call for one, else from a layout of the block whole.
+          let split = planned(this.writer.context(), node);
+          if (split?.nextPage) this.writer.moveToNextPage();
+          split ??= attempt(this, processNode, node, rest);
+          if (!split) return;
+          const [first, second] = splitGroup(node, split.cut);
+          // The first part must fit where it is; if the measures misled, the block is split where its layout says.
+          const again = attempt(this, processNode, first, rest);
+          const parts = again ? splitGroup(node, again.cut) : [second];
+          for (const part of parts) this.processNode(part);
+          // Where the block was drawn, for its container (pdfmake collects its children's positions).
+          node.positions = (again ? parts : [first, second]).flatMap(
+            (part) => (part.positions as unknown[] | undefined) ?? [],
+          );
         },
     );
   },
