@@ -357,6 +357,27 @@ describe("keepTogether", () => {
     expect(short[0]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["a", "b"]);
   });
 
+  it("keeps with the signature a heading's block when only one line of its paragraph is left", () => {
+    const signature: ContentNode = { stack: [line("机关"), line("日期")], keepWithPrevious: true };
+    const out = keepTogether([para("x", "y"), heading("八"), para("a", "b"), signature]);
+    expect(out).toHaveLength(2);
+    const kept = out[1]?.stack ?? [];
+    expect(kept[0]?.stack?.map((n) => n.stack?.[0]?.text)).toEqual(["八", "a"]);
+    expect(kept[1]?.stack?.map((n) => n.text)).toEqual(["b"]);
+    expect(kept[2]).toBe(signature);
+  });
+
+  it("marks a table block with header rows and three body rows or more as one that may break between rows", () => {
+    const rows = (n: number) => Array.from({ length: n }, () => [{ text: "x" }, { text: "1" }]);
+    const withRows = (n: number): ContentNode => ({
+      table: { headerRows: 1, widths: [1, 1], body: rows(n) },
+    });
+    const [three] = keepTogether([heading("三"), withRows(4)]);
+    const [four] = keepTogether([heading("四"), withRows(2)]);
+    expect(three).toMatchObject({ keepTogether: true, splitRows: true });
+    expect(four?.splitRows).toBeUndefined();
+  });
+
   it("leaves the array it is given as it was", () => {
     const content = [heading("一"), para("a", "b")];
     const copy = structuredClone(content);

@@ -195,13 +195,13 @@ function attempt(
 /**
  * A table block (a table and the headings above it, keep-together.ts) that does not fit in what is left of its page
  * moved to the next page whole, leaving the page part empty; a table taller than a page broke through pdfmake's own
- * row-span drawing, which misdraws a label cut by a page break (the merged labels drawn over other rows). Here such a
- * block is first laid out whole as pdfmake does; when it does not fit and moving it would leave more than a third of
- * the page empty (or it is taller than a page), that layout is dropped before it is placed, and the block is laid out
- * as two: its headings with the rows that fill the page, then the header rows and the rest, each cut label given
- * again for the rows it still spans (table-split.ts). The second part is split again if it needs more than a page.
- * Rows are never split, and pdfmake never breaks a row span. The cost is one more layout of the table, only when
- * it is split.
+ * row-span drawing, which misdraws a label cut by a page break (the merged labels drawn over other rows). Here, when
+ * such a block does not fit and moving it would leave more than MOST_EMPTY of the page empty (or it is taller than a
+ * page), it is laid out as two blocks: its headings with the rows that fill the page, then the header rows and the
+ * rest, each cut label given again for the rows it still spans (table-split.ts); the second is split again if it
+ * needs more than a page. Rows are never split, and pdfmake never breaks a row span. Where the rows end comes from the
+ * measures (row-heights.ts), so nothing is laid out twice; as a check, each block's layout is watched at its commit,
+ * and one that does not fit after all is dropped before it is placed and split where its own layout says.
  */
 export const rowBreaks: Patch = {
   id: "row-breaks",
