@@ -127,8 +127,9 @@ function geometry(group: ContentNode, bottom: (number | undefined)[]): RowGeomet
     rows: node.table.body.length,
     bottom,
     spans: bodySpans(node.table),
+    // A laid-out cell's own height (its runs are used up by then), else the height of its measured text.
     need: (s) =>
-      (textHeight(s.cell as ContentNode) ?? 0) +
+      (typeof s.cell.__height === "number" ? s.cell.__height : (textHeight(s.cell as ContentNode) ?? 0)) +
       (layout?.paddingTop(s.row, node) ?? 0) +
       (layout?.paddingBottom(s.end, node) ?? 0),
   };
