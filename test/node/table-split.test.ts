@@ -63,6 +63,17 @@ describe("splitRows", () => {
     expect(source.body[1]?.[0]?.rowSpan).toBe(6);
   });
 
+  it("fresh (never laid out): copies only the cells it repeats or shortens", () => {
+    const source = table();
+    const [above, below] = splitRows(source, 3, true);
+    expect(above.body[0]?.[0]).toBe(source.body[0]?.[0]);
+    expect(above.body[2]?.[2]).toBe(source.body[2]?.[2]);
+    expect(above.body[1]?.[0]).not.toBe(source.body[1]?.[0]);
+    expect(below.body[0]?.[0]).not.toBe(source.body[0]?.[0]);
+    expect(below.body[2]?.[2]).toBe(source.body[4]?.[2]);
+    expect(texts(above)).toEqual(texts(splitRows(table(), 3)[0]));
+  });
+
   it("cuts no span between two of its groups", () => {
     const [, below] = splitRows(table(), 5);
     expect(texts(below)[1]).toEqual(["A/2", "a5", "·"]);

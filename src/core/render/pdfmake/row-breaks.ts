@@ -80,10 +80,10 @@ const MEASURED = ["_layout", "_offsets", "_minWidth", "_maxWidth"] as const;
  * made measured: their cells are copies of measured cells, and the tables take the original's column measures and
  * margins (measuring the cells again cost 3–7 ms a split).
  */
-function splitGroup(group: ContentNode, cut: number): [ContentNode, ContentNode] {
+function splitGroup(group: ContentNode, cut: number, fresh: boolean): [ContentNode, ContentNode] {
   const stack = group.stack ?? [];
   const tableNode = stack[stack.length - 1] as TableNode;
-  const [above, below] = splitRows(tableNode.table, cut);
+  const [above, below] = splitRows(tableNode.table, cut, fresh);
   const base = own(tableNode);
   for (const key of MEASURED) base[key] = tableNode[key];
   const margin = (tableNode._margin as number[] | null | undefined) ?? [0, 0, 0, 0];
@@ -248,14 +248,15 @@ export const rowBreaks: Patch = {
           if (!node.splitRows || trial || this.writer.transactionLevel > 0)
             return processNode.call(this, node, ...rest);
           // The split from the measures when they call for one, else from a layout of the block whole.
-          let split = planned(this.writer.context(), node);
-          if (split?.nextPage) this.writer.moveToNextPage();
-          split ??= attempt(this, processNode, node, rest);
+          const plan = planned(this.writer.context(), node);
+          if (plan?.nextPage) this.writer.moveToNextPage();
+          const split = plan ?? attempt(this, processNode, node, rest);
           if (!split) return;
-          const [first, second] = splitGroup(node, split.cut);
+          // Cells the measures decided on were never laid out: they need no copies.
+          const [first, second] = splitGroup(node, split.cut, plan !== undefined);
           // The first part must fit where it is; if the measures misled, the block is split where its layout says.
           const again = attempt(this, processNode, first, rest);
-          const parts = again ? splitGroup(node, again.cut) : [second];
+          const parts = again ? splitGroup(node, again.cut, false) : [second];
           for (const part of parts) this.processNode(part);
           // Where the block was drawn, for its container (pdfmake collects its children's positions).
           node.positions = (again ? parts : [first, second]).flatMap(

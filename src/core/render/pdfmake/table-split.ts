@@ -80,10 +80,12 @@ function copy(cell: Cell, untag: boolean, rowSpan?: number): Cell {
  * The table as two tables split before body row `cut` (header rows < cut < rows): the first has the header rows and
  * the rows above the cut, its row-spanning cells shortened to end at the cut; the second has the header rows again
  * and the rest, with every row-spanning cell the cut went through given again in its first row for the rows it still
- * spans. Every cell is a copy; the repeated ones are untagged.
+ * spans. The repeated cells and the shortened ones are copies, the repeated ones untagged; the others are copies
+ * too unless `fresh` (the cells were never laid out: each is laid out once, in one of the two).
  */
-export function splitRows(table: Table, cut: number): [Table, Table] {
+export function splitRows(table: Table, cut: number, fresh = false): [Table, Table] {
   const header = table.headerRows ?? 0;
+  const keep = (cell: Cell) => (fresh ? cell : copy(cell, false));
   const spans = bodySpans(table);
   const cutSpans = spans.filter((s) => s.row < cut && s.end >= cut);
   // The span a position starts (or, with its colSpan, continues to the right in its first row), if the cut goes
@@ -93,7 +95,7 @@ export function splitRows(table: Table, cut: number): [Table, Table] {
   const first = table.body.slice(0, cut).map((row, r) =>
     row.map((cell, col) => {
       const span = r >= header ? across(r, col) : undefined;
-      return copy(cell, false, span ? cut - span.row : undefined);
+      return span ? copy(cell, false, cut - span.row) : keep(cell);
     }),
   );
   const second = [
@@ -102,7 +104,7 @@ export function splitRows(table: Table, cut: number): [Table, Table] {
       row.map((cell, col) => {
         const span =
           i === 0 ? cutSpans.find((s) => col >= s.col && col < s.col + (s.cell.colSpan ?? 1)) : undefined;
-        if (!span) return copy(cell, false);
+        if (!span) return keep(cell);
         const rowSpan = span.end - cut + 1;
         return col === span.col ? copy(span.cell, true, rowSpan) : { ...copy(cell, false), rowSpan };
       }),
