@@ -55,6 +55,7 @@ describe("the patch list and the installer's policy", () => {
     expect(new Set(PATCHES.map((p) => p.id)).size).toBe(PATCHES.length);
     expect(PATCHES.filter((p) => p.kind === "fix").map((p) => p.id)).toEqual([
       "unbreakable-blocks",
+      "row-breaks",
       "row-span-centring",
       "tagged-structure",
     ]);

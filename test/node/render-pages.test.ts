@@ -1,12 +1,22 @@
-// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks), tables 三 and 四 whole, a heading never last on
-// its page, the signature never alone; tall tables.
+// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks, table 三 between its rows), table 四 whole,
+// a heading never last on its page, the signature never alone; tall tables.
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeInput } from "../../src/core/analyze.ts";
-import { proactiveBlocks, requestRows } from "../../src/core/labels.ts";
+import { getCell } from "../../src/core/cells.ts";
+import {
+  APPLICANT_COLUMNS,
+  proactiveBlocks,
+  REQUESTS_BALANCE_NOTE,
+  RESULTS_GROUP,
+  requestRows,
+} from "../../src/core/labels.ts";
 import type { Report } from "../../src/core/model.ts";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
+import { PAGE } from "../../src/core/render/page.ts";
 import { type ContentNode, keepTogether } from "../../src/core/render/pdfmake/keep-together.ts";
+import { formatCell } from "../../src/core/render/view/format.ts";
+import { buildTable, CELL_PAD, RULE } from "../../src/core/render/view/tables.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { type PdfText, pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
@@ -19,10 +29,6 @@ beforeAll(async () => {
 const flat = (s: string) => s.replace(/\s+/g, "");
 const PAGE_NUMBER = /—\d+—$/;
 
-/** Each page's text in content-stream order, without whitespace and without its page number. */
-async function pageTexts(pdf: Uint8Array): Promise<string[]> {
-  return texts(await pdfText(pdf));
-}
 const texts = (t: PdfText) => t.pageList.map((p) => flat(p.raw).replace(PAGE_NUMBER, ""));
 
 /** The text block of GB/T 9704 on A4 in PDF points from the page's bottom: 37 mm top margin, 35 mm bottom. */
@@ -47,16 +53,91 @@ function blindReports(): { name: string; report: Report }[] {
 
 /**
  * What has to stay on one page, by its first and last label: each block of table 一 (its article row, column header
- * and rows), and tables 三 and 四 whole (a row span cut by a page break is misdrawn by pdfmake).
+ * and rows) and table 四 (its header and its one row). Table 三 breaks between its rows (checkRequests).
  */
 function tableEnds(report: Report): [string, string][] {
   const blocks = proactiveBlocks(report.edition);
-  const rows = requestRows(report.edition);
   return [
     ...blocks.map((b): [string, string] => [b.article, b.rows.at(-1)?.label ?? ""]),
-    ["申请人情况", rows[rows.length - 1]?.label ?? ""],
     ["行政复议行政诉讼", "复议后起诉"],
   ];
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+const NUMBER = /^\d+(\.\d+)?$/;
+
+/** The centre (x, PDF points) of each applicant column of table 三: its values are centred there. */
+function valueColumns(report: Report): number[] {
+  const { widths } = buildTable(report, "requests");
+  const centres: number[] = [];
+  let x = PAGE.margins[0] + RULE;
+  for (const [i, w] of widths.entries()) {
+    if (i >= 3) centres.push(x + CELL_PAD + w / 2);
+    x += w + 2 * CELL_PAD + RULE;
+  }
+  return centres;
+}
+
+/**
+ * Table 三 as printed, checked: a page it goes on to starts with its header rows; every row label is printed once;
+ * on every page, each row's group labels (「三、本年度办理结果」, 「（三）不予公开」…) are printed with it, so a label cut by
+ * a page break is printed again; each page holds exactly the values of the rows whose labels it holds (no row split
+ * over two pages), each in an applicant column (unless `withValues` is false: numbers wrapped
+ * over lines). Returns the pages the table is printed on.
+ */
+function checkRequests(t: PdfText, report: Report, name: string, withValues = true): number[] {
+  const pages = texts(t);
+  const rows = requestRows(report.edition);
+  const note = flat(REQUESTS_BALANCE_NOTE);
+  const lastLabel = flat(rows.at(-1)?.label ?? "");
+  const first = pageOf(pages, REQUESTS_BALANCE_NOTE);
+  const last = pages.findIndex((p, i) => i >= first && p.includes(lastLabel));
+  expect(first, name).toBeGreaterThanOrEqual(0);
+  expect(last, name).toBeGreaterThanOrEqual(first);
+  const span = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  // The table's text on each page: from its header to its last row label.
+  const region = span.map((p) => {
+    const text = pages[p] ?? "";
+    const from = text.slice(text.indexOf(note));
+    return p === last ? from.slice(0, from.indexOf(lastLabel) + lastLabel.length) : from;
+  });
+  for (const p of span.slice(1))
+    expect(
+      pages[p]?.startsWith(note + flat("申请人情况")),
+      `${name}: page ${p + 1} starts with the header`,
+    ).toBe(true);
+  for (const row of rows)
+    expect(count(region.join("\n"), flat(row.label)), `${name}: ${row.label} printed once`).toBe(1);
+  const columns = valueColumns(report);
+  for (const [k, p] of span.entries()) {
+    const text = region[k] ?? "";
+    const here = rows.filter((r) => text.includes(flat(r.label)));
+    expect(here.length, `${name}: rows on page ${p + 1}`).toBeGreaterThan(0);
+    for (const row of here)
+      for (const label of row.group ? [RESULTS_GROUP, row.group] : [])
+        expect(text.includes(flat(label)), `${name} page ${p + 1}: ${label} with ${row.label}`).toBe(true);
+    if (!withValues) continue;
+    // The values between the header and the last row label on the page.
+    const page = t.pageList[p] as PdfText["pageList"][number];
+    const top = page.items.find((i) => i.str.includes("申请人情况"))?.y ?? 0;
+    const lastItem = page.items.find((i) => flat(i.str).startsWith(lastLabel.slice(0, 4)));
+    const bottom = p === last ? (lastItem?.y ?? 0) - 6 : Number.NEGATIVE_INFINITY;
+    const values = page.items.filter((i) => NUMBER.test(i.str.trim()) && i.y < top && i.y > bottom);
+    const expected = here.flatMap((row) =>
+      APPLICANT_COLUMNS.map((c) => getCell(report, { table: "requests", row: row.path, column: c.key })),
+    );
+    expect(values.length, `${name}: values on page ${p + 1}`).toBe(
+      expected.filter((v) => formatCell(typeof v === "number" ? v : null) !== "").length,
+    );
+    for (const v of values) {
+      const centre = v.x + v.width / 2;
+      expect(
+        Math.min(...columns.map((c) => Math.abs(c - centre))),
+        `${name}: ${v.str} in a column`,
+      ).toBeLessThan(3);
+    }
+  }
+  return span;
 }
 
 describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
@@ -76,7 +157,11 @@ describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
     }
   });
 
-  it("puts each block of table 一, table 三 and table 四 on one page", () => {
+  it("breaks table 三 only between rows, its header and cut labels printed again", () => {
+    checkRequests(text, report, "");
+  });
+
+  it("puts each block of table 一, and table 四, on one page", () => {
     for (const [first, last] of tableEnds(report)) {
       const page = pageOf(pages, first);
       expect(page, first).toBeGreaterThanOrEqual(0);
@@ -135,6 +220,60 @@ describe("table 一 breaks between its blocks", () => {
   });
 });
 
+describe("table 三 and table 四 wherever they fall on a page", () => {
+  /** A seed with `lines` lines of prose more at the end of one section: the tables after it start lower on the page. */
+  const SENTENCE = "依法依规做好政府信息公开申请办理工作，规范答复文书，";
+  const seed = fixtures().find((f) => f.name === "seed-000")?.report as Report;
+  const withProse = (role: string, lines: number): Report => ({
+    ...seed,
+    sections: seed.sections.map((s) =>
+      s.role === role && lines > 0
+        ? {
+            ...s,
+            blocks: [...s.blocks, { type: "paragraph", text: SENTENCE.repeat(60).slice(0, 28 * lines - 2) }],
+          }
+        : s,
+    ),
+  });
+  const fill = (t: PdfText, p: number) => reach(t.pageList[p] as PdfText["pageList"][number]);
+
+  it("breaks table 三 between rows when moving it whole would leave a third of its page empty", async () => {
+    let split = 0;
+    let moved = 0;
+    for (let lines = 0; lines <= 36; lines += 2) {
+      const name = `${lines} lines before table 三`;
+      const t = await pdfText(await renderPdf(withProse("proactive", lines), assets));
+      const span = checkRequests(t, seed, name);
+      const first = span[0] ?? 0;
+      if (span.length > 1) {
+        split++;
+        // The page it starts on is filled; the rows it left for the next page did not fit there.
+        expect(fill(t, first), name).toBeGreaterThan(2 / 3);
+      } else if (first > 0 && texts(t)[first]?.startsWith(flat("三、收到和处理政府信息公开申请情况"))) {
+        // Moved whole with its heading: the page before was not left more than a third empty.
+        moved++;
+        expect(fill(t, first - 1), name).toBeGreaterThan(2 / 3);
+      }
+    }
+    expect(split).toBeGreaterThan(3);
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it("keeps table 四 with its header on one page, wherever it falls", async () => {
+    for (let lines = 0; lines <= 36; lines += 2) {
+      const name = `${lines} lines before table 四`;
+      const t = await pdfText(await renderPdf(withProse("requests", lines), assets));
+      const pages = texts(t);
+      checkRequests(t, seed, name);
+      const page = pageOf(pages, "行政复议行政诉讼");
+      expect(pages[page]?.includes(flat("复议后起诉")), name).toBe(true);
+      const numbers = t.pageList[page]?.items.filter((i) => /^\d+$/.test(i.str.trim())) ?? [];
+      expect(numbers.length, name).toBeGreaterThanOrEqual(15);
+      if (page > 0) expect(fill(t, page - 1), name).toBeGreaterThan(2 / 3);
+    }
+  });
+});
+
 describe("a table taller than a page", () => {
   /** Every count as a 15-digit number: the cells wrap to four lines and table 三 needs more than a page. */
   const tall = (report: Report): Report => {
@@ -148,18 +287,17 @@ describe("a table taller than a page", () => {
   };
 
   it.each(fixtures().filter((f) => f.name.startsWith("report-")))(
-    "$name: breaks over pages, nothing lost",
-    async ({ report }) => {
-      const pages = await pageTexts(await renderPdf(tall(report), assets));
-      const all = pages.join("");
-      for (const row of requestRows(report.edition)) expect(all, row.label).toContain(flat(row.label));
-      const head = pageOf(pages, "申请人情况");
-      const last = pageOf(pages, requestRows(report.edition).at(-1)?.label ?? "");
-      expect(last).toBeGreaterThan(head);
-      // Its heading starts the page the table starts on, and the report goes on after it.
-      expect(pages[head]?.startsWith(flat("三、收到和处理政府信息公开申请情况"))).toBe(true);
-      expect(pageOf(pages, "未经复议直接起诉")).toBeGreaterThanOrEqual(last);
-      expect(all).toContain(flat(report.organ));
+    "$name: breaks between rows over pages, each page with its header and labels",
+    async ({ name, report }) => {
+      const t = await pdfText(await renderPdf(tall(report), assets));
+      const pages = texts(t);
+      const span = checkRequests(t, report, name, false);
+      expect(span.length).toBeGreaterThan(2);
+      // Each page it fills is filled, and the report goes on after it.
+      for (const p of span.slice(0, -1))
+        expect(reach(t.pageList[p] as PdfText["pageList"][number])).toBeGreaterThan(2 / 3);
+      expect(pageOf(pages, "未经复议直接起诉")).toBeGreaterThanOrEqual(span.at(-1) ?? 0);
+      expect(pages.join("")).toContain(flat(report.organ));
     },
   );
 });
@@ -217,6 +355,27 @@ describe("keepTogether", () => {
     const short = keepTogether([para("a", "b"), signature]);
     expect(short).toHaveLength(1);
     expect(short[0]?.stack?.[0]?.stack?.map((n) => n.text)).toEqual(["a", "b"]);
+  });
+
+  it("keeps with the signature a heading's block when only one line of its paragraph is left", () => {
+    const signature: ContentNode = { stack: [line("机关"), line("日期")], keepWithPrevious: true };
+    const out = keepTogether([para("x", "y"), heading("八"), para("a", "b"), signature]);
+    expect(out).toHaveLength(2);
+    const kept = out[1]?.stack ?? [];
+    expect(kept[0]?.stack?.map((n) => n.stack?.[0]?.text)).toEqual(["八", "a"]);
+    expect(kept[1]?.stack?.map((n) => n.text)).toEqual(["b"]);
+    expect(kept[2]).toBe(signature);
+  });
+
+  it("marks a table block with header rows and three body rows or more as one that may break between rows", () => {
+    const rows = (n: number) => Array.from({ length: n }, () => [{ text: "x" }, { text: "1" }]);
+    const withRows = (n: number): ContentNode => ({
+      table: { headerRows: 1, widths: [1, 1], body: rows(n) },
+    });
+    const [three] = keepTogether([heading("三"), withRows(4)]);
+    const [four] = keepTogether([heading("四"), withRows(2)]);
+    expect(three).toMatchObject({ keepTogether: true, splitRows: true });
+    expect(four?.splitRows).toBeUndefined();
   });
 
   it("leaves the array it is given as it was", () => {

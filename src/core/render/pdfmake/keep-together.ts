@@ -1,5 +1,6 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
 import type { Patch } from "./patch.ts";
+import { splittable } from "./row-breaks.ts";
 import { tableBlocks } from "./table-blocks.ts";
 
 /** The parts of a pdfmake content node this module reads or sets. */
@@ -12,6 +13,8 @@ export interface ContentNode {
   keepTogether?: boolean;
   /** Kept on one page with the last line before it (the signature). */
   keepWithPrevious?: boolean;
+  /** A block ending in a table that may break between its rows (row-breaks.ts). */
+  splitRows?: boolean;
   /** Whether the block's layout began at the top of a page. */
   startedAtTop?: boolean;
   [key: string]: unknown;
@@ -84,7 +87,10 @@ export function keepTogether(input: readonly ContentNode[], styles: Styles = {})
     }
     out.push(group(heads, styles));
   }
-  return withPrevious(out, styles);
+  // A table block with rows to spare may break between them (row-breaks.ts).
+  for (const node of withPrevious(out, styles))
+    if (node.keepTogether && splittable(node)) node.splitRows = true;
+  return out;
 }
 
 /** Lines of text a node marked keepWithPrevious (the signature) keeps with it on its page. */
@@ -99,6 +105,15 @@ function withPrevious(out: ContentNode[], styles: Styles): ContentNode[] {
     if (!prev.keepTogether && !prev.unbreakable && prev.stack && prev.stack.length > KEPT_LINES) {
       const last = { ...prev, stack: prev.stack.slice(-KEPT_LINES) };
       out.splice(i - 1, 2, { ...prev, stack: prev.stack.slice(0, -KEPT_LINES) }, group([last, node], styles));
+    } else if (
+      !prev.keepTogether &&
+      (prev.stack?.length ?? 1) < KEPT_LINES &&
+      out[i - 2]?.keepTogether &&
+      !splittable(out[i - 2] as ContentNode)
+    ) {
+      // A line left over from a heading's block (the heading took the first): the block goes too, so that the
+      // signature has two lines of text above it.
+      out.splice(i - 2, 3, group([out[i - 2] as ContentNode, prev, node], styles));
     } else out.splice(i - 1, 2, group([prev, node], styles));
   }
   return out;

@@ -7,6 +7,7 @@ import { layoutCache } from "./layout-cache.ts";
 import { inlineMerge } from "./merge-inlines.ts";
 import { lineMerge } from "./merge-vectors.ts";
 import type { Patch } from "./patch.ts";
+import { rowBreaks } from "./row-breaks.ts";
 import { noOpShifts, rowSpanCentring } from "./row-spans.ts";
 import { styleCache } from "./style-cache.ts";
 import { taggedStructure } from "./tagging.ts";
@@ -14,6 +15,8 @@ import { taggedStructure } from "./tagging.ts";
 /** Fixes first (what the PDF must look like), then the speed-ups (same pixels, less time or fewer bytes), then tagging. */
 export const PATCHES: readonly Patch[] = [
   unbreakableBlocks,
+  // After unbreakableBlocks, so that it sees a table block before that patch does.
+  rowBreaks,
   rowSpanCentring,
   fontReuse,
   subsetGlyphCopy,
