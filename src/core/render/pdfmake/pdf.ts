@@ -7,6 +7,7 @@ import { PAGE } from "../page.ts";
 import { PDF_FAMILY } from "../text/runs.ts";
 import { CELL_PAD, RULE } from "../view/tables.ts";
 import { bundle } from "./bundle.ts";
+import { useFonts } from "./fonts-vfs.ts";
 import { installPdfmake } from "./install.ts";
 import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
 import { tagContent } from "./tagging.ts";
@@ -54,9 +55,6 @@ let configured = false;
 function configureOnce(): void {
   if (configured) return;
   configured = true;
-  // Never fetch: no URL and no local file is read while rendering.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.addTableLayouts({
     official: {
       hLineWidth: () => RULE,
@@ -71,26 +69,12 @@ function configureOnce(): void {
   });
 }
 
-/** Font data written into pdfmake's virtual file system once per isolate (keyed by file name and data identity). */
-const written = new Map<string, Uint8Array>();
-function vfsName(font: FontFile): string {
-  const name = `nianbao/${font.name}`;
-  if (written.get(name) !== font.data) {
-    pdfmake.virtualfs.writeFileSync(name, font.data);
-    written.set(name, font.data);
-  }
-  return name;
-}
-
-function fontTable(assets: RenderAssets) {
-  const family = (file: FontFile) => {
-    const name = vfsName(file);
-    return { normal: name, bold: name, italics: name, bolditalics: name };
-  };
-  const fonts: Record<string, ReturnType<typeof family>> = {};
-  for (const role of FACE_ROLES) fonts[PDF_FAMILY[role]] = family(faceFile(assets, role));
-  fonts[PDF_FAMILY.fallback] = family(assets.fallback ?? assets.fonts.body);
-  return fonts;
+/** The font families the templates name (PDF_FAMILY), each with its role's file. */
+function fontFamilies(assets: RenderAssets): Record<string, FontFile> {
+  const families: Record<string, FontFile> = {};
+  for (const role of FACE_ROLES) families[PDF_FAMILY[role]] = faceFile(assets, role);
+  families[PDF_FAMILY.fallback] = assets.fallback ?? assets.fonts.body;
+  return families;
 }
 
 function footer(currentPage: number) {
@@ -137,7 +121,7 @@ export async function renderPdf(
     tagContent(doc.content as ContentNode[]);
   }
   doc.footer = footer;
-  pdfmake.setFonts(fontTable(assets));
+  useFonts(fontFamilies(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
