@@ -77,6 +77,23 @@ function fontFamilies(assets: RenderAssets): Record<string, FontFile> {
   return families;
 }
 
+/**
+ * The title block (its lines and the space after it) takes whole lines of the page's grid, so the body under it sits
+ * on the same 22-line grid as on every other page (GB/T 9704); the space after the title is the template's, moved to
+ * the nearest grid line and never under one line's worth of title and blank together. Without this the body of page 1
+ * sat half a line off the grid of the pages after it.
+ */
+function titleOnGrid(content: ContentNode[], styles: Styles, titleEm: number): void {
+  const node = content[0] as { style?: string; stack?: unknown[]; margin?: number[] } | undefined;
+  const style = styles.title as { fontSize?: number; lineHeight?: number; margin?: number[] } | undefined;
+  if (node?.style !== "title" || !node.stack?.length || !style?.fontSize || !style.lineHeight) return;
+  const lines = node.stack.length;
+  const line = style.fontSize * style.lineHeight * titleEm;
+  const after = style.margin?.[3] ?? 0;
+  const pitches = Math.max(lines + 1, Math.round((lines * line + after) / PAGE.linePitch));
+  node.margin = [0, 0, 0, round(pitches * PAGE.linePitch - lines * line)];
+}
+
 function footer(currentPage: number) {
   const odd = currentPage % 2 === 1;
   return {
@@ -101,7 +118,8 @@ export async function renderPdf(
   // The patched pdfmake (fixes always; speed-ups unless switched off); installed at the first render.
   installPdfmake(assets.fonts.body.data);
   const view = buildView(report);
-  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: layoutFor(assets) });
+  const layout = layoutFor(assets);
+  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout });
   // The page geometry first, as the template's JSON had it.
   const doc: Record<string, unknown> = {
     pageSize: PAGE.size,
@@ -115,6 +133,7 @@ export async function renderPdf(
     creationDate: date,
     modDate: date,
   };
+  titleOnGrid(doc.content as ContentNode[], doc.styles as Styles, emHeight(faceFile(assets, "title")));
   doc.content = keepTogether(doc.content as ContentNode[], doc.styles as Styles);
   if (options.tagged) {
     doc.tagged = true;
