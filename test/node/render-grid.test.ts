@@ -1,7 +1,7 @@
 // The PDF's line grid (GB/T 9704: 22 lines a page): headings take whole grid lines, so the body stays on the grid.
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RenderAssets, renderPdf } from "../../src/core/render/index.ts";
-import { PAGE } from "../../src/core/render/page.ts";
+import { A4, PAGE } from "../../src/core/render/page.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { pdfFacts } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
@@ -63,5 +63,30 @@ describe.each(fixtures())("$name", ({ report }) => {
     }
     // Every report with prose has a heading between two body lines somewhere.
     if (report.sections.some((s) => s.blocks.length > 1)) expect(checked).toBeGreaterThan(0);
+  });
+
+  it("a page of prose holds the grid's 22 lines, and page 1's body sits on the same grid as the pages after it", async () => {
+    const { pageList } = await pdfFacts(await renderPdf(report, assets));
+    const top = A4.height - PAGE.margins[1];
+    /** Where a body line sits in its grid line (0–1), from the top of the text block. */
+    const phase = (l: Line) => ((((top - l.y) / PAGE.linePitch) % 1) + 1) % 1;
+    const phases: number[] = [];
+    const textLines = (i: number) =>
+      pageLines(pageList[i]?.items ?? []).filter((l) => !/^—\d+—$/.test(l.text.replace(/\s/g, "")));
+    for (const [i, page] of pageList.slice(0, -1).entries()) {
+      const lines = textLines(i);
+      // The body lines above the page's first table (on page 1: under the title).
+      const run: Line[] = [];
+      for (const l of lines) {
+        if (l.kind === "other" && !(page.number === 1 && run.length === 0)) break;
+        if (l.kind !== "other") run.push(l);
+      }
+      const body = run.filter((l) => l.kind === "body");
+      if (body[0]) phases.push(phase(body[0]));
+      // Prose running on to the next page fills this one (a heading moves on with its first line, so may leave one).
+      if (lines.every((l) => l.kind !== "other") && textLines(i + 1)[0]?.kind === "body")
+        expect(lines, `page ${page.number}`).toHaveLength(22);
+    }
+    for (const p of phases) expect(p).toBeCloseTo(phases[0] as number, 2);
   });
 });
