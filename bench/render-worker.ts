@@ -1,4 +1,4 @@
-// A small Worker for the bench and the bundle-size measurement: renders a posted report model, reports timings.
+// A small Worker for the bench and the bundle-size measurement: renders a posted report model (?tagged: a tagged PDF).
 import type { Report } from "../src/core/model.ts";
 import { renderHtml, renderPdf } from "../src/core/render/index.ts";
 import { workerAssets } from "../src/runtime/assets-worker.ts";
@@ -21,7 +21,7 @@ export default {
       // workerd advances the clock only across I/O: measure each render with a timer read after a macrotask.
       const t0 = Date.now();
       if (url.pathname === "/html") bytes = (await renderHtml(report, assets)).length;
-      else bytes = (await renderPdf(report, assets)).length;
+      else bytes = (await renderPdf(report, assets, { tagged: url.searchParams.has("tagged") })).length;
       await scheduler.wait(0);
       times.push(Date.now() - t0);
     }

@@ -1,4 +1,5 @@
-// Render speed (Node 22: node bench/render.ts): PDF and HTML p50/p95 per seed in Node and in workerd, PDF bytes,
+// Render speed (Node 22: node bench/render.ts): PDF (untagged and tagged) and HTML p50/p95 per seed in Node and in
+// workerd, PDF bytes,
 // Worker bundle size (gzip), and headless Chromium printing the same HTML to PDF with a warm browser, as a ratio.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -50,29 +51,47 @@ interface Row {
   chromium?: number[];
   wPdf?: number[];
   wHtml?: number[];
+  /** The tagged PDF (structure tree, /MarkInfo): bytes, Node wall and CPU, workerd. */
+  taggedBytes: number;
+  tPdf: number[];
+  tPdfCpu: number[];
+  wTagged?: number[];
 }
+
+const TAGGED = { tagged: true } as const;
 
 // ---- Node ----
 const assets = await nodeAssets();
 const rows: Row[] = [];
 for (const { name, report } of seeds) {
   const bytes = (await renderPdf(report, assets)).length;
-  for (let i = 0; i < WARMUP; i++) await renderPdf(report, assets);
-  rows.push({ name, bytes, pdf: [], pdfCpu: [], html: await time(() => renderHtml(report, assets)) });
+  const taggedBytes = (await renderPdf(report, assets, TAGGED)).length;
+  for (let i = 0; i < WARMUP; i++) {
+    await renderPdf(report, assets);
+    await renderPdf(report, assets, TAGGED);
+  }
+  const html = await time(() => renderHtml(report, assets));
+  rows.push({ name, bytes, taggedBytes, pdf: [], pdfCpu: [], tPdf: [], tPdfCpu: [], html });
 }
 // PDF timings in rounds over the seeds, so a slow spell of a shared machine falls on every seed alike: each round
-// renders a seed once untimed (its font subsets back in the cache), then times two renders of it.
+// renders a seed once untimed (its font subsets back in the cache), then times two renders of it, untagged then
+// tagged, so both meet the same load.
 for (let round = 0; round < Math.ceil(RUNS / 2); round++)
   for (const [i, { report }] of seeds.entries()) {
     const row = rows[i] as Row;
-    await renderPdf(report, assets);
-    for (let k = 0; k < 2; k++) {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      await renderPdf(report, assets);
-      row.pdf.push(performance.now() - t);
-      const d = process.cpuUsage(c);
-      row.pdfCpu.push((d.user + d.system) / 1000);
+    for (const [options, wall, cpu] of [
+      [{}, row.pdf, row.pdfCpu],
+      [TAGGED, row.tPdf, row.tPdfCpu],
+    ] as const) {
+      await renderPdf(report, assets, options);
+      for (let k = 0; k < 2; k++) {
+        const c = process.cpuUsage();
+        const t = performance.now();
+        await renderPdf(report, assets, options);
+        wall.push(performance.now() - t);
+        const d = process.cpuUsage(c);
+        cpu.push((d.user + d.system) / 1000);
+      }
     }
   }
 
@@ -124,6 +143,7 @@ try {
     };
     // Timed from outside (workerd's clock stands still during a request); includes a local HTTP round trip.
     row.wPdf = await time(() => call("/pdf"));
+    row.wTagged = await time(() => call("/pdf?tagged"));
     row.wHtml = await time(() => call("/html"));
   }
   await worker.dispose();
@@ -166,6 +186,17 @@ for (const r of rows) {
     : "n/a";
   console.log(
     `${r.name.padEnd(9)} ${String(r.bytes).padStart(9)} | ${f1(pct(r.pdf, 50))} ${f1(pct(r.pdf, 95))} (${f1(pct(r.pdfCpu, 50))}) | ${f1(pct(r.html, 50))} ${f1(pct(r.html, 95))} | ${w} | ${c}`,
+  );
+}
+console.log("\nTagged PDF    bytes (+%) | Node p50   p95 (CPU p50, +% CPU) | workerd p50  p95 (+%)");
+for (const r of rows) {
+  const plus = (a: number, b: number) => `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(0)}%`;
+  const w =
+    r.wTagged && r.wPdf
+      ? `${f1(pct(r.wTagged, 50))} ${f1(pct(r.wTagged, 95))} (${plus(pct(r.wTagged, 50), pct(r.wPdf, 50))})`
+      : "n/a";
+  console.log(
+    `${r.name.padEnd(9)} ${String(r.taggedBytes).padStart(9)} (${plus(r.taggedBytes, r.bytes)}) | ${f1(pct(r.tPdf, 50))} ${f1(pct(r.tPdf, 95))} (${f1(pct(r.tPdfCpu, 50))}, ${plus(pct(r.tPdfCpu, 50), pct(r.pdfCpu, 50))}) | ${w}`,
   );
 }
 console.log(

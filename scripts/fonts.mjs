@@ -23,11 +23,11 @@ const out = join(root, "fonts");
 const require = createRequire(import.meta.url);
 const pkgDir = (name) => dirname(require.resolve(`${name}/package.json`));
 
-/** Characters of GB2312 decoded through GBK: rows A1–F7 (symbols, level 1 and level 2), or up to D7 (level 1 only). */
-function gb2312(lastRow = 0xf7) {
+/** Characters of GB2312 decoded through GBK: rows A1–F7 (symbols, level 1 and level 2). */
+function gb2312() {
   const dec = new TextDecoder("gbk");
   let s = "";
-  for (let hi = 0xa1; hi <= lastRow; hi++) {
+  for (let hi = 0xa1; hi <= 0xf7; hi++) {
     for (let lo = 0xa1; lo <= 0xfe; lo++) {
       const c = dec.decode(new Uint8Array([hi, lo]));
       if (c.length === 1 && c !== "\ufffd") s += c;
@@ -86,14 +86,12 @@ const SOURCES = [
   {
     // The heaviest open serif: the nearest open face to 小标宋 for the title.
     out: "NotoSerifSC-Black.ttf",
-    levelOneOnly: true,
     src: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "900Black", "NotoSerifSC_900Black.ttf"),
     licence: () => join(pkgDir("@expo-google-fonts/noto-serif-sc"), "LICENSE_FONT"),
     licenceOut: "OFL-NotoSerifSC.txt",
   },
   {
     out: "NotoSansSC-Regular.ttf",
-    levelOneOnly: true,
     src: () => join(pkgDir("@expo-google-fonts/noto-sans-sc"), "400Regular", "NotoSansSC_400Regular.ttf"),
     licence: () => join(pkgDir("@expo-google-fonts/noto-sans-sc"), "LICENSE_FONT"),
     licenceOut: "OFL-NotoSansSC.txt",
@@ -101,11 +99,10 @@ const SOURCES = [
   {
     // LXGW WenKai's licence reserves the names 「霞鹜」 and "LXGW" for unmodified fonts: the subset is renamed.
     out: "NianbaoKai-Regular.ttf",
-    levelOneOnly: true,
     names: {
       1: "Nianbao Kai",
       2: "Regular",
-      3: "Nianbao Kai Regular (GB2312 level 1 subset of LXGW WenKai 1.250)",
+      3: "Nianbao Kai Regular (GB2312 subset of LXGW WenKai 1.250)",
       4: "Nianbao Kai Regular",
       6: "NianbaoKai-Regular",
     },
@@ -140,10 +137,8 @@ function cffToTrueType(bytes, { tolerance, unitsPerEm, simplify }) {
 export default async function buildFonts() {
   mkdirSync(out, { recursive: true });
   const full = [...new Set(gb2312() + EXTRA + templateChars())].join("");
-  const levelOne = [...new Set(gb2312(0xd7) + EXTRA + templateChars())].join("");
-  console.log(
-    `fonts: ${[...full].length} characters (GB2312 + punctuation + template text), level 1: ${[...levelOne].length}`,
-  );
+  // Every face holds all of GB2312 (issue #13): a display face never hands a title or heading character to another.
+  console.log(`fonts: ${[...full].length} characters (GB2312 + punctuation + template text) in every face`);
   for (const f of SOURCES) {
     const src = f.src();
     if (!existsSync(src)) {
@@ -152,8 +147,7 @@ export default async function buildFonts() {
       continue;
     }
     const t0 = Date.now();
-    const text = f.levelOneOnly ? levelOne : full;
-    const bytes = await subsetFont(readFileSync(src), text, {
+    const bytes = await subsetFont(readFileSync(src), full, {
       targetFormat: "truetype",
       noHinting: true,
       // No shaping tables (CJK body text needs none; fontkit's layout then has no lookups to run) and no vertical

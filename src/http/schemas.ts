@@ -89,7 +89,22 @@ export const ForceQuery = z.object({
   force: z.enum(["true", "false", "1", "0"]).optional().describe("publish/render even with error findings"),
 });
 
-export const RenderQuery = ForceQuery.extend({ format: z.enum(["pdf", "html"]).default("pdf") });
+/** A tagged PDF (accessible: structure tree, /MarkInfo); absent: the service's default (TAGGED_PDF, else untagged). */
+const Tagged = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .describe(
+    "a tagged PDF (无障碍: structure tree of headings, paragraphs and tables with header cells, /MarkInfo): larger and slower to make; absent: the service's default (TAGGED_PDF, else false). A tagged report is stored under its own id",
+  );
+
+export const PublishQuery = ForceQuery.extend({ tagged: Tagged });
+
+export const RenderQuery = ForceQuery.extend({
+  format: z.enum(["pdf", "html"]).default("pdf"),
+  tagged: Tagged.describe(
+    "with format=pdf: a tagged PDF (structure tree, /MarkInfo); absent: the service's default",
+  ),
+});
 
 export const VersionsQuery = z.object({
   organ: z.string().min(1).max(200).describe("机关名称, as in the report"),

@@ -61,6 +61,7 @@ export const EnvSchema = z.object({
   FONTS_DIR: optional(z.string().min(1, "must be a directory holding fonts.json")),
   TRUST_PROXY: optional(Bool),
   FALLBACK_FONT: optional(z.string().regex(/\.(ttf|otf)$/i, "must be the path of a .ttf or .otf font file")),
+  TAGGED_PDF: optional(Bool),
 });
 
 export interface ServiceConfig {
@@ -79,6 +80,8 @@ export interface ServiceConfig {
   fallbackFont?: string;
   /** Node: the office's own fonts, a directory with fonts.json (FONTS_DIR or `serve --fonts`). */
   fontsDir?: string;
+  /** Tagged PDFs by default (TAGGED_PDF): uploads, batches and requests without `tagged`. */
+  taggedPdf?: boolean;
 }
 
 /** A configuration error naming every bad variable; thrown before anything starts. */
@@ -133,6 +136,7 @@ export function parseConfig(env: Record<string, unknown>): ServiceConfig {
     ...(e.FALLBACK_FONT ? { fallbackFont: e.FALLBACK_FONT } : {}),
     ...(e.FONTS_DIR ? { fontsDir: e.FONTS_DIR } : {}),
     ...(e.RESULT_SECRET ? { resultSecret: e.RESULT_SECRET } : {}),
+    ...(e.TAGGED_PDF ? { taggedPdf: true } : {}),
   };
   if (!e.S3_BUCKET) return { http, ...limits };
   return {

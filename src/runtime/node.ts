@@ -26,6 +26,8 @@ export interface ServeOptions {
   dataDir?: string;
   /** The office's own fonts (a directory with fonts.json); overrides FONTS_DIR. */
   fontsDir?: string;
+  /** Tagged PDFs by default (`serve --tagged`); with TAGGED_PDF=true either turns it on. */
+  taggedPdf?: boolean;
   /** Defaults to process.env; read once, here. */
   env?: Record<string, string | undefined>;
   log?: (entry: LogEntry) => void;
@@ -86,6 +88,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     clientAddress: nodeClientAddress(config.http.trustProxy ?? false),
     log,
     ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
+    ...(config.taggedPdf || options.taggedPdf ? { pdf: { tagged: true } } : {}),
     ...(config.rateLimit ? { rateLimiter: tokenBucket(config.rateLimit) } : {}),
     ...(config.maxConcurrentWrites > 0 ? { maxConcurrentWrites: config.maxConcurrentWrites } : {}),
   };

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { NianbaoError } from "../core/errors.ts";
 import type { Report, ValidationResult } from "../core/model.ts";
-import type { Engine } from "../service/engine.ts";
+import type { Engine, PdfOptions } from "../service/engine.ts";
 import type { JobBody, PoolJob, PoolReply } from "./pool-protocol.ts";
 
 export interface PoolOptions {
@@ -150,7 +150,8 @@ export function threadPoolEngine(
 
   return {
     analyze: (input, hint) => submit<ValidationResult>({ op: "analyze", input, ...(hint ? { hint } : {}) }),
-    renderPdf: (report: Report) => submit<Uint8Array>({ op: "pdf", report }),
+    renderPdf: (report: Report, options?: PdfOptions) =>
+      submit<Uint8Array>({ op: "pdf", report, ...(options ? { options } : {}) }),
     renderHtml: (report: Report) => submit<string>({ op: "html", report }),
     renderTujie: (report: Report, previous: Report | null) =>
       submit<{ html: string; pdf: Uint8Array }>({ op: "tujie", report, previous }),

@@ -1,11 +1,12 @@
 // The messages between the Node pool and its worker threads.
 import type { ErrorCode, ErrorDetails } from "../core/errors.ts";
 import type { Report } from "../core/model.ts";
-import type { InputHint } from "../service/engine.ts";
+import type { InputHint, PdfOptions } from "../service/engine.ts";
 
 export type JobBody =
   | { op: "analyze"; input: Uint8Array | string; hint?: InputHint }
-  | { op: "pdf" | "html"; report: Report }
+  | { op: "pdf"; report: Report; options?: PdfOptions }
+  | { op: "html"; report: Report }
   | { op: "tujie"; report: Report; previous: Report | null }
   | { op: "spin" };
 

@@ -22,7 +22,7 @@ async function run(job: PoolJob): Promise<unknown> {
     case "analyze":
       return engine.analyze(job.input, job.hint);
     case "pdf":
-      return engine.renderPdf(job.report);
+      return engine.renderPdf(job.report, job.options);
     case "html":
       return engine.renderHtml(job.report);
     case "tujie":

@@ -29,6 +29,8 @@ export interface Env {
   MAX_CONCURRENT_WRITES?: string;
   /** A secret (wrangler secret put RESULT_SECRET): signs upload result files. */
   RESULT_SECRET?: string;
+  /** "true": tagged PDFs by default (uploads, zip batches, requests without `tagged`). */
+  TAGGED_PDF?: string;
   /** Cloudflare's rate-limiting binding ([[ratelimits]] in wrangler.toml). */
   WRITE_LIMITER?: RateLimitBinding;
   /** Producer of the upload queue: each report of a zip under incoming/ is sent back to it as its own message. */
@@ -65,6 +67,7 @@ function build(env: Env) {
       RENDER_BUDGET_MS: env.RENDER_BUDGET_MS,
       MAX_CONCURRENT_WRITES: env.MAX_CONCURRENT_WRITES,
       RESULT_SECRET: env.RESULT_SECRET,
+      TAGGED_PDF: env.TAGGED_PDF,
     });
     const services: AppServices = {
       storage: new R2Storage(env.REPORTS),
@@ -76,6 +79,7 @@ function build(env: Env) {
       clientAddress: edgeClientAddress,
       log,
       ...(config.resultSecret ? { resultSecret: config.resultSecret } : {}),
+      ...(config.taggedPdf ? { pdf: { tagged: true } } : {}),
       ...(config.rateLimit && env.WRITE_LIMITER
         ? { rateLimiter: cloudflareRateLimiter(env.WRITE_LIMITER, config.rateLimit.periodSeconds) }
         : {}),

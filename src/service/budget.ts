@@ -29,7 +29,7 @@ export function withRenderBudget(engine: Engine, ms: number): Engine {
     });
   return {
     ...engine,
-    renderPdf: (report) => race(engine.renderPdf(report)),
+    renderPdf: (report, options) => race(engine.renderPdf(report, options)),
     renderHtml: (report) => race(engine.renderHtml(report)),
     ...(engine.renderTujie
       ? {

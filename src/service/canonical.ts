@@ -1,5 +1,6 @@
 // Canonical JSON (sorted keys, no whitespace) and the content-addressed report id built on it.
 import type { Report } from "../core/model.ts";
+import type { PdfOptions } from "../core/render/index.ts";
 import { sha256Hex } from "../storage/keys.ts";
 
 export function canonicalJson(value: unknown): string {
@@ -12,7 +13,11 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** Same normalized report and output version (renderer and fonts) → same id, whatever the input form was. */
-export async function reportId(report: Report, outputVersion: string): Promise<string> {
-  return (await sha256Hex(`${canonicalJson(report)}\n${outputVersion}`)).slice(0, 32);
+/**
+ * Same normalized report, output version (renderer and fonts) and PDF options → same id, whatever the input form
+ * was. A tagged PDF is another artifact, so another id; an untagged one keeps the id it had before the option.
+ */
+export async function reportId(report: Report, outputVersion: string, pdf: PdfOptions = {}): Promise<string> {
+  const options = pdf.tagged ? "\npdf tagged" : "";
+  return (await sha256Hex(`${canonicalJson(report)}\n${outputVersion}${options}`)).slice(0, 32);
 }

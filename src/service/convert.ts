@@ -8,7 +8,7 @@ import { ObjectExists } from "../storage/errors.ts";
 import { isSafeKey, keySegment } from "../storage/keys.ts";
 import type { Storage } from "../storage/types.ts";
 import { reportId } from "./canonical.ts";
-import type { Engine, InputHint } from "./engine.ts";
+import type { Engine, InputHint, PdfOptions } from "./engine.ts";
 import { artifactKey, CONTENT_TYPES, indexKey, metaKey, tujieKey } from "./layout.ts";
 import type { ReportMeta } from "./meta.ts";
 import { type PreviousRef, type PreviousReport, recheckNextYear, withPrevious } from "./previous.ts";
@@ -20,6 +20,8 @@ export interface ServiceDeps {
   now?: () => Date;
   /** Signs upload result files (RESULT_SECRET); without it a stored result is never trusted and the work is redone. */
   resultSecret?: string;
+  /** The service's default for PDFs (TAGGED_PDF): what uploads, batches and requests without `tagged` get. */
+  pdf?: PdfOptions;
 }
 
 export interface Published {
@@ -59,7 +61,7 @@ export async function publish(
   deps: ServiceDeps,
   input: Uint8Array | string,
   hint: InputHint = {},
-  options: { force?: boolean } = {},
+  options: { force?: boolean; tagged?: boolean } = {},
 ): Promise<Published> {
   const analyzed = await analyze(deps, input, hint);
   const { report, sources } = analyzed;
@@ -67,7 +69,8 @@ export async function publish(
   if (invalid && !options.force) {
     throw new NianbaoError("invalid_report", undefined, { findings: analyzed.findings });
   }
-  const id = await reportId(report, await deps.engine.outputVersion());
+  const pdf = pdfOptions(deps, options.tagged);
+  const id = await reportId(report, await deps.engine.outputVersion(), pdf);
   const { storage } = deps;
   // The index entry is written last: a name too long for a key must be refused before anything is stored.
   const segment = new TextEncoder().encode(keySegment(report.organ)).length;
@@ -90,7 +93,7 @@ export async function publish(
   }
   const other = running.get(id);
   if (other) return { created: false, report, findings, sources, meta: await other, previous: previousRef };
-  const mine = store(deps, report, findings, sources, id, invalid, previous);
+  const mine = store(deps, report, findings, sources, id, invalid, previous, pdf);
   const shared = mine.then(({ meta }) => meta);
   shared.catch(() => {});
   running.set(id, shared);
@@ -99,6 +102,11 @@ export async function publish(
   } finally {
     running.delete(id);
   }
+}
+
+/** The PDF options of a publish or render: the request's `tagged` when it says, else the service's default. */
+export function pdfOptions(deps: Pick<ServiceDeps, "pdf">, tagged?: boolean): PdfOptions {
+  return (tagged ?? deps.pdf?.tagged) ? { tagged: true } : {};
 }
 
 /** A crash between writing meta.json and the index entry is repaired: the entry is written when missing. */
@@ -116,11 +124,12 @@ async function store(
   id: string,
   invalid: boolean,
   previous: PreviousReport | null,
+  pdfOpts: PdfOptions,
 ): Promise<Published> {
   const { storage } = deps;
   const previousRef = previous ? previous.ref : null;
   const [pdf, html, tujie] = await Promise.all([
-    deps.engine.renderPdf(report),
+    deps.engine.renderPdf(report, pdfOpts),
     deps.engine.renderHtml(report),
     deps.engine.renderTujie?.(report, previous ? previous.report : null),
   ]);
@@ -151,6 +160,7 @@ async function store(
     createdAt: (deps.now?.() ?? new Date()).toISOString(),
     rendererVersion: deps.engine.rendererVersion,
     forced: invalid,
+    tagged: pdfOpts.tagged === true,
     findings,
     sizes: {
       pdf: infos[0].size,

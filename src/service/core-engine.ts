@@ -18,7 +18,7 @@ import type { Engine } from "./engine.ts";
 export function coreEngine(assets: () => Promise<RenderAssets>): Engine {
   return {
     analyze: async (input, hint) => withGlyphFindings(analyzeInput(input, hint), await assets()),
-    renderPdf: async (report) => renderPdf(report, await assets()),
+    renderPdf: async (report, options) => renderPdf(report, await assets(), options),
     renderHtml: async (report) => renderHtml(report, await assets()),
     renderTujie: async (report, previous) => {
       const a = await assets();

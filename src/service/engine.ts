@@ -1,8 +1,9 @@
 // The conversion engine the service runs: analyze (detect, parse, validate) and the two renderers, fonts bound in.
 import type { InputHint } from "../core/analyze.ts";
 import type { Report, ValidationResult } from "../core/model.ts";
+import type { PdfOptions } from "../core/render/index.ts";
 
-export type { InputHint };
+export type { InputHint, PdfOptions };
 
 export interface Engine {
   /**
@@ -11,7 +12,8 @@ export interface Engine {
    * (Node: a worker thread).
    */
   analyze(input: Uint8Array | string, hint?: InputHint): Promise<ValidationResult>;
-  renderPdf(report: Report): Promise<Uint8Array>;
+  /** `tagged`: a tagged PDF (structure tree, /MarkInfo); the report id covers it (service/canonical.ts). */
+  renderPdf(report: Report, options?: PdfOptions): Promise<Uint8Array>;
   renderHtml(report: Report): Promise<string>;
   /** The 图解 page and PDF, with last year's report for the changes; absent: no 图解 artifacts are made. */
   renderTujie?(report: Report, previous: Report | null): Promise<{ html: string; pdf: Uint8Array }>;

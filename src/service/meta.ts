@@ -5,7 +5,9 @@ import { Edition, Finding } from "../core/model.ts";
 export const ReportMeta = z.object({
   id: z
     .string()
-    .describe("content id: SHA-256 of the normalized report and the renderer version, 32 hex digits"),
+    .describe(
+      "content id: SHA-256 of the normalized report, the renderer version, the font set and the PDF options (tagged), 32 hex digits",
+    ),
   organ: z.string().describe("机关名称"),
   year: z.number().int().describe("the year reported on"),
   edition: Edition,
@@ -14,6 +16,12 @@ export const ReportMeta = z.object({
   createdAt: z.string().describe("first publication, ISO 8601"),
   rendererVersion: z.string(),
   forced: z.boolean().describe("published with error findings through ?force=true"),
+  tagged: z
+    .boolean()
+    .optional()
+    .describe(
+      "the PDF is tagged (structure tree, /MarkInfo: ?tagged=true or TAGGED_PDF); absent before the option",
+    ),
   findings: z.array(Finding),
   sizes: z.object({
     pdf: z.number().int(),

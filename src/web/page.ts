@@ -69,6 +69,7 @@ ${token}
 </div>
 </div>
 <h2 id="publish-h">3. 预览与发布</h2>
+<p class="option"><label><input type="checkbox" id="tagged"> 无障碍 PDF（带结构标签，便于读屏软件朗读标题、段落和表格；文件略大）</label></p>
 <p class="actions"><button type="button" id="preview-button">预览 PDF</button> <button type="button" id="publish-button" class="primary">发布</button></p>
 <div id="preview" class="preview"></div>
 <div id="links" class="published" aria-live="polite"></div>

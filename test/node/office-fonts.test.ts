@@ -10,6 +10,7 @@ import { main } from "../../src/cli/main.ts";
 import type { Report } from "../../src/core/model.ts";
 import { gb2312Hanzi } from "../../src/core/render/fonts/gb2312.ts";
 import { checkFontFile, FontConfigError, parseFontsJson } from "../../src/core/render/fonts/office-fonts.ts";
+import { subsetTtf } from "../../src/core/render/fonts/ttf-subset.ts";
 import { fontSet, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { startServer } from "../../src/runtime/node.ts";
@@ -19,7 +20,12 @@ const require = createRequire(import.meta.url);
 const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
 const SERIF_LIGHT = join(pkg("@expo-google-fonts/noto-serif-sc"), "300Light", "NotoSerifSC_300Light.ttf");
 const SANS_BOLD = join(pkg("@expo-google-fonts/noto-sans-sc"), "700Bold", "NotoSansSC_700Bold.ttf");
-const LEVEL_ONE = new URL("../../fonts/NianbaoKai-Regular.ttf", import.meta.url).pathname;
+const FONTS = new URL("../../fonts/", import.meta.url);
+/** A font lacking GB2312 level 2: the first 3,755 GB2312 hanzi (level 1) of the default 黑体 face, cut here. */
+const LEVEL_ONE = subsetTtf(
+  new Uint8Array(readFileSync(new URL("NotoSansSC-Regular.ttf", FONTS))),
+  String.fromCodePoint(...gb2312Level1()),
+);
 const report = JSON.parse(
   readFileSync(new URL("../fixtures/render/report-2021.json", import.meta.url), "utf8"),
 ) as Report;
@@ -48,6 +54,18 @@ async function cli(args: string[]) {
   return { code, stderr };
 }
 
+/** GB2312 level 1: the hanzi of rows B0–D7, as a GBK decoder gives them. */
+function gb2312Level1(): number[] {
+  const dec = new TextDecoder("gbk");
+  const out: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++)
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const cp = dec.decode(new Uint8Array([hi, lo])).codePointAt(0) ?? 0;
+      if (cp >= 0x4e00 && cp <= 0x9fff) out.push(cp);
+    }
+  return out;
+}
+
 describe("GB2312 hanzi table", () => {
   it("is the 6,763 hanzi a GBK decoder gives for rows B0–F7", () => {
     const dec = new TextDecoder("gbk");
@@ -61,9 +79,13 @@ describe("GB2312 hanzi table", () => {
     expect(gb2312Hanzi()).toHaveLength(6763);
   });
 
-  it("is covered by the default body face (FandolFang)", () => {
-    const data = new Uint8Array(readFileSync(new URL("../../fonts/FandolFang-Regular.ttf", import.meta.url)));
-    expect(() => checkFontFile("FandolFang-Regular.ttf", data)).not.toThrow();
+  it("is covered by every default face: 仿宋 body, title, 黑体 and 楷体 headings (issue #13)", () => {
+    const faces = ["FandolFang-Regular", "NotoSerifSC-Black", "NotoSansSC-Regular", "NianbaoKai-Regular"];
+    for (const face of faces) {
+      const data = new Uint8Array(readFileSync(new URL(`${face}.ttf`, FONTS)));
+      expect(() => checkFontFile(`${face}.ttf`, data), face).not.toThrow();
+    }
+    expect(gb2312Level1()).toHaveLength(3755);
   });
 });
 
@@ -85,7 +107,7 @@ describe("font file checks", () => {
     expect(fails(new Uint8Array(4))).toMatch(/x\/甲\.ttf/);
     const truncated = new Uint8Array(readFileSync(SANS_BOLD).subarray(0, 4096));
     expect(fails(truncated)).toMatch(/x\/甲\.ttf: .*(损坏|outside)/);
-    const partial = fails(new Uint8Array(readFileSync(LEVEL_ONE)));
+    const partial = fails(LEVEL_ONE);
     expect(partial).toMatch(/未覆盖 GB2312：缺少 \d+ 个汉字/);
     expect(partial).toContain("lacks GB2312 coverage");
   });

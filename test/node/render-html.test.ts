@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { buildView, renderHtml } from "../../src/core/render/index.ts";
 import { useBrowser } from "../support/browser.ts";
+import { pdfText } from "../support/pdf.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 
 const ctx = useBrowser();
@@ -147,4 +148,39 @@ describe("escaping and small screens", () => {
       }
     }
   }, 180_000);
+});
+
+describe("print stylesheet", () => {
+  it("prints A4 pages numbered 「— n —」, tables breaking between rows with their header repeated", async () => {
+    const report = fixtures().find((f) => f.name === "report-2021")?.report as Report;
+    const { page, errors } = await open(await renderHtml(report, ctx.assets));
+    try {
+      // page.pdf prints with the print media: the @page box and the rows' break rules apply.
+      const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true }));
+      const { pageList } = await pdfText(pdf);
+      expect(pageList.length).toBeGreaterThan(2);
+      for (const p of pageList) {
+        expect(p.width).toBeCloseTo(595.28, 0);
+        // The @page margin box: 「— n —」 at the foot of every page.
+        const foot = p.items.filter((i) => i.y < 99);
+        expect(
+          foot
+            .map((i) => i.str)
+            .join("")
+            .replace(/\s/g, ""),
+          `page ${p.number}`,
+        ).toBe(`—${p.number}—`);
+      }
+      // Table 三 runs over two pages here; the page it continues on starts with its column header again.
+      const headerPages = pageList.filter((p) => p.text.includes("申请人情况")).map((p) => p.number);
+      const requestsPages = pageList
+        .filter((p) => /（七）总计|本年新收政府信息公开申请数量/.test(p.text))
+        .map((p) => p.number);
+      expect(requestsPages.length).toBeGreaterThan(1);
+      for (const n of requestsPages) expect(headerPages, `page ${n}`).toContain(n);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

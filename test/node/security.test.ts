@@ -522,9 +522,24 @@ describe("template helpers and the core touch no I/O", () => {
     }
   });
 
-  it("pdfmake's URL and local-file policies are set to refuse", () => {
-    const pdf = read("src/core/render/pdfmake/pdf.ts");
-    expect(pdf).toMatch(/setUrlAccessPolicy\(\(\) => false\)/);
-    expect(pdf).toMatch(/setLocalAccessPolicy\(\(\) => false\)/);
+  it("pdfmake's URL and local-file policies are set to refuse, by the one font set-up both PDF renderers use", () => {
+    const setup = read("src/core/render/pdfmake/fonts-vfs.ts");
+    expect(setup).toMatch(/setUrlAccessPolicy\(\(\) => false\)/);
+    expect(setup).toMatch(/setLocalAccessPolicy\(\(\) => false\)/);
+    for (const renderer of ["src/core/render/pdfmake/pdf.ts", "src/core/tujie/pdf.ts"]) {
+      const source = read(renderer);
+      expect(source, renderer).toMatch(/useFonts\(/);
+      // Nothing sets fonts or writes font files past the shared set-up.
+      expect(source, renderer).not.toMatch(/setFonts\(|virtualfs/);
+    }
+  });
+
+  it("after a render pdfmake refuses every URL and local file", async () => {
+    const { bundle } = await import("../../src/core/render/pdfmake/bundle.ts");
+    const { renderTujiePdf } = await import("../../src/core/tujie/index.ts");
+    await renderTujiePdf(JSON.parse(read("test/fixtures/render/seed-000.json")), await nodeAssets());
+    const pdfmake = bundle.pdfmake as unknown as Record<string, (url: string) => boolean>;
+    expect(pdfmake.urlAccessPolicy?.("https://example.com/x.png")).toBe(false);
+    expect(pdfmake.localAccessPolicy?.("/etc/passwd")).toBe(false);
   });
 });

@@ -272,6 +272,21 @@ describe("年报工作台 /", () => {
     await page.context().close();
   });
 
+  it("publishes a tagged (accessible) PDF when 「无障碍 PDF」 is ticked", async () => {
+    const page = await workbench();
+    await upload(page, SEED);
+    await page.getByLabel("无障碍 PDF", { exact: false }).check();
+    const published = page.waitForResponse((r) => r.url().includes("/v1/reports?tagged=true"));
+    await page.click("#publish-button");
+    expect((await published).status()).toBeLessThan(300);
+    await poll(() => page.textContent("#status")).toMatch(/发布成功|此前已发布/);
+    const pdfHref = await page.locator('#links a[href$=".pdf"]').first().getAttribute("href");
+    const pdf = (await (await page.request.get(pdfHref as string)).body()).toString("latin1");
+    expect(pdf).toContain("/StructTreeRoot");
+    expect(pdf).toContain("/MarkInfo");
+    await page.context().close();
+  });
+
   it("publishes and follows the PDF link; the organ page lists the year and the fragment embeds", async () => {
     const page = await workbench();
     await upload(page, SEED);

@@ -5,6 +5,7 @@ import kai from "../../fonts/NianbaoKai-Regular.ttf";
 import sans from "../../fonts/NotoSansSC-Regular.ttf";
 import serifBlack from "../../fonts/NotoSerifSC-Black.ttf";
 import type { Report } from "../../src/core/model.ts";
+import { subsetTtf } from "../../src/core/render/fonts/ttf-subset.ts";
 import { checkGlyphs, renderPdf } from "../../src/core/render/index.ts";
 import { workerAssets } from "../../src/runtime/assets-worker.ts";
 import report2021 from "../fixtures/render/report-2021.json";
@@ -61,7 +62,11 @@ describe("worker font assets", () => {
       "office/fonts.json": JSON.stringify({ title: "仿宋.ttf", heading1: "仿宋.ttf" }),
       "office/仿宋.ttf": fang,
       "bad/fonts.json": JSON.stringify({ heading2: "楷.ttf" }),
-      "bad/楷.ttf": kai,
+      // Every default face covers GB2312 now: a font lacking it is cut here (the first 3,000 hanzi of the 黑体 face).
+      "bad/楷.ttf": subsetTtf(
+        new Uint8Array(sans),
+        String.fromCodePoint(...Array.from({ length: 3000 }, (_, i) => 0x4e00 + i)),
+      ).slice().buffer as ArrayBuffer,
       "gone/fonts.json": JSON.stringify({ body: "无.ttf" }),
     };
     const officeBucket = {

@@ -3,6 +3,6 @@
 export { type FaceRole, type FontFile, fontSet, type RenderAssets } from "./fonts/assets.ts";
 export { checkGlyphs, withGlyphFindings } from "./fonts/glyphs.ts";
 export { renderHtml } from "./html/html.ts";
-export { renderPdf } from "./pdfmake/pdf.ts";
+export { type PdfOptions, renderPdf } from "./pdfmake/pdf.ts";
 export { RENDERER_VERSION } from "./version.ts";
 export { buildView } from "./view/view.ts";

@@ -4,6 +4,7 @@ import type { Report } from "../model.ts";
 import { type FontFile, faceFile, type RenderAssets } from "../render/fonts/assets.ts";
 import { A4 } from "../render/page.ts";
 import { bundle } from "../render/pdfmake/bundle.ts";
+import { useFonts } from "../render/pdfmake/fonts-vfs.ts";
 import { installPdfmake } from "../render/pdfmake/install.ts";
 import { buildTujie, type Chart, type TujieView } from "./figures.ts";
 import { chartMax } from "./svg.ts";
@@ -24,26 +25,9 @@ const SECOND_PAGE_FROM = 2;
 
 const FAMILY = { body: "TujieBody", heading: "TujieHeading" } as const;
 
-/** Fonts in pdfmake's virtual file system under their own names, written once per data (see render/pdf.ts). */
-const written = new Map<string, Uint8Array>();
-function vfsName(font: FontFile): string {
-  const name = `tujie/${font.name}`;
-  if (written.get(name) !== font.data) {
-    pdfmake.virtualfs.writeFileSync(name, font.data);
-    written.set(name, font.data);
-  }
-  return name;
-}
-
-function fonts(assets: RenderAssets) {
-  const family = (file: FontFile) => {
-    const name = vfsName(file);
-    return { normal: name, bold: name, italics: name, bolditalics: name };
-  };
-  return {
-    [FAMILY.body]: family(assets.fonts.body),
-    [FAMILY.heading]: family(faceFile(assets, "heading")),
-  };
+/** The two families the 图解 names, with the body and 黑体 heading files. */
+function fontFamilies(assets: RenderAssets): Record<string, FontFile> {
+  return { [FAMILY.body]: assets.fonts.body, [FAMILY.heading]: faceFile(assets, "heading") };
 }
 
 function keyFigures(view: TujieView): object {
@@ -160,8 +144,6 @@ export function tujieDocument(view: TujieView): Record<string, unknown> {
   };
 }
 
-let configured = false;
-
 /** Renders the 图解 PDF of a report; `previous` is the organ's report of the year before, when known. */
 export async function renderTujiePdf(
   report: Report,
@@ -170,13 +152,8 @@ export async function renderTujiePdf(
 ): Promise<Uint8Array> {
   // The renderer's fenced adapter (its fixes, and caches: each font file parsed once, styles resolved once).
   installPdfmake(assets.fonts.body.data);
-  if (!configured) {
-    configured = true;
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-  }
   const doc = tujieDocument(buildTujie(report, previous));
-  pdfmake.setFonts(fonts(assets));
+  useFonts(fontFamilies(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

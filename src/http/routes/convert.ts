@@ -2,16 +2,16 @@
 import { createRoute } from "@hono/zod-openapi";
 import { NianbaoError } from "../../core/errors.ts";
 import { hasErrors } from "../../core/finding.ts";
-import { analyze, publish } from "../../service/convert.ts";
+import { analyze, pdfOptions, publish } from "../../service/convert.ts";
 import { CONTENT_TYPES, portalLinks, reportLinks } from "../../service/layout.ts";
 import { withPrevious } from "../../service/previous.ts";
 import type { App } from "../app-type.ts";
 import { HTML_CSP } from "../artifact-headers.ts";
 import { readInput } from "../body.ts";
 import { bearer, errors, json, reportBody } from "../docs-helpers.ts";
-import { isForced } from "../parse.ts";
+import { isForced, queryFlag } from "../parse.ts";
 import { prefersMinimal } from "../prefer.ts";
-import { ForceQuery, Published, RenderQuery, Validated } from "../schemas.ts";
+import { Published, PublishQuery, RenderQuery, Validated } from "../schemas.ts";
 import type { AppServices } from "../services.ts";
 import { baseUrl } from "./base-url.ts";
 
@@ -21,9 +21,9 @@ const publishRoute = createRoute({
   path: "/v1/reports",
   summary: "Validate, render and publish a report",
   description:
-    "Stores the PDF, HTML and normalized JSON under a content id. The same report again gives the same id and writes nothing. With error findings: 422 and nothing stored, unless force=true. `Prefer: return=minimal` leaves `report` out of the answer. Text in GB18030 is read by `charset=gb18030` (or detected when no charset is given).",
+    "Stores the PDF, HTML and normalized JSON under a content id. The same report again gives the same id and writes nothing. With error findings: 422 and nothing stored, unless force=true. `Prefer: return=minimal` leaves `report` out of the answer. Text in GB18030 is read by `charset=gb18030` (or detected when no charset is given). `tagged=true` stores a tagged (accessible) PDF, under an id of its own.",
   security: bearer,
-  request: { query: ForceQuery, body: reportBody() },
+  request: { query: PublishQuery, body: reportBody() },
   responses: {
     201: json(Published, "Published"),
     200: json(Published, "Already published: same id, nothing written"),
@@ -47,6 +47,8 @@ const renderRoute = createRoute({
   method: "post",
   path: "/v1/render",
   summary: "Render a report to PDF or HTML and answer the bytes; nothing stored",
+  description:
+    "`tagged=true` with format=pdf answers a tagged (accessible) PDF: a structure tree of headings, paragraphs and tables with header cells, /MarkInfo. Without `tagged`, the service's default (TAGGED_PDF) applies.",
   security: bearer,
   request: { query: RenderQuery, body: reportBody() },
   responses: {
@@ -63,10 +65,12 @@ const renderRoute = createRoute({
 
 export function convertRoutes(app: App, services: AppServices): void {
   app.openapi(publishRoute, async (c) => {
-    const { force } = c.req.valid("query");
+    const { force, tagged } = c.req.valid("query");
     const { input, hint } = await readInput(c);
+    const flag = queryFlag(tagged);
     const { created, report, findings, sources, meta, previous } = await publish(services, input, hint, {
       force: isForced(force),
+      ...(flag === undefined ? {} : { tagged: flag }),
     });
     const base = baseUrl(c, services.config);
     const links = reportLinks(meta.id, base);
@@ -98,7 +102,7 @@ export function convertRoutes(app: App, services: AppServices): void {
   });
 
   app.openapi(renderRoute, async (c) => {
-    const { format, force } = c.req.valid("query");
+    const { format, force, tagged } = c.req.valid("query");
     const { input, hint } = await readInput(c);
     const { report, findings } = await analyze(services, input, hint);
     if (hasErrors(findings) && !isForced(force))
@@ -109,7 +113,14 @@ export function convertRoutes(app: App, services: AppServices): void {
       "X-Content-Type-Options": "nosniff",
     };
     if (format === "pdf")
-      return c.body((await services.engine.renderPdf(report)) as Uint8Array<ArrayBuffer>, 200, headers);
+      return c.body(
+        (await services.engine.renderPdf(
+          report,
+          pdfOptions(services, queryFlag(tagged)),
+        )) as Uint8Array<ArrayBuffer>,
+        200,
+        headers,
+      );
     // The same guard as stored pages: no script, no network, no sniffing.
     return c.body(await services.engine.renderHtml(report), 200, {
       ...headers,

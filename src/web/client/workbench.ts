@@ -292,6 +292,9 @@ tables.addEventListener("submit", (ev) => {
   if (report) void check(JSON.stringify(report), "application/json", "修改后的报告", false);
 });
 
+/** 「无障碍 PDF」 is ticked: preview and publish ask for a tagged PDF (its own id when published). */
+const tagged = (): boolean => $<HTMLInputElement>("tagged").checked;
+
 function clearPreview(): void {
   if (previewUrl) URL.revokeObjectURL(previewUrl);
   previewUrl = null;
@@ -302,7 +305,11 @@ $("preview-button").addEventListener("click", async () => {
   const report = correctedReport();
   if (!report) return;
   say("正在生成 PDF 预览…");
-  const res = await post("/v1/render?format=pdf&force=true", JSON.stringify(report), "application/json");
+  const res = await post(
+    `/v1/render?format=pdf&force=true${tagged() ? "&tagged=true" : ""}`,
+    JSON.stringify(report),
+    "application/json",
+  );
   if (!res.ok) {
     fail(`预览失败：${await errorMessage(res)}`);
     return;
@@ -328,9 +335,14 @@ $("publish-button").addEventListener("click", async () => {
   const report = correctedReport();
   if (!report) return;
   say("正在发布…");
-  const res = await post("/v1/reports", JSON.stringify(report), "application/json", {
-    prefer: "return=minimal",
-  });
+  const res = await post(
+    `/v1/reports${tagged() ? "?tagged=true" : ""}`,
+    JSON.stringify(report),
+    "application/json",
+    {
+      prefer: "return=minimal",
+    },
+  );
   if (res.status === 422) {
     const body = (await res.clone().json()) as { error?: { findings?: Finding[] } };
     if (body.error?.findings) draw({ report, findings: body.error.findings });

@@ -7,6 +7,7 @@ import { PAGE } from "../page.ts";
 import { PDF_FAMILY } from "../text/runs.ts";
 import { CELL_PAD, RULE } from "../view/tables.ts";
 import { bundle } from "./bundle.ts";
+import { useFonts } from "./fonts-vfs.ts";
 import { installPdfmake } from "./install.ts";
 import { type ContentNode, keepTogether, type Styles } from "./keep-together.ts";
 import { tagContent } from "./tagging.ts";
@@ -35,14 +36,14 @@ const { pdfmake } = bundle;
 function layoutFor(assets: RenderAssets) {
   const em = (role: FaceRole) => emHeight(faceFile(assets, role));
   return {
-    lineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("body"))),
+    lineHeight: onGrid(PAGE.linePitch / (PAGE.bodyFontSize * em("body"))),
     titleLineHeight: round((1.15 * TUNED_EM) / em("title")),
     characterSpacing: -0.2, // 28 characters of 16 pt in the 156 mm line
     tableFontSize: 10.5,
     noteFontSize: 9,
     tableLineHeight: round((0.92 * TUNED_EM) / em("body")),
-    headingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("heading"))),
-    subheadingLineHeight: round(PAGE.linePitch / (PAGE.bodyFontSize * em("subheading"))),
+    headingLineHeight: onGrid(PAGE.linePitch / (PAGE.bodyFontSize * em("heading"))),
+    subheadingLineHeight: onGrid(PAGE.linePitch / (PAGE.bodyFontSize * em("subheading"))),
   };
 }
 
@@ -50,13 +51,18 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
+/**
+ * A grid line's height factor, rounded down: 22 lines then fit the 225 mm text block. Rounded to nearest, a body line
+ * came out 0.003 pt over the pitch, 22 lines 0.05 pt over the block, and every page held 21 lines.
+ */
+function onGrid(n: number): number {
+  return Math.floor(n * 1000) / 1000;
+}
+
 let configured = false;
 function configureOnce(): void {
   if (configured) return;
   configured = true;
-  // Never fetch: no URL and no local file is read while rendering.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
   pdfmake.addTableLayouts({
     official: {
       hLineWidth: () => RULE,
@@ -71,26 +77,29 @@ function configureOnce(): void {
   });
 }
 
-/** Font data written into pdfmake's virtual file system once per isolate (keyed by file name and data identity). */
-const written = new Map<string, Uint8Array>();
-function vfsName(font: FontFile): string {
-  const name = `nianbao/${font.name}`;
-  if (written.get(name) !== font.data) {
-    pdfmake.virtualfs.writeFileSync(name, font.data);
-    written.set(name, font.data);
-  }
-  return name;
+/** The font families the templates name (PDF_FAMILY), each with its role's file. */
+function fontFamilies(assets: RenderAssets): Record<string, FontFile> {
+  const families: Record<string, FontFile> = {};
+  for (const role of FACE_ROLES) families[PDF_FAMILY[role]] = faceFile(assets, role);
+  families[PDF_FAMILY.fallback] = assets.fallback ?? assets.fonts.body;
+  return families;
 }
 
-function fontTable(assets: RenderAssets) {
-  const family = (file: FontFile) => {
-    const name = vfsName(file);
-    return { normal: name, bold: name, italics: name, bolditalics: name };
-  };
-  const fonts: Record<string, ReturnType<typeof family>> = {};
-  for (const role of FACE_ROLES) fonts[PDF_FAMILY[role]] = family(faceFile(assets, role));
-  fonts[PDF_FAMILY.fallback] = family(assets.fallback ?? assets.fonts.body);
-  return fonts;
+/**
+ * The title block (its lines and the space after it) takes whole lines of the page's grid, so the body under it sits
+ * on the same 22-line grid as on every other page (GB/T 9704); the space after the title is the template's, moved to
+ * the nearest grid line and never under one line's worth of title and blank together. Without this the body of page 1
+ * sat half a line off the grid of the pages after it.
+ */
+function titleOnGrid(content: ContentNode[], styles: Styles, titleEm: number): void {
+  const node = content[0] as { style?: string; stack?: unknown[]; margin?: number[] } | undefined;
+  const style = styles.title as { fontSize?: number; lineHeight?: number; margin?: number[] } | undefined;
+  if (node?.style !== "title" || !node.stack?.length || !style?.fontSize || !style.lineHeight) return;
+  const lines = node.stack.length;
+  const line = style.fontSize * style.lineHeight * titleEm;
+  const after = style.margin?.[3] ?? 0;
+  const pitches = Math.max(lines + 1, Math.round((lines * line + after) / PAGE.linePitch));
+  node.margin = [0, 0, 0, round(pitches * PAGE.linePitch - lines * line)];
 }
 
 function footer(currentPage: number) {
@@ -117,7 +126,8 @@ export async function renderPdf(
   // The patched pdfmake (fixes always; speed-ups unless switched off); installed at the first render.
   installPdfmake(assets.fonts.body.data);
   const view = buildView(report);
-  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout: layoutFor(assets) });
+  const layout = layoutFor(assets);
+  const json = runTemplate(`report-${report.edition}.pdf`, view, { assets, layout });
   // The page geometry first, as the template's JSON had it.
   const doc: Record<string, unknown> = {
     pageSize: PAGE.size,
@@ -131,13 +141,14 @@ export async function renderPdf(
     creationDate: date,
     modDate: date,
   };
+  titleOnGrid(doc.content as ContentNode[], doc.styles as Styles, emHeight(faceFile(assets, "title")));
   doc.content = keepTogether(doc.content as ContentNode[], doc.styles as Styles);
   if (options.tagged) {
     doc.tagged = true;
     tagContent(doc.content as ContentNode[]);
   }
   doc.footer = footer;
-  pdfmake.setFonts(fontTable(assets));
+  useFonts(fontFamilies(assets));
   const out = await pdfmake.createPdf(doc).getBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
