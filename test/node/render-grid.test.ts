@@ -39,12 +39,23 @@ function pageLines(items: { str: string; y: number; height: number; font: string
   return lines.sort((a, b) => b.y - a.y);
 }
 
+/** The top of the text block and its bottom (page numbers are below it), in PDF points from the page's bottom. */
+const TOP = A4.height - PAGE.margins[1];
+const BOTTOM = PAGE.margins[3];
+/** A line's place on the page's grid: grid lines from the top of the text block. */
+const at = (l: Line) => (TOP - l.y) / PAGE.linePitch;
+
 describe.each(fixtures())("$name", ({ report }) => {
-  it("headings take whole grid lines: body lines on a page stay on one grid across them", async () => {
+  it("headings take whole grid lines: body lines stay on one grid across them, and under a heading atop a page", async () => {
     const { pageList } = await pdfFacts(await renderPdf(report, assets));
+    const pages = pageList.map((page) => ({
+      number: page.number,
+      lines: pageLines(page.items.filter((i) => i.y > BOTTOM)),
+    }));
+    // Where a body line sits in its grid line: on a page prose runs on to (its first line is body).
+    const prose = pages.find((p) => p.lines[0]?.kind === "body")?.lines[0];
     let checked = 0;
-    for (const page of pageList) {
-      const lines = pageLines(page.items);
+    for (const { number, lines } of pages) {
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as Line;
         if (line.kind !== "body") continue;
@@ -55,21 +66,31 @@ describe.each(fixtures())("$name", ({ report }) => {
         const next = lines[j];
         if (next?.kind !== "body") continue;
         const pitches = (line.y - next.y) / PAGE.linePitch;
-        const where = `page ${page.number}: 「${line.text}」 → 「${next.text}」`;
+        const where = `page ${number}: 「${line.text}」 → 「${next.text}」`;
         expect(pitches, where).toBeCloseTo(Math.round(pitches), 2);
         expect(Math.round(pitches), where).toBeGreaterThanOrEqual(j - i);
         if (j > i + 1) checked++;
       }
+      // A heading that moved on to the top of a page with its first line: that line sits on the grid of prose, at
+      // least one grid line down per heading line.
+      let k = 0;
+      while (lines[k]?.kind === "heading") k++;
+      const first = lines[k];
+      if (k === 0 || first?.kind !== "body" || !prose) continue;
+      const pitches = at(first) - at(prose);
+      const where = `page ${number}: 「${lines[0]?.text}」 → 「${first.text}」`;
+      expect(pitches, where).toBeCloseTo(Math.round(pitches), 2);
+      expect(Math.round(pitches), where).toBeGreaterThanOrEqual(k);
+      checked++;
     }
-    // Every report with prose has a heading between two body lines somewhere.
+    // Every report with prose has a heading between two body lines somewhere: on one page, or as a page's first line.
     if (report.sections.some((s) => s.blocks.length > 1)) expect(checked).toBeGreaterThan(0);
   });
 
   it("a page of prose holds the grid's 22 lines, and page 1's body sits on the same grid as the pages after it", async () => {
     const { pageList } = await pdfFacts(await renderPdf(report, assets));
-    const top = A4.height - PAGE.margins[1];
     /** Where a body line sits in its grid line (0–1), from the top of the text block. */
-    const phase = (l: Line) => ((((top - l.y) / PAGE.linePitch) % 1) + 1) % 1;
+    const phase = (l: Line) => ((at(l) % 1) + 1) % 1;
     const phases: number[] = [];
     const textLines = (i: number) =>
       pageLines(pageList[i]?.items ?? []).filter((l) => !/^—\d+—$/.test(l.text.replace(/\s/g, "")));
