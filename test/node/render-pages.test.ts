@@ -220,21 +220,22 @@ describe("table 一 breaks between its blocks", () => {
   });
 });
 
+/** A seed with `lines` lines of prose more at the end of one section: the tables after it start lower on the page. */
+const SENTENCE = "依法依规做好政府信息公开申请办理工作，规范答复文书，";
+const seed = fixtures().find((f) => f.name === "seed-000")?.report as Report;
+const withProse = (role: string, lines: number): Report => ({
+  ...seed,
+  sections: seed.sections.map((s) =>
+    s.role === role && lines > 0
+      ? {
+          ...s,
+          blocks: [...s.blocks, { type: "paragraph", text: SENTENCE.repeat(60).slice(0, 28 * lines - 2) }],
+        }
+      : s,
+  ),
+});
+
 describe("table 三 and table 四 wherever they fall on a page", () => {
-  /** A seed with `lines` lines of prose more at the end of one section: the tables after it start lower on the page. */
-  const SENTENCE = "依法依规做好政府信息公开申请办理工作，规范答复文书，";
-  const seed = fixtures().find((f) => f.name === "seed-000")?.report as Report;
-  const withProse = (role: string, lines: number): Report => ({
-    ...seed,
-    sections: seed.sections.map((s) =>
-      s.role === role && lines > 0
-        ? {
-            ...s,
-            blocks: [...s.blocks, { type: "paragraph", text: SENTENCE.repeat(60).slice(0, 28 * lines - 2) }],
-          }
-        : s,
-    ),
-  });
   const fill = (t: PdfText, p: number) => reach(t.pageList[p] as PdfText["pageList"][number]);
 
   it("breaks table 三 between rows when moving it whole would leave a third of its page empty", async () => {
@@ -300,6 +301,17 @@ describe("a table taller than a page", () => {
       expect(pages.join("")).toContain(flat(report.organ));
     },
   );
+
+  it("breaks between rows wherever it starts, its cut labels printed again on every page (a line lower each time)", async () => {
+    // One line (29 pt) at a time over a page's 22: the table starts at every place a line can leave it, among them
+    // those where more than a third of the page is left but too little for its heading, header and two rows (it
+    // moved on whole there and pdfmake broke it, cut labels not given again).
+    for (let lines = 0; lines < 22; lines++) {
+      const name = `tall, ${lines} lines before table 三`;
+      const t = await pdfText(await renderPdf(tall(withProse("proactive", lines)), assets));
+      expect(checkRequests(t, seed, name, false).length, name).toBeGreaterThan(2);
+    }
+  });
 });
 
 describe("keepTogether", () => {

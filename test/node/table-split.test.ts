@@ -1,5 +1,6 @@
 // Splitting a table between rows (header rows repeated, cut row spans given again) and choosing where to split.
 import { describe, expect, it } from "vitest";
+import { decide } from "../../src/core/render/pdfmake/row-breaks.ts";
 import {
   bodySpans,
   type Cell,
@@ -112,5 +113,30 @@ describe("chooseCut", () => {
     expect(chooseCut({ ...g(), need: (s) => (s.row === 1 ? 25 : 0) }, 40, 0)).toBeUndefined();
     expect(chooseCut(g(), 39, 0)).toBeUndefined();
     expect(chooseCut(g(), 40, 0)).toBe(3);
+  });
+});
+
+describe("decide (row-breaks.ts): whether a table block that does not fit is split, and where", () => {
+  // The same rows on a text block of 100 pt: moving a block whole may leave 30 pt of it empty.
+  const g = () => ({
+    headerRows: 1,
+    rows: 8,
+    bottom: [20, 30, 40, 50, 60, 70, 80, 90],
+    spans: bodySpans(table()),
+    need: () => 0,
+  });
+
+  it("splits where it is when the part above fills the page, and moves a block that fits a page whole", () => {
+    expect(decide(g(), 55, 100, false)).toEqual({ cut: 4, nextPage: false });
+    expect(decide(g(), 55, 100, true)).toEqual({ cut: 4, nextPage: false });
+    expect(decide(g(), 25, 100, false)).toBeUndefined();
+    expect(decide(g(), 35, 100, false)).toBeUndefined();
+  });
+
+  it("splits a block taller than a page on the next page when no first part fits what is left, however much that is", () => {
+    // 25 pt left (under 30): moves on. 35 pt left: over 30, but a first part needs 40 pt (header and two rows); it
+    // moved on whole before and pdfmake broke it, its cut labels not given again.
+    expect(decide(g(), 25, 100, true)).toEqual({ cut: 7, nextPage: true });
+    expect(decide(g(), 35, 100, true)).toEqual({ cut: 7, nextPage: true });
   });
 });

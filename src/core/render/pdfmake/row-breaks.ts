@@ -135,18 +135,23 @@ function geometry(group: ContentNode, bottom: (number | undefined)[]): RowGeomet
   };
 }
 
-type Split = { cut: number; nextPage: boolean };
+export type Split = { cut: number; nextPage: boolean };
 
 /**
  * Whether and where a block that does not fit in `room` is split: not when moving it whole leaves at most MOST_EMPTY
- * of the page empty and it fits a page; else before the row chooseCut picks, on the next page when it moves.
+ * of the page empty and it fits a page; else before the row chooseCut picks, on the next page when it moves. A block
+ * whose smallest first part (its headings, header and two body rows) does not fit in `room` moves on too, whole if it
+ * fits a page, else split there: a table taller than a page is never left to pdfmake's own breaks, however much of
+ * the page is left.
  */
-function decide(g: RowGeometry, room: number, full: number, tall: boolean): Split | undefined {
-  const moves = room <= full * MOST_EMPTY;
-  if (moves && !tall) return undefined;
-  const space = moves ? full : room;
-  const cut = chooseCut(g, space, space - full * MOST_EMPTY);
-  return cut === undefined ? undefined : { cut, nextPage: moves };
+export function decide(g: RowGeometry, room: number, full: number, tall: boolean): Split | undefined {
+  if (room > full * MOST_EMPTY) {
+    const cut = chooseCut(g, room, room - full * MOST_EMPTY);
+    if (cut !== undefined) return { cut, nextPage: false };
+  }
+  if (!tall) return undefined;
+  const cut = chooseCut(g, full, full - full * MOST_EMPTY);
+  return cut === undefined ? undefined : { cut, nextPage: true };
 }
 
 const textBlock = (ctx: Context) =>
