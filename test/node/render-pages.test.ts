@@ -19,7 +19,7 @@ import { formatCell } from "../../src/core/render/view/format.ts";
 import { buildTable, CELL_PAD, RULE } from "../../src/core/render/view/tables.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { type PdfText, pdfText } from "../support/pdf.ts";
-import { fixtures } from "../support/render-fixtures.ts";
+import { fixtures, tallRequests } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
 beforeAll(async () => {
@@ -276,16 +276,7 @@ describe("table 三 and table 四 wherever they fall on a page", () => {
 });
 
 describe("a table taller than a page", () => {
-  /** Every count as a 15-digit number: the cells wrap to four lines and table 三 needs more than a page. */
-  const tall = (report: Report): Report => {
-    const big = (v: unknown): unknown =>
-      typeof v === "number"
-        ? 123456789012345
-        : v && typeof v === "object"
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, big(x)]))
-          : v;
-    return { ...report, requests: big(report.requests) } as Report;
-  };
+  const tall = tallRequests;
 
   it.each(fixtures().filter((f) => f.name.startsWith("report-")))(
     "$name: breaks between rows over pages, each page with its header and labels",

@@ -13,9 +13,11 @@ const opaque = (v: number | null | undefined) => v == null || v >= 1;
  * pdfmake sets opacity 1 and the fill colour before every text fragment and every line (over a thousand operators per
  * report). Opacity 1 is the PDF default, so until a document draws something translucent the opacity operator is
  * left out (from then on every request is written, so a return to 1 still is). A fill colour equal to the one in
- * effect is left out too; the colour in effect is followed through `q`/`Q` and starts unknown on each page. And while
- * pdfmake draws a line of text, its fill(colour) before each fragment (which only means to set the colour: there is
- * no path) writes no fill operator.
+ * effect is left out too; the colour in effect is followed through `q`/`Q` and starts unknown on each page. A page
+ * whose first `q` comes before any colour is set (a shifted cell at the top of a page: a table's header repeated
+ * there) gets the colour the document last asked for first, outside the `q`: set inside it, the colour was lost at its
+ * `Q` and set again for the next text. And while pdfmake draws a line of text, its fill(colour) before each fragment
+ * (which only means to set the colour: there is no path) writes no fill operator.
  */
 export const graphicsState: Patch = {
   id: "graphics-state",
@@ -46,11 +48,13 @@ export const graphicsState: Patch = {
         function (this: DocLike, color: unknown, opacity?: number) {
           const s = docState(this);
           if (typeof color === "string" && color === s.fill && opaque(opacity) && !s.translucent) {
+            s.last = color;
             this._fillColor = [color, opacity];
             return this;
           }
           const out = fillColor.call(this, color, opacity);
           s.fill = typeof color === "string" ? color : undefined;
+          s.last = opaque(opacity) ? s.fill : undefined;
           return out;
         },
     );
@@ -71,8 +75,10 @@ export const graphicsState: Patch = {
     p.wrap(
       "PDFDocument.save",
       (save) =>
-        function (this: object) {
+        function (this: DocLike) {
           const s = docState(this);
+          if (s.fill === undefined && s.fills.length === 0 && s.last !== undefined && !s.translucent)
+            this.fillColor(s.last);
           s.fills.push(s.fill);
           return save.call(this);
         },

@@ -7,6 +7,8 @@ export interface DocState {
   /** The fill colour in effect (undefined: not known), and the ones saved by `q`. */
   fill: string | undefined;
   fills: (string | undefined)[];
+  /** The fill colour last asked for, on this page or one before (undefined: none yet, translucent, or not a colour name). */
+  last: string | undefined;
   /** Set while pdfmake draws a line of text: its fill(colour) calls only set the colour. */
   colourOnly: boolean;
 }
@@ -15,7 +17,7 @@ const docs = new WeakMap<object, DocState>();
 export function docState(doc: object): DocState {
   let s = docs.get(doc);
   if (!s) {
-    s = { translucent: false, fill: undefined, fills: [], colourOnly: false };
+    s = { translucent: false, fill: undefined, fills: [], last: undefined, colourOnly: false };
     docs.set(doc, s);
   }
   return s;
