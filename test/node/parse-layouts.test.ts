@@ -295,4 +295,69 @@ describe("layouts of portal pages", () => {
     );
     expect(report).toMatchObject({ organ: "某县文化和旅游局", year: 2019 });
   });
+
+  // pdftotext's default order: row 一's values before its label, labels in runs of their own, and several rows
+  // written column by column (seven blocks of k lines: (三)1–(四)2 as k = 10, (四)3–(五)3 as 4, (六)1–(七) as 4).
+  const BANDS: Record<string, Cells> = {
+    received: [40, 3, 0, 1, 0, 2, 46],
+    carriedOver: [2, 0, 0, 1, 0, 0, 3],
+    granted: [15, 1, 0, 0, 0, 1, 17],
+    partiallyGranted: [3, 0, 0, 0, 0, 0, 3],
+    "withheld/stateSecret": [1, 0, 0, 0, 0, 0, 1],
+    "withheld/thirdParty": [2, 0, 0, 0, 0, 0, 2],
+    "withheld/processInfo": [1, 1, 0, 0, 0, 0, 2],
+    "withheld/queryMatters": [1, 0, 0, 0, 0, 0, 1],
+    "unavailable/notHeld": [9, 1, 0, 1, 0, 0, 11],
+    "unavailable/needsCreation": [2, 0, 0, 0, 0, 0, 2],
+    "unavailable/unclear": [1, 0, 0, 0, 0, 0, 1],
+    "notProcessed/petition": [2, 0, 0, 0, 0, 1, 3],
+    "notProcessed/duplicate": [1, 0, 0, 0, 0, 0, 1],
+    "otherHandling/noCorrection": [1, 0, 0, 0, 0, 0, 1],
+    "otherHandling/other": [1, 0, 0, 0, 0, 0, 1],
+    handledTotal: [40, 3, 0, 1, 0, 2, 46],
+    carriedForward: [2, 0, 0, 1, 0, 0, 3],
+  };
+  const BANDS_PROACTIVE: Record<string, Cells> = {
+    regulations: [0, 0, 0],
+    normativeDocuments: [2, 1, 6],
+    licensing: [318],
+    penalties: [57],
+    coercion: [4],
+    fees: [12.5],
+  };
+  const BANDS_APPEALS = {
+    review: [2, 1, 0, 0, 3],
+    litigationDirect: [1, 0, 0, 0, 1],
+    litigationAfterReview: [0, 1, 0, 0, 1],
+  };
+
+  it("pdftotext's default order: labels apart from values, rows in column-major bands, read in row order by the sums", () => {
+    const { report, findings } = check(
+      "pdftotext-column-bands.txt",
+      "2021",
+      expected("2021", BANDS_PROACTIVE, zeroRows2021(BANDS), BANDS_APPEALS),
+    );
+    expect(report).toMatchObject({ organ: "交通运输局", year: 2024 });
+    // The reading is named (values apart from labels), and it leaves no other doubt about table 三.
+    expect(findings.filter((f) => f.path.startsWith("/requests")).map((f) => [f.code, f.path])).toEqual([
+      ["parse.row-assembled", "/requests"],
+    ]);
+  });
+
+  it("the same order with a slip of the agency's in a band (a row total the row does not add up to): no reading by order, doubts, no error", () => {
+    const { report, findings } = parseReport(read("pdftotext-column-bands-slip.txt"), "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/requests")).toBe(false);
+    expect(findings.some((f) => f.code === "parse.extra-cells" || f.code === "parse.cell-missing")).toBe(
+      true,
+    );
+    // No cell of the slipped row is silently taken from the band.
+    const row = report.requests.withheld.thirdParty;
+    const flagged = (col: string) =>
+      findings.some(
+        (f) =>
+          f.path === `/requests/withheld/thirdParty/${col}` || f.path === "/requests/withheld/thirdParty",
+      );
+    for (const [col, v] of Object.entries(row)) expect(v === null || flagged(col)).toBe(true);
+  });
 });
