@@ -360,4 +360,42 @@ describe("layouts of portal pages", () => {
       );
     for (const [col, v] of Object.entries(row)) expect(v === null || flagged(col)).toBe(true);
   });
+
+  it("pdftotext's default order of table 四: fourteen cells, a header word (「总计」), the last cell — read in the one order R4 allows", () => {
+    const { findings } = check(
+      "pdftotext-table-four-runs.txt",
+      "2021",
+      expected("2021", BANDS_PROACTIVE, zeroRows2021(BANDS), {
+        review: [2, 1, 0, 0, 3],
+        litigationDirect: [1, 0, 0, 0, 1],
+        litigationAfterReview: [2, 0, 1, 0, 3],
+      }),
+    );
+    expect(findings.filter((f) => f.path.startsWith("/appeals")).map((f) => [f.code, f.path])).toEqual([
+      ["parse.row-assembled", "/appeals"],
+    ]);
+  });
+
+  it("table 四 in runs that several orders fit (a whole group in one run): not read by order, no error", () => {
+    // Runs 「2 1 0 0」「0 1 0 0」「3」「1 0 0 0 1」「1」: the group written whole may stand in any group's place.
+    const text = read("pdftotext-table-four-runs.txt").replace(
+      /(审结\n总 计\n维持 纠正 结果 审结\n维持 纠正 结果 审结\n\n)[\s\S]*?(五、存在)/,
+      "$12\n1\n0\n0\n\n结果\n0\n1\n0\n0\n\n总计\n3\n\n维持\n1\n0\n0\n0\n1\n\n总计\n1\n\n$2",
+    );
+    expect(text).toContain("总计\n3\n\n维持");
+    const { findings } = parseReport(text, "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/appeals")).toBe(false);
+  });
+
+  it("the same order with （六）2 and （六）3 left blank (their cells dropped): the single 2019 （六） row does not take （六）1's values", () => {
+    const { report, findings } = parseReport(read("pdftotext-column-bands-blank-rows.txt"), "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/requests")).toBe(false);
+    expect(findings.some((f) => f.code === "edition.mix")).toBe(false);
+    // 「3.其他」 is blank in the text: never (六)1's 「1 … 1」 read into it.
+    const other =
+      (report.requests.otherHandling as Record<string, Record<string, number | null>>).other ?? {};
+    expect(Object.values(other).some((v) => v !== null)).toBe(false);
+  });
 });

@@ -134,7 +134,9 @@ export function readInRowOrder(tokens: readonly Token[], edition: Edition): Orde
   const rowSets: { keys: string[]; singleOther: boolean }[] = [
     { keys: requestRows(edition).map((d) => d.path.join(".")), singleOther: false },
   ];
-  if (edition === "2021")
+  // The single 2019 row only when the text names none of the 2021 rows of （六） (whose blank cells it drops).
+  const names2021Other = tokens.some((t) => t.kind === "text" && /逾期/.test(t.text));
+  if (edition === "2021" && !names2021Other)
     rowSets.push({
       keys: requestRows("2019").map((d) =>
         d.path.join(".") === "otherHandling" ? "otherHandling.other" : d.path.join("."),
