@@ -398,4 +398,19 @@ describe("layouts of portal pages", () => {
       (report.requests.otherHandling as Record<string, Record<string, number | null>>).other ?? {};
     expect(Object.values(other).some((v) => v !== null)).toBe(false);
   });
+
+  it("table 二 in pdftotext's default order: a one-row block's value between its header and its label keeps its row, in doubt", () => {
+    const text = read("pdftotext-column-bands.txt").replace(
+      "本年处理决定数量\n\n行政许可\n\n318\n",
+      "本年处理决定数量\n318\n\n行政许可\n",
+    );
+    expect(text).toContain("本年处理决定数量\n318\n\n行政许可\n\n第二十条");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive.licensing).toEqual({ decisions: 318 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    // Read by position: a warning names the header taken as the row's label.
+    expect(findings.some((f) => f.code === "parse.label-by-order" && f.path === "/proactive/licensing")).toBe(
+      true,
+    );
+  });
 });
