@@ -413,4 +413,15 @@ describe("layouts of portal pages", () => {
       true,
     );
   });
+
+  it("table 二: values before both labels of a two-row block (one row's cells dropped) are not given to the first row by position", () => {
+    const text = read("pdftotext-column-bands.txt").replace(
+      "现行有效件数\n\n规章\n\n0\n\n0\n\n0\n\n行政规范性文件\n\n2\n\n1\n\n6\n",
+      "现行有效件数\n\n2\n\n1\n\n6\n\n规章\n行政规范性文件\n",
+    );
+    expect(text).toContain("6\n\n规章\n行政规范性文件\n");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive.regulations).not.toEqual({ issued: 2, repealed: 1, inForce: 6 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
 });

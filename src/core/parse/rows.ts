@@ -103,6 +103,7 @@ export function collectRows(
     const keepPlaced =
       table === "proactive" &&
       prev?.byOrder === true &&
+      proactiveBlocks(edition).some((b) => b.rows.length === 1 && b.rows[0]?.key === key) &&
       prev.cells.some((c) => c.raw !== null) &&
       row.cells.length === 0;
     // A row recognized by its own label replaces one only placed there by position.
