@@ -295,4 +295,133 @@ describe("layouts of portal pages", () => {
     );
     expect(report).toMatchObject({ organ: "某县文化和旅游局", year: 2019 });
   });
+
+  // pdftotext's default order: row 一's values before its label, labels in runs of their own, and several rows
+  // written column by column (seven blocks of k lines: (三)1–(四)2 as k = 10, (四)3–(五)3 as 4, (六)1–(七) as 4).
+  const BANDS: Record<string, Cells> = {
+    received: [40, 3, 0, 1, 0, 2, 46],
+    carriedOver: [2, 0, 0, 1, 0, 0, 3],
+    granted: [15, 1, 0, 0, 0, 1, 17],
+    partiallyGranted: [3, 0, 0, 0, 0, 0, 3],
+    "withheld/stateSecret": [1, 0, 0, 0, 0, 0, 1],
+    "withheld/thirdParty": [2, 0, 0, 0, 0, 0, 2],
+    "withheld/processInfo": [1, 1, 0, 0, 0, 0, 2],
+    "withheld/queryMatters": [1, 0, 0, 0, 0, 0, 1],
+    "unavailable/notHeld": [9, 1, 0, 1, 0, 0, 11],
+    "unavailable/needsCreation": [2, 0, 0, 0, 0, 0, 2],
+    "unavailable/unclear": [1, 0, 0, 0, 0, 0, 1],
+    "notProcessed/petition": [2, 0, 0, 0, 0, 1, 3],
+    "notProcessed/duplicate": [1, 0, 0, 0, 0, 0, 1],
+    "otherHandling/noCorrection": [1, 0, 0, 0, 0, 0, 1],
+    "otherHandling/other": [1, 0, 0, 0, 0, 0, 1],
+    handledTotal: [40, 3, 0, 1, 0, 2, 46],
+    carriedForward: [2, 0, 0, 1, 0, 0, 3],
+  };
+  const BANDS_PROACTIVE: Record<string, Cells> = {
+    regulations: [0, 0, 0],
+    normativeDocuments: [2, 1, 6],
+    licensing: [318],
+    penalties: [57],
+    coercion: [4],
+    fees: [12.5],
+  };
+  const BANDS_APPEALS = {
+    review: [2, 1, 0, 0, 3],
+    litigationDirect: [1, 0, 0, 0, 1],
+    litigationAfterReview: [0, 1, 0, 0, 1],
+  };
+
+  it("pdftotext's default order: labels apart from values, rows in column-major bands, read in row order by the sums", () => {
+    const { report, findings } = check(
+      "pdftotext-column-bands.txt",
+      "2021",
+      expected("2021", BANDS_PROACTIVE, zeroRows2021(BANDS), BANDS_APPEALS),
+    );
+    expect(report).toMatchObject({ organ: "交通运输局", year: 2024 });
+    // The reading is named (values apart from labels), and it leaves no other doubt about table 三.
+    expect(findings.filter((f) => f.path.startsWith("/requests")).map((f) => [f.code, f.path])).toEqual([
+      ["parse.row-assembled", "/requests"],
+    ]);
+  });
+
+  it("the same order with a slip of the agency's in a band (a row total the row does not add up to): no reading by order, doubts, no error", () => {
+    const { report, findings } = parseReport(read("pdftotext-column-bands-slip.txt"), "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/requests")).toBe(false);
+    expect(findings.some((f) => f.code === "parse.extra-cells" || f.code === "parse.cell-missing")).toBe(
+      true,
+    );
+    // No cell of the slipped row is silently taken from the band.
+    const row = report.requests.withheld.thirdParty;
+    const flagged = (col: string) =>
+      findings.some(
+        (f) =>
+          f.path === `/requests/withheld/thirdParty/${col}` || f.path === "/requests/withheld/thirdParty",
+      );
+    for (const [col, v] of Object.entries(row)) expect(v === null || flagged(col)).toBe(true);
+  });
+
+  it("pdftotext's default order of table 四: fourteen cells, a header word (「总计」), the last cell — read in the one order R4 allows", () => {
+    const { findings } = check(
+      "pdftotext-table-four-runs.txt",
+      "2021",
+      expected("2021", BANDS_PROACTIVE, zeroRows2021(BANDS), {
+        review: [2, 1, 0, 0, 3],
+        litigationDirect: [1, 0, 0, 0, 1],
+        litigationAfterReview: [2, 0, 1, 0, 3],
+      }),
+    );
+    expect(findings.filter((f) => f.path.startsWith("/appeals")).map((f) => [f.code, f.path])).toEqual([
+      ["parse.row-assembled", "/appeals"],
+    ]);
+  });
+
+  it("table 四 in runs that several orders fit (a whole group in one run): not read by order, no error", () => {
+    // Runs 「2 1 0 0」「0 1 0 0」「3」「1 0 0 0 1」「1」: the group written whole may stand in any group's place.
+    const text = read("pdftotext-table-four-runs.txt").replace(
+      /(审结\n总 计\n维持 纠正 结果 审结\n维持 纠正 结果 审结\n\n)[\s\S]*?(五、存在)/,
+      "$12\n1\n0\n0\n\n结果\n0\n1\n0\n0\n\n总计\n3\n\n维持\n1\n0\n0\n0\n1\n\n总计\n1\n\n$2",
+    );
+    expect(text).toContain("总计\n3\n\n维持");
+    const { findings } = parseReport(text, "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/appeals")).toBe(false);
+  });
+
+  it("the same order with （六）2 and （六）3 left blank (their cells dropped): the single 2019 （六） row does not take （六）1's values", () => {
+    const { report, findings } = parseReport(read("pdftotext-column-bands-blank-rows.txt"), "text");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(findings.some((f) => f.code === "parse.row-assembled" && f.path === "/requests")).toBe(false);
+    expect(findings.some((f) => f.code === "edition.mix")).toBe(false);
+    // 「3.其他」 is blank in the text: never (六)1's 「1 … 1」 read into it.
+    const other =
+      (report.requests.otherHandling as Record<string, Record<string, number | null>>).other ?? {};
+    expect(Object.values(other).some((v) => v !== null)).toBe(false);
+  });
+
+  it("table 二 in pdftotext's default order: a one-row block's value between its header and its label keeps its row, in doubt", () => {
+    const text = read("pdftotext-column-bands.txt").replace(
+      "本年处理决定数量\n\n行政许可\n\n318\n",
+      "本年处理决定数量\n318\n\n行政许可\n",
+    );
+    expect(text).toContain("本年处理决定数量\n318\n\n行政许可\n\n第二十条");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive.licensing).toEqual({ decisions: 318 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    // Read by position: a warning names the header taken as the row's label.
+    expect(findings.some((f) => f.code === "parse.label-by-order" && f.path === "/proactive/licensing")).toBe(
+      true,
+    );
+  });
+
+  it("table 二: values before both labels of a two-row block (one row's cells dropped) are not given to the first row by position", () => {
+    const text = read("pdftotext-column-bands.txt").replace(
+      "现行有效件数\n\n规章\n\n0\n\n0\n\n0\n\n行政规范性文件\n\n2\n\n1\n\n6\n",
+      "现行有效件数\n\n2\n\n1\n\n6\n\n规章\n行政规范性文件\n",
+    );
+    expect(text).toContain("6\n\n规章\n行政规范性文件\n");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive.regulations).not.toEqual({ issued: 2, repealed: 1, inForce: 6 });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
 });

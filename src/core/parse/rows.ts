@@ -97,10 +97,19 @@ export function collectRows(
     };
     const key = path.join(".");
     const prev = rows.get(key);
+    // Table 二 in pdftotext's default order: a one-row block's value between its column header and its label
+    // (「本年处理决定数量」「550」「行政许可」). The label written with no value after it keeps the value read there by
+    // position (with its parse.label-by-order doubt), not a blank row.
+    const keepPlaced =
+      table === "proactive" &&
+      prev?.byOrder === true &&
+      proactiveBlocks(edition).some((b) => b.rows.length === 1 && b.rows[0]?.key === key) &&
+      prev.cells.some((c) => c.raw !== null) &&
+      row.cells.length === 0;
     // A row recognized by its own label replaces one only placed there by position.
     if (
       !prev ||
-      (prev.byOrder && !byOrder) ||
+      (prev.byOrder && !byOrder && !keepPlaced) ||
       (prev.cells.every((c) => c.raw === null) && row.cells.some((c) => c.raw !== null))
     )
       rows.set(key, row);

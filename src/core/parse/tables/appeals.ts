@@ -4,6 +4,7 @@ import { finding } from "../../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
+import { appealsInOrder } from "../appeals-order.ts";
 import { chooseRow } from "../choose.ts";
 import { collectRows, type RawRow, type RowSpec, rowCandidates, valueRuns } from "../rows.ts";
 import type { Slot } from "../slot.ts";
@@ -52,7 +53,11 @@ export function parseAppeals(
     return cells.some((c) => c.raw !== null) && cells.length <= 6;
   });
   let found = false;
-  if (perGroup.length >= 2) {
+  const runs = valueRuns(tokens);
+  // pdftotext's default order: the fifteen cells in runs between header words that group labels may seem to head.
+  const ordered = runs.some((r) => r.cells.length >= 15) ? undefined : appealsInOrder(runs);
+  const clean = APPEAL_GROUPS.every((g) => labelled.get(g.key)?.cells.length === 5);
+  if (perGroup.length >= 2 && (clean || !ordered)) {
     found = true;
     for (const g of APPEAL_GROUPS) {
       const row = labelled.get(g.key);
@@ -76,14 +81,29 @@ export function parseAppeals(
       srcs.set(g.key, rowSrcs);
     }
   } else {
-    const runs = valueRuns(tokens);
+    if (ordered) {
+      found = true;
+      APPEAL_GROUPS.forEach((g, i) => {
+        groups.set(g.key, ordered.values.slice(i * 5, i * 5 + 5));
+        srcs.set(g.key, ordered.srcs.slice(i * 5, i * 5 + 5));
+      });
+      findings.push(
+        finding(
+          "parse.row-assembled",
+          pointer("appeals"),
+          `表四的十五个数值在原文中分成几段书写（夹在表头文字之间${ordered.inOrder ? "" : "，且不按表格的列序"}），已按使各组合计（R4）均成立的唯一顺序读取`,
+        ),
+      );
+    }
     // Fifteen cells written apart, else digits enough for fifteen cells run together (「000000000000000」), before
     // a short run that comes after the table (a fee table or prose run on after it: 「…收取情况000」).
     const pick: RawRow | undefined =
       runs.filter((r) => r.cells.length >= 15).pop() ??
       runs.filter((r) => digitsIn(r) >= 15).pop() ??
       runs.filter((r) => r.cells.some((c) => c.raw !== null)).pop();
-    if (pick) {
+    if (ordered) {
+      // read above
+    } else if (pick) {
       found = true;
       const ptr = pointer("appeals");
       const rowSrcs: (CellSource | undefined)[] = [];

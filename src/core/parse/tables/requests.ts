@@ -5,6 +5,7 @@ import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
+import { type OrderReading, readInRowOrder } from "../reading-order.ts";
 import {
   type Candidate,
   collectRows,
@@ -373,6 +374,59 @@ export function parseRequests(
         );
     });
   }
+  const inOrder = doubtful(local, grid, keys) ? readInRowOrder(tokens, edition) : undefined;
+  if (inOrder && !sameGrid(inOrder.rows, grid)) {
+    findings.push(...orderFindings(inOrder));
+    return { rows: inOrder.rows, srcs: inOrder.srcs, found: true };
+  }
   findings.push(...local);
   return { rows: grid, srcs, found: raw.size > 0 };
+}
+
+/** Findings of a reading that leaves a doubt about some cell. */
+const DOUBTS = new Set([
+  "parse.row-missing",
+  "parse.cell-missing",
+  "parse.cell-inferred",
+  "parse.extra-cells",
+  "parse.label-by-order",
+  "parse.row-assembled",
+  "parse.cells-placed",
+  "parse.digits-guessed",
+  "parse.ambiguous",
+]);
+
+/** The labelled reading left a doubt, or its sums fail: the reading in row order may be tried. */
+function doubtful(local: readonly Finding[], grid: Map<string, Slot[]>, keys: readonly string[]): boolean {
+  if (local.some((f) => DOUBTS.has(f.code))) return true;
+  const rowsHold = keys.every((k) => {
+    const row = grid.get(k) ?? [];
+    if (row.some((x) => x === null || x === undefined)) return true;
+    return row.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0) === row[6];
+  });
+  const resultKeys = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+  return !rowsHold || !columnsHold(grid, resultKeys);
+}
+
+const sameGrid = (a: Map<string, Slot[]>, b: Map<string, Slot[]>) =>
+  [...a].every(([k, row]) => row.every((x, c) => (b.get(k)?.[c] ?? null) === x));
+
+function orderFindings(r: OrderReading): Finding[] {
+  const out: Finding[] = [];
+  if (r.singleOther)
+    out.push(
+      finding(
+        "edition.mix",
+        pointer("requests", "otherHandling"),
+        "「（六）其他处理」按2019版写成一行，已计入2021版的「3.其他」，请核对",
+      ),
+    );
+  out.push(
+    finding(
+      "parse.row-assembled",
+      pointer("requests"),
+      `表三的数值在原文中与行名分开书写（PDF文字的阅读顺序：行名成块，数值成块${r.bands > 0 ? `，其中${r.bands}处几行的数值按列排列` : ""}），已按表格的行序读取全部${r.values}个数值；各行合计与各列勾稽关系均成立`,
+    ),
+  );
+  return out;
 }
