@@ -49,6 +49,12 @@ export const PARSE_CODES = [
       "A row's values do not say which columns they sit in (blank cells dropped, table bars padded at the end of the row, one cell too many with blanks at both ends) and no sum of the row or table, nor R5, decides it alone: the cells all placements agree on are kept (or, with none that keeps the sums, the values read from the left). A rule failure involving the row is `rule.uncertain`.",
   },
   {
+    code: "parse.column-by-position",
+    severity: "warning",
+    meaning:
+      "A 2021 cell under a header of the 2019 form that means something else (本年新公开数量 where the 2021 form has 本年废止件数): the value written in its place is read, as a doubt. A rule failure on it is `rule.uncertain`.",
+  },
+  {
     code: "parse.digits-guessed",
     severity: "warning",
     meaning:

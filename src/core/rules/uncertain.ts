@@ -22,6 +22,7 @@ const DOUBT_CODES = new Set([
   "parse.row-assembled",
   "parse.cells-placed",
   "parse.digits-guessed",
+  "parse.column-by-position",
   // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
   "parse.cell-missing",
   "parse.row-missing",
