@@ -10,6 +10,7 @@ import { requestRows } from "../../src/core/labels.ts";
 import type { Finding, Report } from "../../src/core/model.ts";
 import { reportArb } from "../support/parse-arbitraries.ts";
 import {
+  APPEALS_DAMAGES,
   blankZeros,
   DAMAGES,
   type Damage,
@@ -63,7 +64,7 @@ function broken(model0: Report, damage: Damage, rowIndex: number, mask: number):
 describe("a damaged row is read right or flagged, never a new error", () => {
   describe.each(seeds)("seed $name", ({ report }) => {
     it.each(DAMAGES)("damaged by %s, row by row", (damage) => {
-      const rows = damage === "appeals-run" ? 1 : damageableRows(report.edition).length;
+      const rows = APPEALS_DAMAGES.includes(damage) ? 1 : damageableRows(report.edition).length;
       let tried = 0;
       const bad: string[][] = [];
       for (let i = 0; i < rows; i++) {
@@ -73,7 +74,7 @@ describe("a damaged row is read right or flagged, never a new error", () => {
         if (r.length > 0) bad.push(r);
       }
       expect(bad).toEqual([]);
-      if (damage !== "appeals-run") expect(tried).toBeGreaterThan(0);
+      if (!APPEALS_DAMAGES.includes(damage)) expect(tried).toBeGreaterThan(0);
     });
   });
 
@@ -296,5 +297,37 @@ describe("a label wrapped over two markdown rows, the first with blank cells", (
       expect(report.requests.withheld.stateSecret.total).toBe(0);
       expect(findings.filter((f) => f.code === "parse.label-by-order")).toEqual([]);
     }
+  });
+});
+
+describe("table 四 with more than one run that could fill its fifteen cells", () => {
+  const HEAD =
+    "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计";
+  /** Crawler text: table 四's header, then the runs given with text between them, run on in one line. */
+  const crawled = (runs: string) =>
+    [
+      "某区司法局2021年政府信息公开工作年度报告",
+      "一、总体情况",
+      "2021年，我局依法公开政府信息。",
+      `四、政府信息公开行政复议、行政诉讼情况${HEAD}${runs}五、存在的主要问题及改进情况无。`,
+    ].join("\n");
+
+  it("names the runs it did not read, and a failure under the run it read is rule.uncertain", () => {
+    const { report, findings } = analyzeInput(crawled("100010000000000信息处理费收取情况100020000000000"));
+    expect(report.appeals.review).toMatchObject({ upheld: 1, total: 2 });
+    const chosen = findings.find((f) => f.code === "parse.run-chosen");
+    expect([chosen?.severity, chosen?.path]).toEqual(["warning", "/appeals"]);
+    expect(chosen?.message).toContain("「100020000000000」");
+    expect(chosen?.message).toContain("「100010000000000」");
+    expect(findings.filter((f) => f.path === "/appeals/review/total").map((f) => f.code)).toEqual([
+      "rule.uncertain",
+    ]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("is no doubt when the runs are written alike (the table copied twice)", () => {
+    const { report, findings } = analyzeInput(crawled("100010000000000信息处理费收取情况100010000000000"));
+    expect(report.appeals.review).toMatchObject({ upheld: 1, total: 1 });
+    expect(findings.filter((f) => f.code === "parse.run-chosen")).toEqual([]);
   });
 });

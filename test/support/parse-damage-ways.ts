@@ -23,9 +23,23 @@ export type Damage =
   /** Tab text: the row's values on a line of their own after the next row (PDF → text reading order). */
   | "apart"
   /** Tab text: table 四's fifteen cells as one digit run after its header. */
-  | "appeals-run";
+  | "appeals-run"
+  /** Tab text: table 四 as one digit run, then text run on with a second run of fifteen digits written otherwise. */
+  | "appeals-twice";
 
-export const DAMAGES: readonly Damage[] = ["padded", "bars", "short", "label", "run", "apart", "appeals-run"];
+export const DAMAGES: readonly Damage[] = [
+  "padded",
+  "bars",
+  "short",
+  "label",
+  "run",
+  "apart",
+  "appeals-run",
+  "appeals-twice",
+];
+
+/** Damages that touch table 四 only (tried once a report, not row by row). */
+export const APPEALS_DAMAGES: readonly Damage[] = ["appeals-run", "appeals-twice"];
 
 /** A damageable table row: its table, model path, label as written, and columns. */
 export interface RowRef {
@@ -98,7 +112,7 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
   const layout: Layout = damage === "padded" || damage === "bars" ? "markdown" : "tabs";
   const lines = writeReport(report, layout).split("\n");
   const values = rowValues(report, row).map(text);
-  if (damage === "appeals-run") {
+  if (APPEALS_DAMAGES.includes(damage)) {
     const all = APPEAL_GROUPS.flatMap((g) =>
       APPEAL_COLUMNS.map((c) =>
         text(report.appeals[g.key][c.key as keyof (typeof report.appeals)["review"]]),
@@ -107,6 +121,12 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
     const i = lines.indexOf(all.join("\t"));
     if (i < 0 || all.some((v) => v === "")) return undefined;
     lines[i] = all.join("");
+    if (damage === "appeals-twice") {
+      // Run on after its header (crawler text), then a second run written otherwise (its first cell one more): a
+      // corrected copy, or a fee table's cells run on after a heading the standard headings do not end.
+      const second = [String(Number(all[0]) + 1), ...all.slice(1)].join("");
+      lines.splice(i - 1, 2, `${lines[i - 1]}${all.join("")}信息处理费收取情况${second}`);
+    }
     return lines.join("\n");
   }
   const sep = layout === "markdown" ? " | " : "\t";

@@ -55,6 +55,12 @@ export const PARSE_CODES = [
       "A 2021 cell under a header of the 2019 form that means something else (本年新公开数量 where the 2021 form has 本年废止件数): the value written in its place is read, as a doubt. A rule failure on it is `rule.uncertain`.",
   },
   {
+    code: "parse.run-chosen",
+    severity: "warning",
+    meaning:
+      "Table 四 written without group labels, and more than one run of values could fill its fifteen cells, written differently (a second copy, a fee table or prose run on after it): the last run with fifteen cells (else the last with fifteen digits) is read, the others are named. A rule failure on table 四 is `rule.uncertain`.",
+  },
+  {
     code: "parse.digits-guessed",
     severity: "warning",
     meaning:
