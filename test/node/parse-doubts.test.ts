@@ -331,3 +331,37 @@ describe("table 四 with more than one run that could fill its fifteen cells", (
     expect(findings.filter((f) => f.code === "parse.run-chosen")).toEqual([]);
   });
 });
+
+describe("the edition chosen by one unreadable row or cell", () => {
+  const mixed = readFileSync(join(dirname(SEEDS), "layouts/columns-2019-in-2021.txt"), "utf8");
+
+  it("is said in a warning showing both readings, and table 二 and the （六） rows are doubts", () => {
+    // 「3.其他」 without its number is read by order: the 2021 reading now has one problem, the 2019 one two.
+    const { report, findings } = analyzeInput(mixed.replace("3.其他", "其他"));
+    expect(report.edition).toBe("2021");
+    const unclear = findings.filter((f) => f.code === "parse.edition-unclear");
+    expect(unclear.map((f) => [f.severity, f.path])).toEqual([
+      ["warning", "/edition"],
+      ["warning", "/proactive"],
+      ["warning", "/requests/otherHandling"],
+    ]);
+    expect(unclear[0]?.message).toContain("按2021版读有1处");
+    expect(unclear[0]?.message).toContain("按2019版读有2处");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("turns a failure on table 二 into rule.uncertain only while the edition is unclear", () => {
+    const fraction = mixed.replace("行政许可\t6\t1\t45", "行政许可\t6\t1\t4.5");
+    const at = (text: string) =>
+      analyzeInput(text)
+        .findings.filter((f) => f.path === "/proactive/licensing/decisions")
+        .map((f) => [f.severity, f.code]);
+    expect(at(fraction.replace("3.其他", "其他"))).toEqual([["warning", "rule.uncertain"]]);
+    expect(at(fraction)).toEqual([["error", "cell.fraction"]]);
+  });
+
+  it("is no doubt when the other edition reads clearly worse", () => {
+    const { findings } = analyzeInput(mixed);
+    expect(findings.filter((f) => f.code === "parse.edition-unclear")).toEqual([]);
+  });
+});

@@ -82,6 +82,12 @@ export const PARSE_CODES = [
     meaning: "A whole table was not found in the text; its cells are null.",
   },
   {
+    code: "parse.edition-unclear",
+    severity: "warning",
+    meaning:
+      "Both editions' headers or row labels show, or none do, and the two readings of the tables come within one unreadable row or cell of each other: the one with fewer is used, and the cells whose meaning depends on the edition (table 二's columns, table 三's （六）其他处理 rows) are named as doubts. A rule failure involving them is `rule.uncertain`.",
+  },
+  {
     code: "parse.edition-assumed",
     severity: "info",
     meaning: "No header or row tells the table edition; it was taken from the year (≥ 2021 → 2021).",
