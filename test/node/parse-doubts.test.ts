@@ -365,3 +365,32 @@ describe("the edition chosen by one unreadable row or cell", () => {
     expect(findings.filter((f) => f.code === "parse.edition-unclear")).toEqual([]);
   });
 });
+
+describe("digits run into the prose after the table, its year cut off their end", () => {
+  /** Crawler text of a report of `year` whose fee row runs into a sentence opening with 「2025年」. */
+  const crawled = (year: number, fee: string) =>
+    [
+      `某区市场监督管理局${year}年政府信息公开工作年度报告`,
+      "一、总体情况",
+      `${year}年，我局依法公开政府信息。`,
+      "二、主动公开政府信息情况",
+      `第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000第二十条第（六）项信息内容本年处理决定数量行政处罚187行政强制42第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费${fee}2025年，我局严格按照《条例》规定的主动公开范围公开信息。`,
+    ].join("\n");
+  const cutAt = (findings: readonly Finding[]) =>
+    findings.filter((f) => f.code === "parse.year-cut").map((f) => [f.severity, f.path]);
+
+  it("is sure when the year is the report's or the next", () => {
+    for (const year of [2024, 2025]) {
+      const { report, findings } = analyzeInput(crawled(year, "0"));
+      expect(report.proactive.fees).toEqual({ amountWan: 0 });
+      expect(cutAt(findings)).toEqual([]);
+    }
+  });
+
+  it("is a doubt when the year is another: the warning shows the cut", () => {
+    const { report, findings } = analyzeInput(crawled(2021, "3"));
+    expect(report.proactive.fees).toEqual({ amountWan: 3 });
+    expect(cutAt(findings)).toEqual([["warning", "/proactive/fees"]]);
+    expect(findings.find((f) => f.code === "parse.year-cut")?.message).toContain("「32025年」");
+  });
+});

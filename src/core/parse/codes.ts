@@ -61,6 +61,12 @@ export const PARSE_CODES = [
       "Table 四 written without group labels, and more than one run of values could fill its fifteen cells, written differently (a second copy, a fee table or prose run on after it): the last run with fifteen cells (else the last with fifteen digits) is read, the others are named. A rule failure on table 四 is `rule.uncertain`.",
   },
   {
+    code: "parse.year-cut",
+    severity: "warning",
+    meaning:
+      "A row's digits run into the prose after the table (「行政事业性收费02025年，我局…」) and their last four were read as the year that opens it, a year that is neither the report's nor the next: the cells are read before it, as a doubt. A rule failure involving the row is `rule.uncertain`.",
+  },
+  {
     code: "parse.digits-guessed",
     severity: "warning",
     meaning:

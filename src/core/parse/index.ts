@@ -161,6 +161,17 @@ export function parseReport(
     requests: tokensOf("requests"),
     appeals: tokensOf("appeals"),
   };
+  // A year cut off digits run into the prose after a table (「收费02025年，」) is sure when it is the report's year or
+  // the next (the year the report is written); another year, or none known, leaves the cut a doubt.
+  for (const t of [...tokens.proactive, ...tokens.requests, ...tokens.appeals])
+    if (
+      t.kind === "value" &&
+      t.yearCut !== undefined &&
+      year !== undefined &&
+      t.yearCut - year >= 0 &&
+      t.yearCut - year <= 1
+    )
+      delete t.yearCut;
   const prose = proseNumbers([
     ...preambleLines,
     ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),

@@ -25,6 +25,7 @@ const DOUBT_CODES = new Set([
   "parse.column-by-position",
   "parse.run-chosen",
   "parse.edition-unclear",
+  "parse.year-cut",
   // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
   "parse.cell-missing",
   "parse.row-missing",
