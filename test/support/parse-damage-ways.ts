@@ -25,7 +25,9 @@ export type Damage =
   /** Tab text: table 四's fifteen cells as one digit run after its header. */
   | "appeals-run"
   /** Tab text: table 四 as one digit run, then text run on with a second run of fifteen digits written otherwise. */
-  | "appeals-twice";
+  | "appeals-twice"
+  /** Tab text: table 二's column headers copied from the other edition's form, over rows written in their own. */
+  | "headers-copied";
 
 export const DAMAGES: readonly Damage[] = [
   "padded",
@@ -36,10 +38,11 @@ export const DAMAGES: readonly Damage[] = [
   "apart",
   "appeals-run",
   "appeals-twice",
+  "headers-copied",
 ];
 
-/** Damages that touch table 四 only (tried once a report, not row by row). */
-export const APPEALS_DAMAGES: readonly Damage[] = ["appeals-run", "appeals-twice"];
+/** Damages of a whole table (tried once a report, not row by row). */
+export const TABLE_DAMAGES: readonly Damage[] = ["appeals-run", "appeals-twice", "headers-copied"];
 
 /** A damageable table row: its table, model path, label as written, and columns. */
 export interface RowRef {
@@ -112,7 +115,19 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
   const layout: Layout = damage === "padded" || damage === "bars" ? "markdown" : "tabs";
   const lines = writeReport(report, layout).split("\n");
   const values = rowValues(report, row).map(text);
-  if (APPEALS_DAMAGES.includes(damage)) {
+  if (damage === "headers-copied") {
+    const other = proactiveBlocks(report.edition === "2021" ? "2019" : "2021");
+    let changed = false;
+    for (const block of proactiveBlocks(report.edition)) {
+      const copied = other.find((b) => b.article === block.article);
+      const i = lines.indexOf(["信息内容", ...block.columns.map((c) => c.label)].join("\t"));
+      if (!copied || i < 0) continue;
+      lines[i] = ["信息内容", ...copied.columns.map((c) => c.label)].join("\t");
+      changed = true;
+    }
+    return changed ? lines.join("\n") : undefined;
+  }
+  if (TABLE_DAMAGES.includes(damage)) {
     const all = APPEAL_GROUPS.flatMap((g) =>
       APPEAL_COLUMNS.map((c) =>
         text(report.appeals[g.key][c.key as keyof (typeof report.appeals)["review"]]),
