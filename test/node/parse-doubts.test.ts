@@ -74,7 +74,8 @@ describe("a damaged row is read right or flagged, never a new error", () => {
         if (r.length > 0) bad.push(r);
       }
       expect(bad).toEqual([]);
-      if (!TABLE_DAMAGES.includes(damage)) expect(tried).toBeGreaterThan(0);
+      // 「year-glued」 applies to table 二's last row written in single digits only (not every seed has one).
+      if (!TABLE_DAMAGES.includes(damage) && damage !== "year-glued") expect(tried).toBeGreaterThan(0);
     });
   });
 

@@ -27,7 +27,9 @@ export type Damage =
   /** Tab text: table 四 as one digit run, then text run on with a second run of fifteen digits written otherwise. */
   | "appeals-twice"
   /** Tab text: table 二's column headers copied from the other edition's form, over rows written in their own. */
-  | "headers-copied";
+  | "headers-copied"
+  /** Crawler text: table 二's last row run into a sentence opening with a year (「行政事业性收费02017年，我局…」). */
+  | "year-glued";
 
 export const DAMAGES: readonly Damage[] = [
   "padded",
@@ -39,6 +41,7 @@ export const DAMAGES: readonly Damage[] = [
   "appeals-run",
   "appeals-twice",
   "headers-copied",
+  "year-glued",
 ];
 
 /** Damages of a whole table (tried once a report, not row by row). */
@@ -176,6 +179,16 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
       // Only a row written in full: a blank lost from a run of one digit per cell is the text as written.
       if (written.length !== values.length || written.some((v) => !/^[0-9]+$/.test(v))) return undefined;
       lines[i] = `${line.slice(0, line.indexOf(`\t${values.join("\t")}`))}${written.join("")}`;
+      break;
+    }
+    case "year-glued": {
+      // Table 二's last row, written in full in digits, its cells and a sentence after it run together: a year
+      // three before the report's (not confirmed by it) and one after it (the year the report is written).
+      const last = proactiveBlocks(report.edition).at(-1)?.rows.at(-1);
+      if (row.table !== "proactive" || row.path[0] !== last?.key) return undefined;
+      if (written.length !== values.length || written.some((v) => !/^[0-9]$/.test(v))) return undefined;
+      const year = report.year + (row.columns.length % 2 === 0 ? 1 : -3);
+      lines[i] = `${row.label}${written.join("")}${year}年，我局持续做好政府信息公开工作。`;
       break;
     }
     case "apart": {
