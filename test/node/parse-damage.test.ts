@@ -202,13 +202,15 @@ describe("a 2021 report whose table 二 keeps the 2019 columns", () => {
     );
     expect(report.edition).toBe("2021");
     expect(report.proactive).toMatchObject({
-      normativeDocuments: { issued: 5, repealed: null, inForce: 12 },
+      // 本年废止件数 is the 本年新公开数量 printed in its place: read, as a doubt.
+      normativeDocuments: { issued: 5, repealed: 5, inForce: 12 },
       licensing: { decisions: 1 },
       penalties: { decisions: 0 },
       fees: { amountWan: null },
     });
     expect(codesAt(findings, "/proactive")).toContain("edition.mix");
     expect(codesAt(findings, "/proactive/fees/amountWan")).toContain("parse.cell-missing");
+    expect(codesAt(findings, "/proactive/normativeDocuments/repealed")).toContain("parse.column-by-position");
   });
 });
 

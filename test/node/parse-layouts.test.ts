@@ -424,4 +424,36 @@ describe("layouts of portal pages", () => {
     expect(report.proactive.regulations).not.toEqual({ issued: 2, repealed: 1, inForce: 6 });
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   });
+
+  it("a 2021 table 二 under the 2019 headers: cells read by meaning, 本年废止 by position as a doubt", () => {
+    const { findings } = check(
+      "columns-2019-in-2021.txt",
+      "2021",
+      expected(
+        "2021",
+        {
+          regulations: [0, 0, 0],
+          normativeDocuments: [2, 1, 7],
+          licensing: [45],
+          penalties: [2],
+          coercion: [0],
+          fees: [_],
+        },
+        zeroRows2021({
+          received: [4, 1, 0, 0, 0, 0, 5],
+          granted: [3, 1, 0, 0, 0, 0, 4],
+          "unavailable/notHeld": [1, 0, 0, 0, 0, 0, 1],
+          handledTotal: [4, 1, 0, 0, 0, 0, 5],
+        }),
+        { review: Z5, litigationDirect: Z5, litigationAfterReview: Z5 },
+      ),
+    );
+    const byPosition = findings.filter((f) => f.code === "parse.column-by-position");
+    expect(byPosition.map((f) => [f.severity, f.path])).toEqual([
+      ["warning", "/proactive/regulations/repealed"],
+      ["warning", "/proactive/normativeDocuments/repealed"],
+    ]);
+    expect(byPosition[1]?.message).toContain("本年新公开数量");
+    expect(findings.filter((f) => f.code === "edition.mix").map((f) => f.path)).toEqual(["/proactive"]);
+  });
 });

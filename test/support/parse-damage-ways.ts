@@ -23,9 +23,29 @@ export type Damage =
   /** Tab text: the row's values on a line of their own after the next row (PDF → text reading order). */
   | "apart"
   /** Tab text: table 四's fifteen cells as one digit run after its header. */
-  | "appeals-run";
+  | "appeals-run"
+  /** Tab text: table 四 as one digit run, then text run on with a second run of fifteen digits written otherwise. */
+  | "appeals-twice"
+  /** Tab text: table 二's column headers copied from the other edition's form, over rows written in their own. */
+  | "headers-copied"
+  /** Crawler text: table 二's last row run into a sentence opening with a year (「行政事业性收费02017年，我局…」). */
+  | "year-glued";
 
-export const DAMAGES: readonly Damage[] = ["padded", "bars", "short", "label", "run", "apart", "appeals-run"];
+export const DAMAGES: readonly Damage[] = [
+  "padded",
+  "bars",
+  "short",
+  "label",
+  "run",
+  "apart",
+  "appeals-run",
+  "appeals-twice",
+  "headers-copied",
+  "year-glued",
+];
+
+/** Damages of a whole table (tried once a report, not row by row). */
+export const TABLE_DAMAGES: readonly Damage[] = ["appeals-run", "appeals-twice", "headers-copied"];
 
 /** A damageable table row: its table, model path, label as written, and columns. */
 export interface RowRef {
@@ -98,7 +118,19 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
   const layout: Layout = damage === "padded" || damage === "bars" ? "markdown" : "tabs";
   const lines = writeReport(report, layout).split("\n");
   const values = rowValues(report, row).map(text);
-  if (damage === "appeals-run") {
+  if (damage === "headers-copied") {
+    const other = proactiveBlocks(report.edition === "2021" ? "2019" : "2021");
+    let changed = false;
+    for (const block of proactiveBlocks(report.edition)) {
+      const copied = other.find((b) => b.article === block.article);
+      const i = lines.indexOf(["信息内容", ...block.columns.map((c) => c.label)].join("\t"));
+      if (!copied || i < 0) continue;
+      lines[i] = ["信息内容", ...copied.columns.map((c) => c.label)].join("\t");
+      changed = true;
+    }
+    return changed ? lines.join("\n") : undefined;
+  }
+  if (TABLE_DAMAGES.includes(damage)) {
     const all = APPEAL_GROUPS.flatMap((g) =>
       APPEAL_COLUMNS.map((c) =>
         text(report.appeals[g.key][c.key as keyof (typeof report.appeals)["review"]]),
@@ -107,6 +139,12 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
     const i = lines.indexOf(all.join("\t"));
     if (i < 0 || all.some((v) => v === "")) return undefined;
     lines[i] = all.join("");
+    if (damage === "appeals-twice") {
+      // Run on after its header (crawler text), then a second run written otherwise (its first cell one more): a
+      // corrected copy, or a fee table's cells run on after a heading the standard headings do not end.
+      const second = [String(Number(all[0]) + 1), ...all.slice(1)].join("");
+      lines.splice(i - 1, 2, `${lines[i - 1]}${all.join("")}信息处理费收取情况${second}`);
+    }
     return lines.join("\n");
   }
   const sep = layout === "markdown" ? " | " : "\t";
@@ -141,6 +179,16 @@ export function damagedText(report: Report, damage: Damage, row: RowRef): string
       // Only a row written in full: a blank lost from a run of one digit per cell is the text as written.
       if (written.length !== values.length || written.some((v) => !/^[0-9]+$/.test(v))) return undefined;
       lines[i] = `${line.slice(0, line.indexOf(`\t${values.join("\t")}`))}${written.join("")}`;
+      break;
+    }
+    case "year-glued": {
+      // Table 二's last row, written in full in digits, its cells and a sentence after it run together: a year
+      // three before the report's (not confirmed by it) and one after it (the year the report is written).
+      const last = proactiveBlocks(report.edition).at(-1)?.rows.at(-1);
+      if (row.table !== "proactive" || row.path[0] !== last?.key) return undefined;
+      if (written.length !== values.length || written.some((v) => !/^[0-9]$/.test(v))) return undefined;
+      const year = report.year + (row.columns.length % 2 === 0 ? 1 : -3);
+      lines[i] = `${row.label}${written.join("")}${year}年，我局持续做好政府信息公开工作。`;
       break;
     }
     case "apart": {

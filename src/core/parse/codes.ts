@@ -49,6 +49,24 @@ export const PARSE_CODES = [
       "A row's values do not say which columns they sit in (blank cells dropped, table bars padded at the end of the row, one cell too many with blanks at both ends) and no sum of the row or table, nor R5, decides it alone: the cells all placements agree on are kept (or, with none that keeps the sums, the values read from the left). A rule failure involving the row is `rule.uncertain`.",
   },
   {
+    code: "parse.column-by-position",
+    severity: "warning",
+    meaning:
+      "A 2021 cell under a header of the 2019 form that means something else (本年新公开数量 where the 2021 form has 本年废止件数): the value written in its place is read, as a doubt. A rule failure on it is `rule.uncertain`.",
+  },
+  {
+    code: "parse.run-chosen",
+    severity: "warning",
+    meaning:
+      "Table 四 written without group labels, and more than one run of values could fill its fifteen cells, written differently (a second copy, a fee table or prose run on after it): the last run with fifteen cells (else the last with fifteen digits) is read, the others are named. A rule failure on table 四 is `rule.uncertain`.",
+  },
+  {
+    code: "parse.year-cut",
+    severity: "warning",
+    meaning:
+      "A row's digits run into the prose after the table (「行政事业性收费02025年，我局…」) and their last four were read as the year that opens it, a year that is neither the report's nor the next: the cells are read before it, as a doubt. A rule failure involving the row is `rule.uncertain`.",
+  },
+  {
     code: "parse.digits-guessed",
     severity: "warning",
     meaning:
@@ -68,6 +86,12 @@ export const PARSE_CODES = [
     code: "parse.table-missing",
     severity: "warning",
     meaning: "A whole table was not found in the text; its cells are null.",
+  },
+  {
+    code: "parse.edition-unclear",
+    severity: "warning",
+    meaning:
+      "Both editions' headers or row labels show, or none do, and the two readings of the tables come within one unreadable row or cell of each other: the one with fewer is used, and the cells whose meaning depends on the edition (table 二's columns, table 三's （六）其他处理 rows) are named as doubts. A rule failure involving them is `rule.uncertain`.",
   },
   {
     code: "parse.edition-assumed",

@@ -40,6 +40,43 @@ const PROBLEMS = new Set([
   "normalize.unreadable",
 ]);
 
+/**
+ * The edition chosen by a margin of one problem or none: a warning at /edition that shows both counts, and the cells
+ * whose meaning depends on it (table 二's columns, table 三's （六）其他处理 rows) named as doubts.
+ */
+function editionUnclear(
+  won: {
+    ed: Edition;
+    problems: number;
+    tables: { proactive: { found: boolean }; requests: { found: boolean } };
+  },
+  lost: { ed: Edition; problems: number },
+  evidence: { score2019: number; score2021: number },
+): Finding[] {
+  const dependent: [string, string][] = [];
+  if (won.tables.proactive.found) dependent.push([pointer("proactive"), "表二各栏"]);
+  if (won.tables.requests.found)
+    dependent.push([pointer("requests", "otherHandling"), "表三「（六）其他处理」"]);
+  if (dependent.length === 0) return [];
+  const names = dependent.map(([, name]) => name).join("和");
+  const out = [
+    finding(
+      "parse.edition-unclear",
+      "/edition",
+      `表格版本难以判定：表头有2019版标志${evidence.score2019}处、2021版标志${evidence.score2021}处，按${won.ed}版读有${won.problems}处读不出的地方，按${lost.ed}版读有${lost.problems}处，已按${won.ed}版读取；${names}的含义取决于版本，请核对`,
+    ),
+  ];
+  for (const [path, name] of dependent)
+    out.push(
+      finding(
+        "parse.edition-unclear",
+        path,
+        `${name}按${won.ed}版读取，但表格版本难以判定（按${lost.ed}版读只多${lost.problems - won.problems}处问题），请核对`,
+      ),
+    );
+  return out;
+}
+
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
 function proseNumbers(lines: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -124,6 +161,17 @@ export function parseReport(
     requests: tokensOf("requests"),
     appeals: tokensOf("appeals"),
   };
+  // A year cut off digits run into the prose after a table (「收费02025年，」) is sure when it is the report's year or
+  // the next (the year the report is written); another year, or none known, leaves the cut a doubt.
+  for (const t of [...tokens.proactive, ...tokens.requests, ...tokens.appeals])
+    if (
+      t.kind === "value" &&
+      t.yearCut !== undefined &&
+      year !== undefined &&
+      t.yearCut - year >= 0 &&
+      t.yearCut - year <= 1
+    )
+      delete t.yearCut;
   const prose = proseNumbers([
     ...preambleLines,
     ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
@@ -163,11 +211,16 @@ export function parseReport(
   };
   // Headers may be wrong (OCR, copied from the other form): when both forms show, or neither, the rows decide.
   let read = readTables(evidence.edition ?? byYear);
+  // The reading not chosen, when it was tried and came within one problem of the chosen one.
+  let close: typeof read | undefined;
   if (!evidence.edition || (evidence.score2019 > 0 && evidence.score2021 > 0)) {
     const other = readTables(read.ed === "2021" ? "2019" : "2021");
-    if (other.problems < read.problems) read = other;
+    const [won, lost] = other.problems < read.problems ? [other, read] : [read, other];
+    read = won;
+    if (lost.problems - won.problems <= 1) close = lost;
   }
   const edition = read.ed;
+  if (close) findings.push(...editionUnclear(read, close, evidence));
   if (!evidence.edition)
     findings.push(
       finding(

@@ -15,6 +15,8 @@ export interface RawCell {
   glued: boolean;
   /** Where the cell was written in the input. */
   src?: CellSource;
+  /** The year cut off the end of the digits as written, when the report's year does not confirm the cut. */
+  yearCut?: number;
 }
 
 export interface RawRow {
@@ -289,9 +291,13 @@ export function toRawRow(path: readonly string[], toks: readonly Token[]): RawRo
   let pad = 0;
   for (let i = 0; i < end; i++) {
     const t = toks[i] as Token;
-    if (t.kind === "value")
-      cells.push(t.src ? { raw: t.raw, glued: t.glued, src: t.src } : { raw: t.raw, glued: t.glued });
-    else if (t.kind === "empty") {
+    if (t.kind === "value") {
+      const cell: RawCell = t.src
+        ? { raw: t.raw, glued: t.glued, src: t.src }
+        : { raw: t.raw, glued: t.glued };
+      if (t.yearCut !== undefined) cell.yearCut = t.yearCut;
+      cells.push(cell);
+    } else if (t.kind === "empty") {
       if (t.pad) pad++;
       else if (t.lineEnd) artefact = true;
       else cells.push({ raw: null, glued: false });
@@ -443,6 +449,17 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
     if (lead > 0 && cells.slice(lead).every((c) => c.raw !== null)) cells = cells.slice(lead);
   }
   const at = (i: number) => `${ctx.pointer}/${spec.columns[i]}`;
+  // Digits run into the prose after the table (「行政事业性收费02025年，…」) whose last four were read as a year the
+  // report's own year does not confirm: where the cells end is a choice.
+  const cut = cells.find((c) => c.yearCut !== undefined);
+  if (cut)
+    ctx.findings.push(
+      finding(
+        "parse.year-cut",
+        ctx.pointer,
+        `本行的数字与其后正文连写（「${cut.raw}${cut.yearCut}年」），已将末尾的「${cut.yearCut}」读作正文的年份、「${cut.raw}」读作本行的数值；该年份不是报告年度或其次年，请核对`,
+      ),
+    );
   // A markdown row short of its columns, with empty cells written after it: those are its blank last cells when
   // that reading keeps the row's sums and kinds. Else the row's blank cells vanished in copying and the bars were
   // padded at the end (「3 | 3 | |||||||」): where the values sit is searched below, the rest read as blank.

@@ -6,7 +6,14 @@ import type { CellSource, Locator } from "./sources.ts";
 
 export type Token =
   | { kind: "text"; text: string }
-  | { kind: "value"; raw: string; glued: boolean; src?: CellSource }
+  | {
+      kind: "value";
+      raw: string;
+      glued: boolean;
+      src?: CellSource;
+      /** A year cut off the end of the digits as written (「02025年」 → 「0」, 2025), that opens the prose after. */
+      yearCut?: number;
+    }
   | { kind: "empty"; lineEnd: boolean; pad?: boolean }
   | { kind: "break" };
 
@@ -88,7 +95,9 @@ export function splitGlued(s: string, out: TokenSink): void {
     const afterHeader = HEADER_END.test(text + before) && enumTail === "";
     // 「行政事业性收费02025年，我局…」: the cells, then the year that opens the prose after the table.
     let cellsOnly = false;
+    let yearCut: number | undefined;
     if (afterHeader && next === "年" && /^[0-9]{5,}$/.test(run) && /(?:19|20)[0-9]{2}$/.test(run)) {
+      yearCut = Number(run.slice(-4));
       run = run.slice(0, -4);
       end -= 4;
       cellsOnly = true;
@@ -132,7 +141,12 @@ export function splitGlued(s: string, out: TokenSink): void {
     }
     text += before;
     flushText();
-    out.push({ kind: "value", raw: run.replace(/[,，]$/, ""), glued: true });
+    const raw = run.replace(/[,，]$/, "");
+    out.push(
+      yearCut === undefined
+        ? { kind: "value", raw, glued: true }
+        : { kind: "value", raw, glued: true, yearCut },
+    );
     text = enumTail;
     last = end + enumTail.length;
   }

@@ -22,6 +22,10 @@ const DOUBT_CODES = new Set([
   "parse.row-assembled",
   "parse.cells-placed",
   "parse.digits-guessed",
+  "parse.column-by-position",
+  "parse.run-chosen",
+  "parse.edition-unclear",
+  "parse.year-cut",
   // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
   "parse.cell-missing",
   "parse.row-missing",

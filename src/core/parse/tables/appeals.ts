@@ -39,6 +39,15 @@ function digitsIn(row: RawRow): number {
   return n;
 }
 
+/** A run's cells as read, blank cells empty. */
+const asRead = (row: RawRow) => row.cells.map((c) => c.raw ?? "").join(" ");
+
+/** A run as read, cut to 40 characters for a message. */
+function shortRun(row: RawRow): string {
+  const s = asRead(row).trim();
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
 /** Reads table 四; returns group key → five cells. */
 export function parseAppeals(
   tokens: readonly Token[],
@@ -106,6 +115,19 @@ export function parseAppeals(
     } else if (pick) {
       found = true;
       const ptr = pointer("appeals");
+      // Another run that could fill the fifteen cells too, written otherwise: which one is table 四 is a choice.
+      const others = runs.filter((r) => r !== pick && digitsIn(r) >= 15 && asRead(r) !== asRead(pick));
+      if (others.length > 0)
+        findings.push(
+          finding(
+            "parse.run-chosen",
+            ptr,
+            `表四有${others.length + 1}段数字都能填满十五个单元格且写法不同：已读取「${shortRun(pick)}」，未读取${others
+              .slice(0, 3)
+              .map((r) => `「${shortRun(r)}」`)
+              .join("、")}${others.length > 3 ? "等" : ""}，请核对哪一段是表四`,
+          ),
+        );
       const rowSrcs: (CellSource | undefined)[] = [];
       const values = chooseRow(
         rowCandidates(pick, ROW_SPEC, { findings, pointer: ptr }),

@@ -22,9 +22,20 @@ const FROM_2019: Record<string, Record<string, string | undefined>> = {
 };
 
 /**
+ * 2021 cell ← the 2019 cell printed in its place in a block of the same shape (第二十条第（一）项: three columns in
+ * both forms), whose header means something else: 本年新公开数量 where the 2021 form has 本年废止件数. An agency
+ * that kept the old header may have written either figure there, so the value is read as a doubt.
+ */
+const IN_PLACE_2019: Record<string, Record<string, string>> = {
+  regulations: { repealed: "published" },
+  normativeDocuments: { repealed: "published" },
+};
+
+/**
  * Maps table 二 read in the 2019 columns to the 2021 model: 本年新制作 → 本年制发, 对外公开总数量 → 现行有效,
- * 处理决定数量 → 本年处理决定数量. Cells the 2019 columns do not print (本年废止, 本年收费金额) stay blank with a
- * parse.cell-missing warning; the 2019-only cells (本年新公开, 上一年项目数量, 本年增/减, 采购) are named in an edition.mix warning.
+ * 处理决定数量 → 本年处理决定数量; 本年废止 takes the value printed in its place (本年新公开) as a doubt,
+ * parse.column-by-position. Cells the 2019 columns do not print (本年收费金额, 本年废止 left blank) stay blank with a
+ * parse.cell-missing warning; the 2019-only cells (上一年项目数量, 本年增/减, 采购) are named in an edition.mix warning.
  */
 export function proactive2019As2021(rows2019: ProactiveRows, findings: Finding[]): ProactiveRows {
   const out: ProactiveRows = new Map();
@@ -40,6 +51,21 @@ export function proactive2019As2021(rows2019: ProactiveRows, findings: Finding[]
         if (old && at >= 0) {
           values.push(old.values[at] ?? null);
           srcs.push(old.srcs[at]);
+          return;
+        }
+        const inPlace = IN_PLACE_2019[r.key]?.[col];
+        const placed = inPlace && old ? old.columns.indexOf(inPlace) : -1;
+        const value = old && placed >= 0 ? old.values[placed] : undefined;
+        if (old && value !== undefined && value !== null) {
+          values.push(value);
+          srcs.push(old.srcs[placed]);
+          findings.push(
+            finding(
+              "parse.column-by-position",
+              pointer("proactive", r.key, col),
+              `表二按2019版栏目书写，「${block.columns[i]?.label}」的位置上写的是「本年新公开数量」，已按位置读作 ${value}，请核对`,
+            ),
+          );
           return;
         }
         values.push(null);
@@ -60,7 +86,7 @@ export function proactive2019As2021(rows2019: ProactiveRows, findings: Finding[]
     finding(
       "edition.mix",
       pointer("proactive"),
-      "表二按2019版的栏目书写（本年新制作数量、上一年项目数量、本年增/减等），已按栏目含义读入2021版：本年新制作数量读作本年制发件数，对外公开总数量读作现行有效件数，处理决定数量读作本年处理决定数量；2019版独有的栏目（本年新公开数量、上一年项目数量、本年增/减、其他对外管理服务事项、政府集中采购）未读入，请核对",
+      "表二按2019版的栏目书写（本年新制作数量、上一年项目数量、本年增/减等），已按栏目含义读入2021版：本年新制作数量读作本年制发件数，对外公开总数量读作现行有效件数，处理决定数量读作本年处理决定数量，本年新公开数量所在位置按位置读作本年废止件数（存疑）；2019版独有的栏目（上一年项目数量、本年增/减、其他对外管理服务事项、政府集中采购）未读入，请核对",
     ),
   );
   return out;
