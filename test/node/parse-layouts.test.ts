@@ -331,7 +331,7 @@ describe("layouts of portal pages", () => {
     litigationAfterReview: [0, 1, 0, 0, 1],
   };
 
-  it("pdftotext's default order: labels apart from values, rows in column-major bands, read in row order by the sums", () => {
+  it("text in pdftotext's default order: labels apart from values, rows in column-major bands, read in row order by the sums", () => {
     const { report, findings } = check(
       "pdftotext-column-bands.txt",
       "2021",
@@ -361,7 +361,7 @@ describe("layouts of portal pages", () => {
     for (const [col, v] of Object.entries(row)) expect(v === null || flagged(col)).toBe(true);
   });
 
-  it("pdftotext's default order of table 四: fourteen cells, a header word (「总计」), the last cell — read in the one order R4 allows", () => {
+  it("text in pdftotext's default order of table 四: fourteen cells, a header word (「总计」), the last cell — read in the one order R4 allows", () => {
     const { findings } = check(
       "pdftotext-table-four-runs.txt",
       "2021",
