@@ -1,4 +1,4 @@
-// Page breaks of the PDF: pages that fill (table 一 breaks between its blocks, table 三 between its rows), table 四 whole,
+// Page breaks of the PDF: pages that fill (by text positions and by pixels) (table 一 breaks between its blocks, table 三 between its rows), table 四 whole,
 // a heading never last on its page, the signature never alone; tall tables.
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ import { type ContentNode, keepTogether } from "../../src/core/render/pdfmake/ke
 import { formatCell } from "../../src/core/render/view/format.ts";
 import { buildTable, CELL_PAD, RULE } from "../../src/core/render/view/tables.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
-import { type PdfText, pdfText } from "../support/pdf.ts";
+import { type PdfText, pdfText, type Raster, rasterPage } from "../support/pdf.ts";
 import { fixtures, tallRequests } from "../support/render-fixtures.ts";
 
 let assets: RenderAssets;
@@ -38,6 +38,27 @@ const BLOCK_BOTTOM = 99.21;
 function reach(page: PdfText["pageList"][number]): number {
   const ys = page.items.filter((i) => i.str.trim() && i.y > BLOCK_BOTTOM - 6).map((i) => i.y);
   return (BLOCK_TOP - Math.min(...ys)) / (BLOCK_TOP - BLOCK_BOTTOM);
+}
+
+/** Pixels per PDF point of the rasters the fill rule is read from (36 dpi: one pixel is two points). */
+const SCALE = 0.5;
+/**
+ * How far down the text block a page's ink reaches (0 top, 1 bottom), read from its pixels: the lowest row darker
+ * than near-white between the block's top and 6 pt below its bottom (the page number lies further down).
+ */
+function inkReach(r: Raster): number {
+  const top = (841.89 - BLOCK_TOP) * SCALE;
+  const bottom = Math.min(r.height, Math.ceil((841.89 - BLOCK_BOTTOM + 6) * SCALE));
+  let lowest = -1;
+  for (let y = Math.floor(top); y < bottom; y++)
+    for (let x = 0; x < r.width; x++) {
+      const i = (y * r.width + x) * 4;
+      if (Math.min(r.data[i] ?? 255, r.data[i + 1] ?? 255, r.data[i + 2] ?? 255) < 160) {
+        lowest = y;
+        break;
+      }
+    }
+  return (lowest + 1 - top) / ((BLOCK_TOP - BLOCK_BOTTOM) * SCALE);
 }
 
 /** The page (0-based) holding a text; -1 when none does. */
@@ -143,18 +164,26 @@ function checkRequests(t: PdfText, report: Report, name: string, withValues = tr
 describe.each([...fixtures(), ...blindReports()])("$name", ({ report }) => {
   let pages: string[];
   let text: PdfText;
+  let pdf: Uint8Array;
   beforeAll(async () => {
-    text = await pdfText(await renderPdf(report, assets));
+    pdf = await renderPdf(report, assets);
+    text = await pdfText(pdf);
     pages = texts(text);
   });
 
-  it("fills every page but the last below two thirds of the text block, unless a section heading follows", () => {
+  it("fills every page but the last below two thirds of the text block, unless a section heading follows", async () => {
     const sections = report.sections.map((s) => s.heading).filter((h): h is string => Boolean(h));
     for (const [i, page] of text.pageList.slice(0, -1).entries()) {
       const next = pages[i + 1] ?? "";
       if (sections.some((h) => next.startsWith(flat(h)))) continue;
+      // By the text's baselines and by the page's pixels (ink of text and table rules).
       expect(reach(page), `page ${i + 1} of ${pages.length}`).toBeGreaterThan(2 / 3);
+      expect(inkReach(await rasterPage(pdf, i + 1, SCALE)), `pixels of page ${i + 1}`).toBeGreaterThan(2 / 3);
     }
+    // The two measures agree on the last page, however little of it is filled (the pixel measure sees empty space).
+    const last = text.pageList.length;
+    const lastPage = text.pageList[last - 1] as PdfText["pageList"][number];
+    expect(Math.abs(inkReach(await rasterPage(pdf, last, SCALE)) - reach(lastPage))).toBeLessThan(0.08);
   });
 
   it("breaks table 三 only between rows, its header and cut labels printed again", () => {
