@@ -100,6 +100,16 @@ export const REQUEST_ROW_ORDER = [
   "carriedForward",
 ];
 
+/** The heads of table 三's 办理结果 rows (「三、本年度办理结果」 （一）–（六）), which R1 sums into （七）总计. */
+export const RESULT_HEADS = new Set([
+  "granted",
+  "partiallyGranted",
+  "withheld",
+  "unavailable",
+  "notProcessed",
+  "otherHandling",
+]);
+
 /** Normalizes label text for matching: spaces, full-width dots and quotes unified. */
 export function labelKey(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, "").replace(/．/g, ".");

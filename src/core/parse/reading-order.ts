@@ -1,21 +1,13 @@
 // Table 三 in pdftotext's default reading order: labels apart from their values, rows of several lines in column-major bands.
 import { requestRows } from "../labels.ts";
 import type { Edition } from "../model.ts";
+import { RESULT_HEADS } from "./labels-match.ts";
 import type { Slot } from "./slot.ts";
 import type { CellSource } from "./sources.ts";
 import type { Token } from "./tokens.ts";
 
 const WIDTH = 7;
 const PLAIN = /^[0-9]{1,9}$/;
-const RESULT_HEADS = new Set([
-  "granted",
-  "partiallyGranted",
-  "withheld",
-  "unavailable",
-  "notProcessed",
-  "otherHandling",
-]);
-
 interface Value {
   n: number;
   src?: CellSource;

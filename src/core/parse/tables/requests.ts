@@ -5,6 +5,7 @@ import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
+import { RESULT_HEADS } from "../labels-match.ts";
 import { type OrderReading, readInRowOrder } from "../reading-order.ts";
 import {
   type Candidate,
@@ -35,15 +36,6 @@ export interface TableResult {
   srcs: Map<string, (CellSource | undefined)[]>;
   found: boolean;
 }
-
-const RESULT_HEADS = new Set([
-  "granted",
-  "partiallyGranted",
-  "withheld",
-  "unavailable",
-  "notProcessed",
-  "otherHandling",
-]);
 
 /**
  * Checks R1 and R3 on every column where the cells involved are known. Called for every combination of readings

@@ -1,4 +1,5 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
+import { LAYOUT_STATE } from "./layout-state.ts";
 import type { Patch } from "./patch.ts";
 import { splittable } from "./row-breaks.ts";
 import { tableBlocks } from "./table-blocks.ts";
@@ -134,24 +135,6 @@ interface Builder {
   linearNodeList?: { resetXY(): void }[];
   writer: Writer;
 }
-
-/** What pdfmake leaves on table cells and tables while laying them out, read again by a later layout. */
-const LAYOUT_STATE = [
-  "_bottomY",
-  "_rowTopPageY",
-  "_rowTopPageYPadding",
-  "_willBreak",
-  "_lastPageNumber",
-  "_startingRowSpanY",
-  "_startingRowSpanPage",
-  "_endingCell",
-  "_leftEndingCell",
-  "_columnEndingContext",
-  "_isUnbreakableContext",
-  "_originalXOffset",
-  "_bottomByPage",
-  "_breaksBySpan",
-];
 
 /**
  * A group that did not fit on one page as a plain stack starting on a new page (unless it started at the top of one):

@@ -1,4 +1,5 @@
 // A table split between two rows: the header rows repeated, each row-spanning label cut by the split given again below.
+import { LAYOUT_STATE } from "./layout-state.ts";
 
 /** A table cell as pdfmake holds it after measuring (covered positions are `_span` placeholders). */
 export interface Cell {
@@ -25,24 +26,7 @@ export interface Span {
 }
 
 /** What pdfmake leaves on table cells while laying them out, read again by a later layout of the same cells. */
-export const CELL_LAYOUT_STATE: readonly string[] = [
-  "_bottomY",
-  "_rowTopPageY",
-  "_rowTopPageYPadding",
-  "_willBreak",
-  "_lastPageNumber",
-  "_startingRowSpanY",
-  "_startingRowSpanPage",
-  "_endingCell",
-  "_leftEndingCell",
-  "_columnEndingContext",
-  "_isUnbreakableContext",
-  "_originalXOffset",
-  "_bottomByPage",
-  "_breaksBySpan",
-  "_rowSpanCurrentOffset",
-  "_colSpan",
-];
+export const CELL_LAYOUT_STATE: readonly string[] = [...LAYOUT_STATE, "_rowSpanCurrentOffset", "_colSpan"];
 const STATE = new Set(CELL_LAYOUT_STATE);
 
 /** The row-spanning cells that start below the header rows. */
