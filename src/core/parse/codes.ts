@@ -136,3 +136,24 @@ export const PARSE_CODES = [
     meaning: "The text has no title line; 「{organ}{year}年度政府信息公开工作年度报告」 is used.",
   },
 ] as const satisfies readonly CodeDoc[];
+
+/** Parser findings that mark the cells (at or below their path) as read by choice, not as written. */
+export const DOUBT_CODES: ReadonlySet<string> = new Set([
+  "parse.cell-inferred",
+  "parse.ambiguous",
+  "parse.label-by-order",
+  "parse.blanks-assumed",
+  "parse.row-assembled",
+  "parse.cells-placed",
+  "parse.digits-guessed",
+  "parse.column-by-position",
+  "parse.run-chosen",
+  "parse.edition-unclear",
+  "parse.year-cut",
+  // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
+  "parse.cell-missing",
+  "parse.row-missing",
+  "parse.extra-cells",
+  "parse.digits-too-long",
+  "parse.table-missing",
+]);

@@ -1,9 +1,9 @@
 // Table 三 in pdftotext's default reading order: labels apart from their values, rows of several lines in column-major bands.
 import { requestRows } from "../labels.ts";
 import type { Edition } from "../model.ts";
-import { RESULT_HEADS } from "./labels-match.ts";
 import type { Slot } from "./slot.ts";
 import type { CellSource } from "./sources.ts";
+import { columnsHold, resultRows, rowsHold } from "./tables/request-sums.ts";
 import type { Token } from "./tokens.ts";
 
 const WIDTH = 7;
@@ -90,31 +90,6 @@ function valuesInOrder(
   return { values, bands };
 }
 
-/** R2 on every row, R3 and R1 on every column of a complete grid. */
-function sumsHold(keys: readonly string[], grid: readonly number[][]): boolean {
-  for (const row of grid) {
-    let s = 0;
-    for (let c = 0; c < WIDTH - 1; c++) s += row[c] as number;
-    if (s !== row[WIDTH - 1]) return false;
-  }
-  const at = (k: string) => grid[keys.indexOf(k)] as number[];
-  const results = keys
-    .map((k, i) => (RESULT_HEADS.has(k.split(".")[0] as string) ? i : -1))
-    .filter((i) => i >= 0);
-  const handled = at("handledTotal");
-  const received = at("received");
-  const over = at("carriedOver");
-  const forward = at("carriedForward");
-  for (let c = 0; c < WIDTH; c++) {
-    let s = 0;
-    for (const i of results) s += grid[i]?.[c] as number;
-    if (s !== handled[c]) return false;
-    if ((received[c] as number) + (over[c] as number) !== (handled[c] as number) + (forward[c] as number))
-      return false;
-  }
-  return true;
-}
-
 /**
  * Reads table 三 from all its values in the order written, row after row in the official order — the reading of a PDF
  * text whose labels stand apart from their values. Only when the values are exactly the table's cells (every row
@@ -142,7 +117,8 @@ export function readInRowOrder(tokens: readonly Token[], edition: Edition): Orde
     const set = rowSets.find((s) => s.keys.length * WIDTH === read.values.length);
     if (!set) continue;
     const grid = set.keys.map((_, r) => read.values.slice(r * WIDTH, r * WIDTH + WIDTH).map((v) => v.n));
-    if (!sumsHold(set.keys, grid)) continue;
+    const byKey = new Map(set.keys.map((k, r) => [k, grid[r] as number[]]));
+    if (!rowsHold(byKey, set.keys) || !columnsHold(byKey, resultRows(set.keys))) continue;
     const numbers = grid.map((r) => r.join(",")).join(";");
     if (found && found.numbers !== numbers) return undefined; // two readings keep every sum: neither is sure
     if (found) continue;

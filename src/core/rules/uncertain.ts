@@ -2,6 +2,7 @@
 import { type CellRef, cellPointer, getCell, setCell } from "../cells.ts";
 import { type CodeDoc, finding } from "../finding.ts";
 import type { Finding, Report } from "../model.ts";
+import { DOUBT_CODES } from "../parse/codes.ts";
 import { equations, evaluate } from "./sums.ts";
 
 export const UNCERTAIN_CODES = [
@@ -12,27 +13,6 @@ export const UNCERTAIN_CODES = [
       "An R1–R5 rule fails, but only under a reading the parser chose (an inferred cell, a run-together number split among several readings, a row read by position, values placed in columns the text does not name, a row assembled from separated lines); the reading is shown. Not an agency error until the cells are checked.",
   },
 ] as const satisfies readonly CodeDoc[];
-
-/** Parser findings that mark the cells (at or below their path) as read by choice, not as written. */
-const DOUBT_CODES = new Set([
-  "parse.cell-inferred",
-  "parse.ambiguous",
-  "parse.label-by-order",
-  "parse.blanks-assumed",
-  "parse.row-assembled",
-  "parse.cells-placed",
-  "parse.digits-guessed",
-  "parse.column-by-position",
-  "parse.run-chosen",
-  "parse.edition-unclear",
-  "parse.year-cut",
-  // A cell left blank because the text had no reading of it (missing, dropped as extra, too long to split).
-  "parse.cell-missing",
-  "parse.row-missing",
-  "parse.extra-cells",
-  "parse.digits-too-long",
-  "parse.table-missing",
-]);
 
 const RULE_CODES = new Set([
   "requests.balance",

@@ -5,7 +5,7 @@ import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
-import { RESULT_HEADS } from "../labels-match.ts";
+import { DOUBT_CODES } from "../codes.ts";
 import { type OrderReading, readInRowOrder } from "../reading-order.ts";
 import {
   type Candidate,
@@ -19,6 +19,7 @@ import {
 import type { Slot } from "../slot.ts";
 import type { CellSource } from "../sources.ts";
 import type { Token } from "../tokens.ts";
+import { columnsHold, resultRows, rowsHold } from "./request-sums.ts";
 
 const COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
 const SPEC: RowSpec = {
@@ -37,41 +38,6 @@ export interface TableResult {
   found: boolean;
 }
 
-/**
- * Checks R1 and R3 on every column where the cells involved are known. Called for every combination of readings
- * (up to 20,000), so it allocates nothing per column: a mutated report with many two-way rows took 400 ms here.
- */
-function columnsHold(grid: Map<string, Slot[]>, resultKeys: readonly string[]): boolean {
-  const results = resultKeys.map((k) => grid.get(k));
-  const handledRow = grid.get("handledTotal");
-  const received = grid.get("received");
-  const carriedOver = grid.get("carriedOver");
-  const carriedForward = grid.get("carriedForward");
-  for (let c = 0; c < 7; c++) {
-    const handled = handledRow?.[c];
-    if (handled !== undefined && handled !== null) {
-      let sum = 0;
-      let known = true;
-      for (const row of results) {
-        const x = row?.[c];
-        if (x === undefined) {
-          known = false;
-          break;
-        }
-        sum += x ?? 0;
-      }
-      if (known && sum !== handled) return false;
-    }
-    const a = received?.[c];
-    const b = carriedOver?.[c];
-    const f = carriedForward?.[c];
-    if (a === undefined || a === null || b === undefined || b === null) continue;
-    if (handled === undefined || handled === null || f === undefined || f === null) continue;
-    if (a + b !== handled + f) return false;
-  }
-  return true;
-}
-
 /** Keeps, for rows with several readings, only those that fit R1/R3 with the rest of the table. */
 function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[]): void {
   const multi = keys.filter((k) => (cands.get(k)?.length ?? 0) > 1);
@@ -81,7 +47,7 @@ function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[
   const grid = new Map<string, Slot[]>();
   for (const k of keys) grid.set(k, cands.get(k)?.[0]?.values ?? new Array(7).fill(undefined));
   const keep = new Map<string, Set<number>>(multi.map((k) => [k, new Set<number>()]));
-  const resultKeys = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+  const resultKeys = resultRows(keys);
   const pick = new Array<number>(multi.length).fill(0);
   const walk = (i: number): void => {
     if (i === multi.length) {
@@ -117,7 +83,7 @@ export function inferRequestCells(
   keys: readonly string[],
   findings: Finding[],
 ): void {
-  const resultKeys = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+  const resultKeys = resultRows(keys);
   const set = (k: string, c: number, value: number, why: string) => {
     const row = grid.get(k);
     if (!row || row[c] !== undefined || value < 0 || !Number.isInteger(value)) return false;
@@ -375,29 +341,10 @@ export function parseRequests(
   return { rows: grid, srcs, found: raw.size > 0 };
 }
 
-/** Findings of a reading that leaves a doubt about some cell. */
-const DOUBTS = new Set([
-  "parse.row-missing",
-  "parse.cell-missing",
-  "parse.cell-inferred",
-  "parse.extra-cells",
-  "parse.label-by-order",
-  "parse.row-assembled",
-  "parse.cells-placed",
-  "parse.digits-guessed",
-  "parse.ambiguous",
-]);
-
 /** The labelled reading left a doubt, or its sums fail: the reading in row order may be tried. */
 function doubtful(local: readonly Finding[], grid: Map<string, Slot[]>, keys: readonly string[]): boolean {
-  if (local.some((f) => DOUBTS.has(f.code))) return true;
-  const rowsHold = keys.every((k) => {
-    const row = grid.get(k) ?? [];
-    if (row.some((x) => x === null || x === undefined)) return true;
-    return row.slice(0, 6).reduce<number>((a, x) => a + (x ?? 0), 0) === row[6];
-  });
-  const resultKeys = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
-  return !rowsHold || !columnsHold(grid, resultKeys);
+  if (local.some((f) => DOUBT_CODES.has(f.code))) return true;
+  return !rowsHold(grid, keys) || !columnsHold(grid, resultRows(keys));
 }
 
 const sameGrid = (a: Map<string, Slot[]>, b: Map<string, Slot[]>) =>
