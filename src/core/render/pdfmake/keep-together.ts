@@ -1,7 +1,7 @@
 // Page breaks in one layout pass: tables, headings with what follows and the signature as unbreakable blocks.
 import { LAYOUT_STATE } from "./layout-state.ts";
 import type { Patch } from "./patch.ts";
-import { splittable } from "./row-breaks.ts";
+import { splittable, textBlock } from "./row-breaks.ts";
 import { tableBlocks } from "./table-blocks.ts";
 
 /** The parts of a pdfmake content node this module reads or sets. */
@@ -181,9 +181,7 @@ export const unbreakableBlocks: Patch = {
           if (this.transactionLevel > 0 || width !== undefined || height !== undefined)
             return begin.call(this, width, height);
           const ctx = this.context();
-          const pageHeight =
-            ctx.getCurrentPage().pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
-          return begin.call(this, ctx.availableWidth, pageHeight);
+          return begin.call(this, ctx.availableWidth, textBlock(ctx));
         },
     );
     p.wrap(

@@ -154,7 +154,8 @@ export function decide(g: RowGeometry, room: number, full: number, tall: boolean
   return cut === undefined ? undefined : { cut, nextPage: true };
 }
 
-const textBlock = (ctx: Context) =>
+/** The height of the page's text block (between its top and bottom margins). */
+export const textBlock = (ctx: Pick<Context, "getCurrentPage" | "pageMargins">) =>
   ctx.getCurrentPage().pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
 
 /** The split the measures call for (row-heights.ts), without laying the block out; undefined when it fits. */
