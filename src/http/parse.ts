@@ -18,8 +18,8 @@ export const notFoundHook =
     return undefined;
   };
 
-export const isForced = (force: string | undefined): boolean => force === "true" || force === "1";
-
 /** A true/false query value ("true", "1", "false", "0"); absent stays undefined (the service's default applies). */
 export const queryFlag = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : value === "true" || value === "1";
+
+export const isForced = (force: string | undefined): boolean => queryFlag(force) === true;

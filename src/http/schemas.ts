@@ -85,17 +85,17 @@ export const ErrorBody = z.object({
   }),
 });
 
+/** A true/false query value (read by queryFlag in http/parse.ts). */
+const QueryFlag = z.enum(["true", "false", "1", "0"]);
+
 export const ForceQuery = z.object({
-  force: z.enum(["true", "false", "1", "0"]).optional().describe("publish/render even with error findings"),
+  force: QueryFlag.optional().describe("publish/render even with error findings"),
 });
 
 /** A tagged PDF (accessible: structure tree, /MarkInfo); absent: the service's default (TAGGED_PDF, else untagged). */
-const Tagged = z
-  .enum(["true", "false", "1", "0"])
-  .optional()
-  .describe(
-    "a tagged PDF (无障碍: structure tree of headings, paragraphs and tables with header cells, /MarkInfo): larger and slower to make; absent: the service's default (TAGGED_PDF, else false). A tagged report is stored under its own id",
-  );
+const Tagged = QueryFlag.optional().describe(
+  "a tagged PDF (无障碍: structure tree of headings, paragraphs and tables with header cells, /MarkInfo): larger and slower to make; absent: the service's default (TAGGED_PDF, else false). A tagged report is stored under its own id",
+);
 
 export const PublishQuery = ForceQuery.extend({ tagged: Tagged });
 
