@@ -1,5 +1,6 @@
 // Damage classes seen in real reports (test/fixtures/real-found/tune): each read right by a rule, or left a flagged doubt.
 import { describe, expect, it } from "vitest";
+import { analyzeInput } from "../../src/core/analyze.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 
 const report2019 = (overview: string, table2: string[], table3: string[] = []) =>
@@ -241,6 +242,60 @@ describe("crawler text: cells and labels run together", () => {
       unpaidFee: { total: null },
       other: { natural: null },
     });
+  });
+});
+
+describe("crawler text: a run no split of which keeps its total", () => {
+  it("splits （七）总计 by the table's column sums when the other rows are read as written, and keeps the agency's errors", () => {
+    // 部分公开 「7100007」 carries a stray 1 under 商业企业 (R2 fails as written); 「171000017」 has no split keeping its
+    // own total, and only 17/1/0/0/0/0/17 equals the results column by column (R3), so R1 fails in 商业企业.
+    const zero = "0000000";
+    const { report, findings } = analyzeInput(
+      [
+        "某区住房和城乡建设局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2023年，我局收到政府信息公开申请17件。",
+        "三、收到和处理政府信息公开申请情况",
+        `一、本年新收政府信息公开申请数量170000017二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开5000005（二）部分公开（区分处理的，只计这一情形，不计其他情形）7100007（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他1000001（七）总计171000017四、结转下年度继续办理${zero}`,
+      ].join("\n"),
+    );
+    expect(report.requests.handledTotal).toEqual({
+      natural: 17,
+      commercial: 1,
+      research: 0,
+      nonprofit: 0,
+      legal: 0,
+      otherOrg: 0,
+      total: 17,
+    });
+    expect(codesAt(findings, "/requests/handledTotal")).toEqual(["parse.digits-split"]);
+    expect(
+      findings
+        .filter((f) => f.severity === "error")
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual([
+      "/requests/handledTotal/total",
+      "/requests/partiallyGranted/total",
+      "/requests/received/commercial",
+    ]);
+  });
+
+  it("leaves the split a doubt when another row's reading was chosen too", () => {
+    // 予以公开 written with two of its seven cells (「5 5」) is placed by choice: the column sums are then no written
+    // fact to split （七）总计 by.
+    const zero = "0000000";
+    const { findings } = analyzeInput(
+      [
+        "某区住房和城乡建设局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2023年，我局依法办理政府信息公开申请。",
+        "三、收到和处理政府信息公开申请情况",
+        `一、本年新收政府信息公开申请数量170000017二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开5 5（二）部分公开（区分处理的，只计这一情形，不计其他情形）7100007（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他1000001（七）总计171000017四、结转下年度继续办理${zero}`,
+      ].join("\n"),
+    );
+    expect(findings.filter((f) => f.severity === "error" && f.path.endsWith("/commercial"))).toEqual([]);
+    expect(codesAt(findings, "/requests/handledTotal")).toContain("parse.digits-guessed");
   });
 });
 

@@ -16,12 +16,14 @@ export function rowsHold(grid: ReadonlyMap<string, readonly Slot[]>, keys: reado
 }
 
 /**
- * Checks R1 and R3 on every column where the cells involved are known. Called for every combination of readings
+ * Checks R1 and R3 (or R3 alone) on every column where the cells involved are known. Called for every combination of readings
  * (up to 20,000), so it allocates nothing per column: a mutated report with many two-way rows took 400 ms here.
  */
 export function columnsHold(
   grid: ReadonlyMap<string, readonly Slot[]>,
   resultKeys: readonly string[],
+  /** false: R3 alone (the results against （七）总计), not R1. */
+  withR1 = true,
 ): boolean {
   const results = resultKeys.map((k) => grid.get(k));
   const handledRow = grid.get("handledTotal");
@@ -43,6 +45,7 @@ export function columnsHold(
       }
       if (known && sum !== handled) return false;
     }
+    if (!withR1) continue;
     const a = received?.[c];
     const b = carriedOver?.[c];
     const f = carriedForward?.[c];

@@ -38,12 +38,33 @@ export interface TableResult {
   found: boolean;
 }
 
-/** Keeps, for rows with several readings, only those that fit R1/R3 with the rest of the table. */
+/**
+ * Keeps, for rows with several readings, only those that fit R1/R3 with the rest of the table. When none does and
+ * the one row with several readings is a run no split of which keeps its own total (so the agency's sums fail under
+ * every reading), the readings that fit R3 alone with the other rows, all read as written, are kept: the table's
+ * column sums then say how the run splits, and R1 and R2 are checked on that reading like any written cell.
+ */
 function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[]): void {
   const multi = keys.filter((k) => (cands.get(k)?.length ?? 0) > 1);
   if (multi.length === 0) return;
+  if (keepFitting(cands, keys, multi, true)) return;
+  const only = multi.length === 1 ? cands.get(multi[0] as string) : undefined;
+  const asWritten = (k: string) =>
+    multi.includes(k) ||
+    (cands.get(k) ?? []).every((c) => c.origin !== "placement" && c.values.every((v) => v !== undefined));
+  if (only?.every((c) => c.origin === "split" && c.unruled) && keys.every(asWritten))
+    keepFitting(cands, keys, multi, false);
+}
+
+/** Filters the rows of `multi` to the readings of some combination where the columns hold; false when none does. */
+function keepFitting(
+  cands: Map<string, Candidate[]>,
+  keys: readonly string[],
+  multi: readonly string[],
+  withR1: boolean,
+): boolean {
   const product = multi.reduce((a, k) => a * (cands.get(k)?.length ?? 1), 1);
-  if (product > 20_000) return;
+  if (product > 20_000) return false;
   const grid = new Map<string, Slot[]>();
   for (const k of keys) grid.set(k, cands.get(k)?.[0]?.values ?? new Array(7).fill(undefined));
   const keep = new Map<string, Set<number>>(multi.map((k) => [k, new Set<number>()]));
@@ -51,7 +72,7 @@ function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[
   const pick = new Array<number>(multi.length).fill(0);
   const walk = (i: number): void => {
     if (i === multi.length) {
-      if (columnsHold(grid, resultKeys))
+      if (columnsHold(grid, resultKeys, withR1))
         multi.forEach((k, j) => {
           keep.get(k)?.add(pick[j] as number);
         });
@@ -66,7 +87,7 @@ function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[
     }
   };
   walk(0);
-  if ([...keep.values()].every((s) => s.size === 0)) return;
+  if ([...keep.values()].every((s) => s.size === 0)) return false;
   for (const k of multi) {
     const list = cands.get(k) ?? [];
     const set = keep.get(k) ?? new Set();
@@ -75,6 +96,7 @@ function filterByColumns(cands: Map<string, Candidate[]>, keys: readonly string[
       list.filter((_, j) => set.has(j)),
     );
   }
+  return true;
 }
 
 /** Fills missing cells that R1, R2 or R3 force, repeating until nothing changes. */
