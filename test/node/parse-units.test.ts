@@ -6,7 +6,9 @@ import { decodeInput } from "../../src/core/parse/decode.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 import { cleanLines } from "../../src/core/parse/lines.ts";
-import { findSignature, organFromTitle } from "../../src/core/parse/metadata.ts";
+import { organFromTitle } from "../../src/core/parse/metadata.ts";
+import { findSignature } from "../../src/core/parse/signature.ts";
+import { stripWordStyles } from "../../src/core/parse/word-styles.ts";
 
 const r2 = (vals: readonly number[]) =>
   vals.length < 7 || vals.slice(0, 6).reduce((a, b) => a + b, 0) === vals[6];
@@ -89,6 +91,62 @@ describe("text clean-up and metadata", () => {
     expect(findSignature(["2021年1月25日，我局召开会议。", "无。"])).toBeUndefined();
   });
 
+  it("cuts Word's style sheet copied into crawler text, with the settings before it", () => {
+    const sheet =
+      'Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; font-family:"Times New Roman","serif";}';
+    expect(stripWordStyles(`某区君山片区管理局 2022年1月7日 ${sheet} 附件下载`)).toBe(
+      "某区君山片区管理局 2022年1月7日  附件下载",
+    );
+    expect(stripWordStyles(`甲 ${sheet} 乙 ${sheet} 丙`)).toBe("甲  乙  丙");
+    // A marker with no rule after it within reach: only the marker goes.
+    expect(stripWordStyles(`甲 /* Style Definitions */ 乙${"丁".repeat(5000)}}`)).toBe(
+      `甲  乙${"丁".repeat(5000)}}`,
+    );
+    const sig = parseReport(
+      `某区君山片区管理局2021年政府信息公开工作年度报告 一、总体情况 2021年，我局依法公开政府信息。${"本局持续推进政务公开。".repeat(40)} 六、其他需要报告的事项 本年度没有产生信息公开处理费。 某区君山片区管理局 2022年1月7日 ${sheet} 附件下载`,
+      "text",
+    );
+    expect(sig.report.issuedOn).toBe("2022-01-07");
+  });
+
+  it("takes a signature run on at the end of a one-line body, after page furniture is taken off", () => {
+    const body = "六、其他需要报告的事项本年度没有产生信息公开处理费。";
+    const cases: [string, string, string | undefined][] = [
+      [
+        `${body} 某区交通局 2022年1月7日 （联系人：王某，联系方式：0591-1234567） 附件下载`,
+        "2022-01-07",
+        "某区交通局",
+      ],
+      [`${body} 某区交通局2025年1月26日（此件主动公开）`, "2025-01-26", "某区交通局"],
+      [
+        `${body} 此函 某区片区管理局 2022年1月7日 某片区管理局党政办公室 2022年1月7日印发`,
+        "2022-01-07",
+        "某区片区管理局",
+      ],
+      [
+        `${body} 某区市场监督管理局 2022年1月7日抄送：驻区纪检监察组。某区市场监督管理局办公室 2022年1月7日印发 附件下载`,
+        "2022-01-07",
+        "某区市场监督管理局",
+      ],
+      [
+        `${body} 某区经济发展局 2022年1月13 日 某区经济发展局办公室 2022年1月13日印发 附件下载`,
+        "2022-01-13",
+        "某区经济发展局",
+      ],
+      ["六、其他需要报告的事项无某区行政审批局 2021年1月19日 附件下载", "2021-01-19", undefined],
+    ];
+    for (const [line, issuedOn, organ] of cases) {
+      const sig = findSignature(["一、总体情况", line]);
+      expect(sig?.issuedOn).toBe(issuedOn);
+      expect(sig?.organ).toBe(organ);
+      expect(line.slice(0, sig?.cut?.at)).toMatch(/事项/);
+      expect(line.slice(0, sig?.cut?.at)).not.toMatch(/\d{4}年\d+月/);
+    }
+    // A sentence that ends in a date is no signature.
+    expect(findSignature(["一、总体情况", `${body}本报告经审定于2022年1月7日`])).toBeUndefined();
+    expect(findSignature(["一、总体情况", `${body}统计期限为2021年1月1日至2021年12月31日`])).toBeUndefined();
+  });
+
   it("reads the organ from titles of several shapes", () => {
     expect(organFromTitle("永康市商务局2020年度政府信息公开工作年度报告")).toBe("永康市商务局");
     expect(organFromTitle("2021年度杭州市财政局政府信息公开工作年度报告")).toBe("杭州市财政局");
@@ -96,6 +154,9 @@ describe("text clean-up and metadata", () => {
       "北京市海淀区人民政府",
     );
     expect(organFromTitle("某市统计局政府信息公开工作年度报告（2021年）")).toBe("某市统计局");
+    // A page's field label before the title is no part of the organ.
+    expect(organFromTitle("标题: 某区交通与建设局2021年度政府信息公开工作年度报告")).toBe("某区交通与建设局");
+    expect(organFromTitle("名称某县发展和改革局2023年政府信息公开工作年度报告")).toBe("某县发展和改革局");
   });
 
   it("a covering letter's title names the organ before 「关于报送」", () => {

@@ -9,15 +9,9 @@ import { foldTraditional, isTraditional } from "../text/traditional.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
-import {
-  findSignature,
-  findTitle,
-  organFromBody,
-  organFromTitle,
-  yearFrom,
-  yearFromBody,
-} from "./metadata.ts";
+import { findTitle, organFromBody, organFromTitle, yearFrom, yearFromBody } from "./metadata.ts";
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
+import { findSignature } from "./signature.ts";
 import { type CellSource, Locator } from "./sources.ts";
 import { notesBeforeHeader, tableScope } from "./table-scope.ts";
 import { parseAppeals } from "./tables/appeals.ts";
@@ -114,6 +108,7 @@ export function parseReport(
   const tail = sections[sections.length - 1]?.lines ?? head;
   const signature = findSignature(tail);
   if (signature) for (const i of [...signature.lines].sort((a, b) => b - a)) tail.splice(i, 1);
+  if (signature?.cut) tail[signature.cut.line] = (tail[signature.cut.line] ?? "").slice(0, signature.cut.at);
 
   // Title and preamble.
   const titleFound = findTitle(head);

@@ -2,6 +2,7 @@
 import { halfWidthDigits } from "../text/digits.ts";
 import { oneOf, trimEndChars } from "../text/trim.ts";
 import { flipbookLine } from "./flipbook.ts";
+import { stripWordStyles } from "./word-styles.ts";
 
 const LINE_END_SPACE = oneOf(" \u00a0\u3000");
 
@@ -61,7 +62,7 @@ function splitRunOn(text: string): string {
 
 /** Splits text into clean lines: BOM, CR/LF, form feeds, invisible characters, page marks and chrome removed. */
 export function cleanLines(text: string): string[] {
-  const raw = splitRunOn(INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text)
+  const raw = splitRunOn(stripWordStyles(INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text))
     .replace(/\r\n?/g, "\n")
     .replace(/\f/g, "\n")
     .split("\n");

@@ -9,7 +9,7 @@ const ORGAN_HEAD = (c: number) => isSpaceCode(c) || ORGAN_HEAD_CHARS(c);
 const ORGAN_TAIL_CHARS = oneOf('》”"');
 const ORGAN_TAIL = (c: number) => isSpaceCode(c) || ORGAN_TAIL_CHARS(c);
 
-const CN_DIGIT: Record<string, number> = {
+export const CN_DIGIT: Record<string, number> = {
   〇: 0,
   零: 0,
   "○": 0,
@@ -43,11 +43,14 @@ export function asciiDigits(s: string): string {
   );
 }
 
-const ORGAN_SUFFIX =
+export const ORGAN_SUFFIX =
   /(人民政府办公室|人民政府办公厅|人民政府|委员会|管理委员会|管委会|办公室|办公厅|街道办事处|办事处|局|厅|委|院|中心|署|馆|所|站|队|会|办|政府|街道|镇|乡|集团|公司)$/;
 
+// A page's field label before the title (「标题: 平潭综合实验区…」 of crawler text, 「名称」 of a portal's 索引 table).
+const FIELD_LABEL = /^(?:文章标题|信息名称|文件名称|标题|题名|题目|名称)[\s\u3000]*[:：]?[\s\u3000]*/;
+
 export function cleanOrgan(s: string): string {
-  return trimBy(trimBy(trimAll(s), ORGAN_HEAD, "start"), ORGAN_TAIL, "end")
+  return trimBy(trimBy(trimAll(s), ORGAN_HEAD, "start").replace(FIELD_LABEL, ""), ORGAN_TAIL, "end")
     .replace(/^(关于)/, "")
     .replace(/(关于|的|公布|发布)$/, "")
     .replace(/[（(]\s*$/, "")
@@ -118,61 +121,6 @@ export function organFromBody(paragraphs: readonly string[]): string | undefined
       )
         return name;
     }
-  }
-  return undefined;
-}
-
-export interface Signature {
-  issuedOn: string;
-  organ?: string;
-  /** Indexes of the signature lines in the given array. */
-  lines: number[];
-}
-
-const DATE_RE = /(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?/;
-
-function cnDate(s: string): string | undefined {
-  const m =
-    /([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/.exec(
-      s,
-    );
-  if (!m) return undefined;
-  const y = [...(m[1] ?? "")].map((c) => String(CN_DIGIT[c] ?? "")).join("");
-  return s.replace(m[0], `${y}年${cnNumber(m[2] ?? "")}月${cnNumber(m[3] ?? "")}日`);
-}
-
-/** The signature at the end: a short date line among the last lines, with the organ on it or just before it. */
-export function findSignature(lines: readonly string[]): Signature | undefined {
-  const idx: number[] = [];
-  for (let i = lines.length - 1; i >= 0 && idx.length < 4; i--)
-    if (trimAll(lines[i] ?? "") !== "") idx.push(i);
-  for (const [rank, i] of idx.entries()) {
-    if (rank > 2) break;
-    // Portal links glued after the date (「2020年1月20日 【打印本页】 【关闭窗口】」) are not part of it.
-    const raw = trimAll((lines[i] ?? "").replace(/[【[][^】\]]{0,12}[】\]]/g, ""));
-    const line = asciiDigits(cnDate(raw) ?? raw).replace(/[\s\u00a0\u3000]+/g, "");
-    if (line.length > 40) continue;
-    const m = DATE_RE.exec(line);
-    if (!m || m.index + m[0].length !== line.length) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2008 || y > 2100) continue;
-    const issuedOn = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-    const sigLines = [i];
-    let organ: string | undefined = cleanOrgan(line.slice(0, m.index));
-    if (!organ) {
-      const prev = idx[rank + 1];
-      const prevText = prev === undefined ? "" : trimAll(lines[prev] ?? "");
-      if (
-        prev !== undefined &&
-        prevText.length <= 30 &&
-        ORGAN_SUFFIX.test(prevText) &&
-        !/[。，；：]/.test(prevText)
-      ) {
-        organ = prevText.replace(/[\s\u00a0\u3000]+/g, "");
-        sigLines.push(prev);
-      } else organ = undefined;
-    }
-    return { issuedOn, organ: organ || undefined, lines: sigLines };
   }
   return undefined;
 }
