@@ -299,6 +299,26 @@ describe("crawler text: a run no split of which keeps its total", () => {
   });
 });
 
+describe("crawler text: a sentence run on before a table's header", () => {
+  it("reads the sentence as the section's prose (its figure checked against table 三), never as cells", () => {
+    const zero = "0000000";
+    const { report, findings } = analyzeInput(
+      [
+        "某区经济发展局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2023年，我局依法公开政府信息。",
+        `三、收到和处理政府信息公开申请情况2023年，共收到政府信息公开申请0条。（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开3000003（二）部分公开（区分处理的，只计这一情形，不计其他情形）${zero}（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息${zero}2.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他${zero}（七）总计3000003四、结转下年度继续办理${zero}`,
+      ].join("\n"),
+    );
+    expect(report.requests.received.total).toBe(3);
+    expect(report.sections.find((s) => s.role === "requests")?.blocks[0]?.text).toBe(
+      "2023年，共收到政府信息公开申请0条。",
+    );
+    expect(findings.filter((f) => f.code === "prose.mismatch").map((f) => f.actual)).toEqual([0]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
 describe("crawler text: prose glued right after a table's last cells", () => {
   it("reads the cells after a row label or header, and leaves the year that opens the prose as text", () => {
     const { report } = parseReport(

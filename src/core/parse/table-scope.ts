@@ -26,6 +26,25 @@ export function notesBeforeHeader(role: keyof typeof HEADER, lines: readonly str
   return notes;
 }
 
+/**
+ * A sentence run on before the table's own header on one line (crawler text: 「2023年，共收到政府信息公开申请0条。（本列数据
+ * 的勾稽关系为…）申请人情况…」): where the line is cut, after the sentence's last 「。」, or -1. Only the first line with the
+ * header, and only when the part before it reads as a sentence.
+ */
+export function noteBeforeHeaderCut(
+  role: keyof typeof HEADER,
+  lines: readonly string[],
+): { line: number; at: number } {
+  const line = lines.findIndex((l) => HEADER[role].test(l));
+  if (line < 0) return { line, at: -1 };
+  const l = lines[line] ?? "";
+  const k = HEADER[role].exec(l)?.index ?? 0;
+  const stop = l.lastIndexOf("。", k);
+  if (stop < 0 || stop >= k || l.includes("|") || l.includes("\t")) return { line, at: -1 };
+  const note = l.slice(0, stop + 1).trim();
+  return note.length >= 10 && SENTENCE.test(note) ? { line, at: stop + 1 } : { line, at: -1 };
+}
+
 /** Where table 三 or 四 starts when it has no section of its own: its header or first official rows. */
 const START: Record<"requests" | "appeals", RegExp> = {
   requests:
