@@ -299,6 +299,39 @@ describe("crawler text: a run no split of which keeps its total", () => {
   });
 });
 
+describe("a 2021 table with the 2019 form's single （六） row", () => {
+  it("has no 1./2. rows to miss: an R3 failure through （六） stays the agency's error", () => {
+    const zero = "0000000";
+    const { report, findings } = analyzeInput(
+      [
+        "某区片区管理局2021年度政府信息公开工作年度报告",
+        "一、总体情况",
+        "2021年，我局未收到政府信息公开申请。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0",
+        `三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量${zero}二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开${zero}（二）部分公开（区分处理的，只计这一情形，不计其他情形）${zero}（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息${zero}2.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理${zero}（七）总计1000001四、结转下年度继续办理${zero}`,
+      ].join("\n"),
+    );
+    expect(report.edition).toBe("2021");
+    expect(report.requests.otherHandling).toMatchObject({
+      other: { total: 0 },
+      noCorrection: { total: null },
+    });
+    expect(codesAt(findings, "/requests/otherHandling/noCorrection")).not.toContain("parse.row-missing");
+    expect(
+      findings
+        .filter((f) => f.severity === "error")
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual([
+      "/requests/handledTotal/natural",
+      "/requests/handledTotal/total",
+      "/requests/received/natural",
+      "/requests/received/total",
+    ]);
+  });
+});
+
 describe("crawler text: a sentence run on before a table's header", () => {
   it("reads the sentence as the section's prose (its figure checked against table 三), never as cells", () => {
     const zero = "0000000";

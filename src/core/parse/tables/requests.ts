@@ -273,6 +273,8 @@ export function parseRequests(
           `本行数值在原文中与行名分开书写（几行的数值连在一处），已按表格的行序对应为「${defs.find((d) => d.path.join(".") === k)?.label ?? k}」`,
         ),
       );
+  // The table has the 2019 form's single （六） row: its 1./2. rows of the 2021 form are not missing, the form has none.
+  let singleOther = false;
   if (
     edition === "2021" &&
     !["noCorrection", "unpaidFee", "other"].some((k) => raw.has(`otherHandling.${k}`))
@@ -281,6 +283,7 @@ export function parseRequests(
     const single = collectRows(tokens, "requests", "2019").get("otherHandling");
     if (single?.cells.some((c) => c.raw !== null)) {
       raw.set("otherHandling.other", { ...single, path: ["otherHandling", "other"] });
+      singleOther = true;
       local.push(
         finding(
           "edition.mix",
@@ -311,7 +314,10 @@ export function parseRequests(
     const row = raw.get(k);
     const ptr = pointer("requests", ...d.path);
     if (!row) {
-      if (raw.size > 0)
+      if (
+        raw.size > 0 &&
+        !(singleOther && (k === "otherHandling.noCorrection" || k === "otherHandling.unpaidFee"))
+      )
         local.push(finding("parse.row-missing", ptr, `未找到「${d.label}」一行，本行各单元格置空`));
       cands.set(k, [{ values: new Array(7).fill(undefined), origin: "placement" }]);
       continue;
