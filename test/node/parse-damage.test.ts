@@ -17,6 +17,43 @@ const report2019 = (overview: string, table2: string[], table3: string[] = []) =
 const codesAt = (findings: { code: string; path: string }[], path: string) =>
   findings.filter((f) => f.path === path).map((f) => f.code);
 
+/** Table 三 of the 2021 form run together on one line (crawler text): every row 「0000000」 unless given (by row index). */
+const TABLE3_LABELS_2021 = [
+  "一、本年新收政府信息公开申请数量",
+  "二、上年结转政府信息公开申请数量",
+  "三、本年度办理结果（一）予以公开",
+  "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+  "（三）不予公开1.属于国家秘密",
+  "2.其他法律行政法规禁止公开",
+  "3.危及“三安全一稳定”",
+  "4.保护第三方合法权益",
+  "5.属于三类内部事务信息",
+  "6.属于四类过程性信息",
+  "7.属于行政执法案卷",
+  "8.属于行政查询事项",
+  "（四）无法提供1.本机关不掌握相关政府信息",
+  "2.没有现成信息需要另行制作",
+  "3.补正后申请内容仍不明确",
+  "（五）不予处理1.信访举报投诉类申请",
+  "2.重复申请",
+  "3.要求提供公开出版物",
+  "4.无正当理由大量反复申请",
+  "5.要求行政机关确认或重新出具已获取信息",
+  "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+  "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+  "3.其他",
+  "（七）总计",
+  "四、结转下年度继续办理",
+];
+/** The same with the 2019 form's single （六）其他处理 row in place of the three 2021 rows. */
+const SINGLE_OTHER_LABELS = [
+  ...TABLE3_LABELS_2021.slice(0, 20),
+  "（六）其他处理",
+  ...TABLE3_LABELS_2021.slice(23),
+];
+const table3Run = (rows: Record<number, string> = {}, labels: readonly string[] = TABLE3_LABELS_2021) =>
+  labels.map((label, i) => `${label}${rows[i] ?? "0000000"}`).join("");
+
 describe("table 二 of crawler text", () => {
   it("reads a count written with its measure word 笔 apart from its 元 amount", () => {
     const { report } = parseReport(
@@ -249,14 +286,20 @@ describe("crawler text: a run no split of which keeps its total", () => {
   it("splits （七）总计 by the table's column sums when the other rows are read as written, and keeps the agency's errors", () => {
     // 部分公开 「7100007」 carries a stray 1 under 商业企业 (R2 fails as written); 「171000017」 has no split keeping its
     // own total, and only 17/1/0/0/0/0/17 equals the results column by column (R3), so R1 fails in 商业企业.
-    const zero = "0000000";
     const { report, findings } = analyzeInput(
       [
         "某区住房和城乡建设局2023年政府信息公开工作年度报告",
         "一、总体情况",
         "2023年，我局收到政府信息公开申请17件。",
         "三、收到和处理政府信息公开申请情况",
-        `一、本年新收政府信息公开申请数量170000017二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开5000005（二）部分公开（区分处理的，只计这一情形，不计其他情形）7100007（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他1000001（七）总计171000017四、结转下年度继续办理${zero}`,
+        table3Run({
+          0: "170000017",
+          2: "5000005",
+          3: "7100007",
+          12: "4000004",
+          22: "1000001",
+          23: "171000017",
+        }),
       ].join("\n"),
     );
     expect(report.requests.handledTotal).toEqual({
@@ -284,14 +327,13 @@ describe("crawler text: a run no split of which keeps its total", () => {
   it("leaves the split a doubt when another row's reading was chosen too", () => {
     // 予以公开 written with two of its seven cells (「5 5」) is placed by choice: the column sums are then no written
     // fact to split （七）总计 by.
-    const zero = "0000000";
     const { findings } = analyzeInput(
       [
         "某区住房和城乡建设局2023年政府信息公开工作年度报告",
         "一、总体情况",
         "2023年，我局依法办理政府信息公开申请。",
         "三、收到和处理政府信息公开申请情况",
-        `一、本年新收政府信息公开申请数量170000017二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开5 5（二）部分公开（区分处理的，只计这一情形，不计其他情形）7100007（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息40000042.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他1000001（七）总计171000017四、结转下年度继续办理${zero}`,
+        table3Run({ 0: "170000017", 2: "5 5", 3: "7100007", 12: "4000004", 22: "1000001", 23: "171000017" }),
       ].join("\n"),
     );
     expect(findings.filter((f) => f.severity === "error" && f.path.endsWith("/commercial"))).toEqual([]);
@@ -301,7 +343,6 @@ describe("crawler text: a run no split of which keeps its total", () => {
 
 describe("a 2021 table with the 2019 form's single （六） row", () => {
   it("has no 1./2. rows to miss: an R3 failure through （六） stays the agency's error", () => {
-    const zero = "0000000";
     const { report, findings } = analyzeInput(
       [
         "某区片区管理局2021年度政府信息公开工作年度报告",
@@ -309,7 +350,7 @@ describe("a 2021 table with the 2019 form's single （六） row", () => {
         "2021年，我局未收到政府信息公开申请。",
         "二、主动公开政府信息情况",
         "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0",
-        `三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量${zero}二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开${zero}（二）部分公开（区分处理的，只计这一情形，不计其他情形）${zero}（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息${zero}2.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理${zero}（七）总计1000001四、结转下年度继续办理${zero}`,
+        `三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他${table3Run({ 21: "1000001" }, SINGLE_OTHER_LABELS)}`,
       ].join("\n"),
     );
     expect(report.edition).toBe("2021");
@@ -334,13 +375,12 @@ describe("a 2021 table with the 2019 form's single （六） row", () => {
 
 describe("crawler text: a sentence run on before a table's header", () => {
   it("reads the sentence as the section's prose (its figure checked against table 三), never as cells", () => {
-    const zero = "0000000";
     const { report, findings } = analyzeInput(
       [
         "某区经济发展局2023年政府信息公开工作年度报告",
         "一、总体情况",
         "2023年，我局依法公开政府信息。",
-        `三、收到和处理政府信息公开申请情况2023年，共收到政府信息公开申请0条。（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量${zero}三、本年度办理结果（一）予以公开3000003（二）部分公开（区分处理的，只计这一情形，不计其他情形）${zero}（三）不予公开1.属于国家秘密${zero}2.其他法律行政法规禁止公开${zero}3.危及“三安全一稳定”${zero}4.保护第三方合法权益${zero}5.属于三类内部事务信息${zero}6.属于四类过程性信息${zero}7.属于行政执法案卷${zero}8.属于行政查询事项${zero}（四）无法提供1.本机关不掌握相关政府信息${zero}2.没有现成信息需要另行制作${zero}3.补正后申请内容仍不明确${zero}（五）不予处理1.信访举报投诉类申请${zero}2.重复申请${zero}3.要求提供公开出版物${zero}4.无正当理由大量反复申请${zero}5.要求行政机关确认或重新出具已获取信息${zero}（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请${zero}2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请${zero}3.其他${zero}（七）总计3000003四、结转下年度继续办理${zero}`,
+        `三、收到和处理政府信息公开申请情况2023年，共收到政府信息公开申请0条。（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他${table3Run({ 0: "3000003", 2: "3000003", 23: "3000003" })}`,
       ].join("\n"),
     );
     expect(report.requests.received.total).toBe(3);
