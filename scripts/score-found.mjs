@@ -84,7 +84,8 @@ export function scoreOne(expected, analyzed) {
   const issuedOk = issued
     ? issued.alternatives.includes(report.issuedOn ?? null)
     : (report.issuedOn ?? null) === expected.issuedOn;
-  if (!issuedOk) meta.push({ path: "/issuedOn", expected: expected.issuedOn, actual: report.issuedOn ?? null });
+  if (!issuedOk)
+    meta.push({ path: "/issuedOn", expected: expected.issuedOn, actual: report.issuedOn ?? null });
   const errors = findings.filter((f) => f.severity === "error").map((f) => f.path);
   const want = expected.expect?.errors ?? [];
   return {
