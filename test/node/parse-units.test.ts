@@ -6,7 +6,7 @@ import { decodeInput } from "../../src/core/parse/decode.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 import { cleanLines } from "../../src/core/parse/lines.ts";
-import { organFromTitle } from "../../src/core/parse/metadata.ts";
+import { findTitle, organFromTitle } from "../../src/core/parse/metadata.ts";
 import { findSignature } from "../../src/core/parse/signature.ts";
 import { stripWordStyles } from "../../src/core/parse/word-styles.ts";
 
@@ -157,6 +157,12 @@ describe("text clean-up and metadata", () => {
     // A page's field label before the title is no part of the organ.
     expect(organFromTitle("标题: 某区交通与建设局2021年度政府信息公开工作年度报告")).toBe("某区交通与建设局");
     expect(organFromTitle("名称某县发展和改革局2023年政府信息公开工作年度报告")).toBe("某县发展和改革局");
+    expect(
+      findTitle(["标题: 某区交通与建设局2021年度政府信息公开工作年度报告", "发布时间: 2022-01-10"])?.title,
+    ).toBe("某区交通与建设局2021年度政府信息公开工作年度报告");
+    expect(findTitle(["名称\t某县发展和改革局2023年政府信息公开年度报告"])?.title).toBe(
+      "某县发展和改革局2023年政府信息公开年度报告",
+    );
   });
 
   it("a covering letter's title names the organ before 「关于报送」", () => {

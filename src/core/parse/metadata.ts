@@ -164,7 +164,8 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
     const score = titleScore(title);
     if (!best || score > best.score) best = { title, used: i + 1, score };
   }
-  if (best && best.score >= 3) return { title: best.title, used: best.used };
+  if (best && best.score >= 3)
+    return { title: trimAll(best.title.replace(FIELD_LABEL, "")), used: best.used };
   return inlineTitle(lines);
 }
 
