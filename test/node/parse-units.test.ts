@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { detectKind } from "../../src/core/analyze.ts";
 import { NianbaoError } from "../../src/core/errors.ts";
+import { withoutCrawlerChrome, withoutTitleRepeat } from "../../src/core/parse/crawler-chrome.ts";
 import { decodeInput } from "../../src/core/parse/decode.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
@@ -107,6 +108,39 @@ describe("text clean-up and metadata", () => {
       "text",
     );
     expect(sig.report.issuedOn).toBe("2022-01-07");
+  });
+
+  it("takes crawler and portal chrome out of the preamble, and the title repeated at its head", () => {
+    const title = "某区交通与建设局2021年度政府信息公开工作年度报告";
+    const body = "根据《中华人民共和国政府信息公开条例》，我局编制了本报告。";
+    const chrome = withoutCrawlerChrome([
+      "原文链接: https://example.org/t20220110_80603.htm",
+      "本地目录: zwgk/zfxxgknb/202201/80603_某区交通与建设局",
+      "页面链接与图片详见 links.tsv(同目录)",
+      "==================== 正文 ====================",
+      `当前位置： 首页政务公开政府信息公开 ${title} 来源： 时间：2022-01-10 08:51 --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： ${body}`,
+      "索引号\t014314799/2024-00002\t分类\t信息公开年报",
+      "发布机构\t某区交通与建设局\t公开日期\t2024-01-17",
+      "文号\t\t关键词\t",
+      "",
+      "来源：本局。",
+    ]);
+    expect(chrome).toEqual([body, "", "来源：本局。"]);
+    expect(
+      withoutTitleRepeat(
+        [
+          `${title} 来源： 时间：2021-01-28 09:43 --> 微信 文件下载 相关链接： 某区交通与建设局2021年度 政府信息公开工作年度报告 ${body}`,
+        ],
+        title,
+      ),
+    ).toEqual([body]);
+    expect(withoutTitleRepeat([`某交发〔2022〕2号 ${title} ${body}`], title)).toEqual([
+      "某交发〔2022〕2号",
+      body,
+    ]);
+    // A body line that merely mentions the title later on is kept whole.
+    const mention = `我局按要求编制了${title}，${body}`;
+    expect(withoutTitleRepeat([mention], title)).toEqual([mention]);
   });
 
   it("takes a signature run on at the end of a one-line body, after page furniture is taken off", () => {

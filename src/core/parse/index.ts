@@ -6,6 +6,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, request
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { foldTraditional, isTraditional } from "../text/traditional.ts";
+import { withoutCrawlerChrome, withoutTitleRepeat } from "./crawler-chrome.ts";
 import { detectEdition } from "./edition.ts";
 import { htmlToText } from "./html.ts";
 import { cleanLines, trimAll } from "./lines.ts";
@@ -112,7 +113,9 @@ export function parseReport(
 
   // Title and preamble.
   const titleFound = findTitle(head);
-  const preambleLines = titleFound ? head.slice(titleFound.used) : head;
+  const preambleLines = titleFound
+    ? withoutTitleRepeat(withoutCrawlerChrome(head.slice(titleFound.used)), titleFound.title)
+    : withoutCrawlerChrome(head);
 
   // Tables: the lines of each table section that are not prose notes.
   const tableLines: Record<(typeof TABLE_ROLES)[number], string[]> = {
