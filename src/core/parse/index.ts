@@ -1,5 +1,4 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
-import { type CellRef, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
 import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
@@ -69,6 +68,31 @@ function editionUnclear(
       ),
     );
   return out;
+}
+
+type Tree = { [key: string]: unknown };
+const APPLICANT_KEYS = APPLICANT_COLUMNS.map((c) => c.key);
+const APPEAL_KEYS = APPEAL_COLUMNS.map((c) => c.key);
+
+/** The sources' keys of a row's cells (row pointer + column), made once: rows and columns are the model's own. */
+const SOURCE_KEYS = new Map<string, Map<string, string>>();
+function sourceKeys(rowPointer: string, columns: readonly string[]): string[] {
+  let byColumn = SOURCE_KEYS.get(rowPointer);
+  if (!byColumn) {
+    if (SOURCE_KEYS.size >= 1000) SOURCE_KEYS.clear();
+    byColumn = new Map();
+    SOURCE_KEYS.set(rowPointer, byColumn);
+  }
+  const keys: string[] = [];
+  for (const c of columns) {
+    let key = byColumn.get(c);
+    if (key === undefined) {
+      key = `${rowPointer}/${c}`;
+      byColumn.set(c, key);
+    }
+    keys.push(key);
+  }
+  return keys;
 }
 
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
@@ -297,37 +321,42 @@ export function parseReport(
     sections: out,
   };
   const sources: Sources = {};
-  // `rowPointer` is the row's JSON Pointer, built once per row (row and column keys are plain identifiers).
-  const put = (
-    ref: CellRef,
+  // Each row's object is found (or made) once, and its cells written in column order: the same objects, keys and
+  // order as writing each cell from the report's root. The source keys are kept (the same few hundred strings).
+  const putRow = (
+    table: "proactive" | "requests" | "appeals",
+    row: readonly string[],
     rowPointer: string,
-    value: number | null | undefined,
-    src: CellSource | undefined,
+    columns: readonly string[],
+    values: readonly (number | null | undefined)[],
+    srcs: readonly (CellSource | undefined)[],
   ) => {
-    setCell(report, ref, value ?? null);
-    if (src && value !== null && value !== undefined) sources[`${rowPointer}/${ref.column}`] = src;
+    if (columns.length === 0) return;
+    let node = report as Tree;
+    for (const key of [table, ...row]) {
+      const next = node[key];
+      if (next === null || typeof next !== "object") node[key] = {};
+      node = node[key] as Tree;
+    }
+    const keys = sourceKeys(rowPointer, columns);
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i];
+      node[columns[i] as string] = value ?? null;
+      const src = srcs[i];
+      if (src && value !== null && value !== undefined) sources[keys[i] as string] = src;
+    }
   };
-  for (const [key, row] of proactive.rows) {
-    const rowPointer = `/proactive/${key}`;
-    row.columns.forEach((col, i) => {
-      put({ table: "proactive", row: [key], column: col }, rowPointer, row.values[i], row.srcs[i]);
-    });
-  }
+  for (const [key, row] of proactive.rows)
+    putRow("proactive", [key], `/proactive/${key}`, row.columns, row.values, row.srcs);
   for (const def of requestRows(edition)) {
     const values = requests.rows.get(def.path.join(".")) ?? [];
     const srcs = requests.srcs.get(def.path.join(".")) ?? [];
-    const rowPointer = `/requests/${def.path.join("/")}`;
-    APPLICANT_COLUMNS.forEach((col, i) => {
-      put({ table: "requests", row: def.path, column: col.key }, rowPointer, values[i], srcs[i]);
-    });
+    putRow("requests", def.path, `/requests/${def.path.join("/")}`, APPLICANT_KEYS, values, srcs);
   }
   for (const g of APPEAL_GROUPS) {
     const values = appeals.groups.get(g.key) ?? [];
     const srcs = appeals.srcs.get(g.key) ?? [];
-    const rowPointer = `/appeals/${g.key}`;
-    APPEAL_COLUMNS.forEach((col, i) => {
-      put({ table: "appeals", row: [g.key], column: col.key }, rowPointer, values[i], srcs[i]);
-    });
+    putRow("appeals", [g.key], `/appeals/${g.key}`, APPEAL_KEYS, values, srcs);
   }
   return { report: report as unknown as Report, findings, sources };
 }
