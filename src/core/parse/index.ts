@@ -98,8 +98,13 @@ function sourceKeys(rowPointer: string, columns: readonly string[]): string[] {
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
 function proseNumbers(lines: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const l of lines)
-    for (const m of l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "").matchAll(/[0-9]+(?:\.[0-9]+)?/g)) out.add(m[0]);
+  for (const l of lines) {
+    if (!/[0-9]/.test(l)) continue;
+    for (const m of (l.includes(",") ? l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "") : l).matchAll(
+      /[0-9]+(?:\.[0-9]+)?/g,
+    ))
+      out.add(m[0]);
+  }
   return out;
 }
 

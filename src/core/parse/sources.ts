@@ -32,8 +32,15 @@ export class Locator {
   constructor(input: string, kind: "text" | "html", traditional = false) {
     const searched = kind === "html" ? maskMarkup(input) : input;
     this.text = traditional ? foldTraditional(searched) : searched;
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(input); m; m = breaks.exec(input)) this.starts.push(m.index + m[0].length);
+    // Line starts after each \r\n, \r or \n (one scan by character code, no regex match object per line).
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (input.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
     this.input = input;
     this.farReads = FAR_READS_PER_CHAR * input.length;
   }
