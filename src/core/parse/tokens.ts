@@ -282,13 +282,19 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       cell = undefined;
     };
     for (const l of lines) {
-      const continued =
-        cell !== undefined && trimAll(l) !== "" && !l.startsWith("\t") && !isValueText(trimAll(l));
+      // The line trimmed, and whether it reads as a value, worked out once (a line is asked up to four times).
+      const tl = trimAll(l);
+      let valueLine: boolean | undefined;
+      const isValueLine = () => {
+        valueLine ??= isValueText(tl);
+        return valueLine;
+      };
+      const continued = cell !== undefined && tl !== "" && !l.startsWith("\t") && !isValueLine();
       if (!continued) {
         flushCell(); // before the next line is anchored: the cell was written on an earlier line
         out.line(l);
       }
-      if (trimAll(l) === "" && !l.startsWith("\t")) {
+      if (tl === "" && !l.startsWith("\t")) {
         flushCell();
         out.push({ kind: "break" });
       } else if (l.startsWith("\t")) {
@@ -296,8 +302,8 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
         const cells = l.slice(1).split("\t");
         if (cells.length === 1) cell = cells[0] ?? "";
         else for (const c of cells) pushCell(c, out, false);
-      } else if (cell !== undefined && !isValueText(trimAll(l))) {
-        cell += trimAll(l); // a cell's text wrapped onto the next line (「本年新」「制作数量」)
+      } else if (cell !== undefined && !isValueLine()) {
+        cell += tl; // a cell's text wrapped onto the next line (「本年新」「制作数量」)
       } else {
         flushCell();
         pushPlainLine(l, out);
@@ -308,7 +314,10 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     out.push({ kind: "break" });
     return out.tokens;
   }
-  const blankCells = lines.some((l) => l.trim() === "|") ? blankCellLines(lines) : undefined;
+  // A line only 「|」 (a blank cell on a line of its own); the bar looked for first, so no line is trimmed for it.
+  const blankCells = lines.some((l) => l.includes("|") && l.trim() === "|")
+    ? blankCellLines(lines)
+    : undefined;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li] as string;
     out.line(l);
