@@ -426,15 +426,20 @@ const strictSums = (spec: RowSpec, vals: readonly Slot[]): boolean =>
     return typeof t === "number" && parts.reduce((a, i) => a + (vals[i] ?? 0), 0) === t;
   });
 
-function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) {
-    yield acc;
-    return;
-  }
-  for (let i = start; i <= n - (k - acc.length); i++) {
-    acc.push(i);
-    yield* combinations(n, k, i + 1, acc);
-    acc.pop();
+/**
+ * Each k-subset of 0…n-1 in lexicographic order, given to `visit` as one array reused from call to call; stops when
+ * `visit` returns false. Iterative (a recursive generator delegated through k levels for every subset).
+ */
+function eachCombination(n: number, k: number, visit: (pos: readonly number[]) => boolean): void {
+  if (k > n || k < 0) return;
+  const pos = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    if (!visit(pos)) return;
+    let i = k - 1;
+    while (i >= 0 && (pos[i] as number) === n - k + i) i--;
+    if (i < 0) return;
+    pos[i] = (pos[i] as number) + 1;
+    for (let j = i + 1; j < k; j++) pos[j] = (pos[j - 1] as number) + 1;
   }
 }
 
@@ -604,25 +609,34 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   const seenKeys = new Set<string>();
   let tried = 0;
   let truncated = false;
-  for (const pos of combinations(n, read.length)) {
+  // Each written cell's value in each column, read once (quietly: a placement's own findings are not kept).
+  const quiet: Slot[] = new Array(read.length * n);
+  const quietValue = (j: number, p: number): Slot => {
+    const at = j * n + p;
+    if (!(at in quiet))
+      quiet[at] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", "", { findings: [], pointer: "" });
+    return quiet[at];
+  };
+  eachCombination(n, read.length, (pos) => {
     if (++tried > 5000) {
       truncated = true;
-      break;
+      return false;
     }
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
     const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
-    const sub: RowContext = { findings: [], pointer: ctx.pointer };
-    pos.forEach((p, j) => {
-      values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
+    for (let j = 0; j < pos.length; j++) {
+      const p = pos[j] as number;
+      values[p] = quietValue(j, p);
       srcs[p] = cells[j]?.src;
-    });
+    }
     if (!kindsFit(spec, values) || (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)))
-      continue;
+      return true;
     const key = values.map(String).join(",");
-    if (seenKeys.has(key)) continue;
+    if (seenKeys.has(key)) return true;
     seenKeys.add(key);
     out.push({ values, origin: "placement", srcs });
-  }
+    return true;
+  });
   if (out.length === 0) {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {
