@@ -1,7 +1,14 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  defaultTitle,
+  type RowDef,
+  requestRows,
+} from "../labels.ts";
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { foldTraditional, isTraditional } from "../text/traditional.ts";
@@ -74,25 +81,45 @@ type Tree = { [key: string]: unknown };
 const APPLICANT_KEYS = APPLICANT_COLUMNS.map((c) => c.key);
 const APPEAL_KEYS = APPEAL_COLUMNS.map((c) => c.key);
 
-/** The sources' keys of a row's cells (row pointer + column), made once: rows and columns are the model's own. */
-const SOURCE_KEYS = new Map<string, Map<string, string>>();
-function sourceKeys(rowPointer: string, columns: readonly string[]): string[] {
-  let byColumn = SOURCE_KEYS.get(rowPointer);
+/**
+ * The sources' keys of a row's cells (row pointer + column), made once per row and column: rows are the model's own,
+ * found by the row's key string or definition (no pointer string built and hashed per row).
+ */
+const SOURCE_KEYS = new Map<unknown, Map<string, string>>();
+function sourceKeys(
+  table: string,
+  row: readonly string[],
+  rowId: unknown,
+  columns: readonly string[],
+): string[] {
+  let byColumn = SOURCE_KEYS.get(rowId);
   if (!byColumn) {
     if (SOURCE_KEYS.size >= 1000) SOURCE_KEYS.clear();
     byColumn = new Map();
-    SOURCE_KEYS.set(rowPointer, byColumn);
+    SOURCE_KEYS.set(rowId, byColumn);
   }
   const keys: string[] = [];
   for (const c of columns) {
     let key = byColumn.get(c);
     if (key === undefined) {
-      key = `${rowPointer}/${c}`;
+      key = `/${table}/${row.join("/")}/${c}`;
       byColumn.set(c, key);
     }
     keys.push(key);
   }
   return keys;
+}
+
+/** A table 三 row's key (its path joined by dots), made once per row definition. */
+const DOT_KEYS = new Map<RowDef, string>();
+function dotKey(def: RowDef): string {
+  let key = DOT_KEYS.get(def);
+  if (key === undefined) {
+    if (DOT_KEYS.size >= 1000) DOT_KEYS.clear();
+    key = def.path.join(".");
+    DOT_KEYS.set(def, key);
+  }
+  return key;
 }
 
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
@@ -191,15 +218,11 @@ export function parseReport(
   };
   // A year cut off digits run into the prose after a table (「收费02025年，」) is sure when it is the report's year or
   // the next (the year the report is written); another year, or none known, leaves the cut a doubt.
-  for (const t of [...tokens.proactive, ...tokens.requests, ...tokens.appeals])
-    if (
-      t.kind === "value" &&
-      t.yearCut !== undefined &&
-      year !== undefined &&
-      t.yearCut - year >= 0 &&
-      t.yearCut - year <= 1
-    )
-      delete t.yearCut;
+  if (year !== undefined)
+    for (const list of [tokens.proactive, tokens.requests, tokens.appeals])
+      for (const t of list)
+        if (t.kind === "value" && t.yearCut !== undefined && t.yearCut - year >= 0 && t.yearCut - year <= 1)
+          delete t.yearCut;
   const prose = proseNumbers([
     ...preambleLines,
     ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
@@ -331,7 +354,7 @@ export function parseReport(
   const putRow = (
     table: "proactive" | "requests" | "appeals",
     row: readonly string[],
-    rowPointer: string,
+    rowId: unknown,
     columns: readonly string[],
     values: readonly (number | null | undefined)[],
     srcs: readonly (CellSource | undefined)[],
@@ -343,7 +366,7 @@ export function parseReport(
       if (next === null || typeof next !== "object") node[key] = {};
       node = node[key] as Tree;
     }
-    const keys = sourceKeys(rowPointer, columns);
+    const keys = sourceKeys(table, row, rowId, columns);
     for (let i = 0; i < columns.length; i++) {
       const value = values[i];
       node[columns[i] as string] = value ?? null;
@@ -351,17 +374,21 @@ export function parseReport(
       if (src && value !== null && value !== undefined) sources[keys[i] as string] = src;
     }
   };
-  for (const [key, row] of proactive.rows)
-    putRow("proactive", [key], `/proactive/${key}`, row.columns, row.values, row.srcs);
+  // Row ids: table 二's and 四's row keys are plain identifiers, distinct from each other and from table 三's
+  // row definitions (objects).
+  for (const [key, row] of proactive.rows) putRow("proactive", [key], key, row.columns, row.values, row.srcs);
   for (const def of requestRows(edition)) {
-    const values = requests.rows.get(def.path.join(".")) ?? [];
-    const srcs = requests.srcs.get(def.path.join(".")) ?? [];
-    putRow("requests", def.path, `/requests/${def.path.join("/")}`, APPLICANT_KEYS, values, srcs);
+    const k = dotKey(def);
+    putRow("requests", def.path, def, APPLICANT_KEYS, requests.rows.get(k) ?? [], requests.srcs.get(k) ?? []);
   }
-  for (const g of APPEAL_GROUPS) {
-    const values = appeals.groups.get(g.key) ?? [];
-    const srcs = appeals.srcs.get(g.key) ?? [];
-    putRow("appeals", [g.key], `/appeals/${g.key}`, APPEAL_KEYS, values, srcs);
-  }
+  for (const g of APPEAL_GROUPS)
+    putRow(
+      "appeals",
+      [g.key],
+      g,
+      APPEAL_KEYS,
+      appeals.groups.get(g.key) ?? [],
+      appeals.srcs.get(g.key) ?? [],
+    );
   return { report: report as unknown as Report, findings, sources };
 }

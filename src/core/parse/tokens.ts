@@ -331,7 +331,7 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       out.push({ kind: "break" });
       continue;
     }
-    if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
+    if (t.includes("--") && /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
     if (t.startsWith("|") || (t.includes("|") && !l.includes("\t"))) {
       const cells = t.replace(/^\|/, "").replace(/\|$/, "").split("|");
       let end = cells.length;
