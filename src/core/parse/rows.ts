@@ -361,9 +361,22 @@ export interface RowContext {
   pointer: string;
 }
 
+/** 「0」 or 1–9 ASCII digits without a leading zero, by character codes (the most common cell, read at every try). */
+function plainCount(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 9) return false;
+  const first = raw.charCodeAt(0);
+  if (first < 48 || first > 57 || (first === 48 && n > 1)) return false;
+  for (let i = 1; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowContext): number | null {
   if (raw === null) return null;
-  if (/^(0|[1-9][0-9]{0,8})$/.test(raw)) return Number(raw);
+  if (plainCount(raw)) return Number(raw);
   const r = readCell(raw, kind);
   if (r.unreadable) {
     ctx.findings.push(
