@@ -37,8 +37,30 @@ const VALUE_RE =
 /** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
 export function isValueText(s: string): boolean {
   if (plainNumber(s)) return true;
+  // A value's first character (white space aside) is a sign, 增/减, a digit, a dash or slash, 无 or 空: any other
+  // (a label's) answers no without the two regex passes below.
+  let i = 0;
+  while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+  if (i === s.length || !VALUE_START.has(s.charAt(i))) return false;
   return VALUE_RE.test(s.replace(/[\s\u00a0\u3000]+/g, ""));
 }
+
+/** The characters VALUE_RE can start with. */
+const VALUE_START = new Set("+-－＋增减0123456789０１２３４５６７８９/／—–\\、无空");
+
+/** A character the regex class \\s matches (white space and line ends as JavaScript has them). */
+const isRegexSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /** Enumerator-only text such as 「1.」, 「（一）」, 「一、」: part of a label, never a value. */
 function isEnumerator(s: string): boolean {
