@@ -207,6 +207,8 @@ const HEADER_END = /(总计|合计|审结|数量|件数|收费|金额|万元[）
 
 /** Text cut before each group label 「（七）」 that follows a complete row label (「3.其他（七）总计」: two rows). */
 function cutBeforeGroups(t: string): string[] {
+  // No bracket, no group label: the text whole (matchAll clones its regex at every call).
+  if (!t.includes("（") && !t.includes("(")) return [t];
   const out: string[] = [];
   let start = 0;
   for (const m of t.matchAll(/[（(][一二三四五六七八九十][）)]/g)) {
