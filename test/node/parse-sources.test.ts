@@ -57,6 +57,25 @@ describe("sources", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("counts lines alike with \\n, \\r\\n and lone \\r endings (and a mix: a lone \\r never right before \\n)", () => {
+    const input = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+    const lf = analyzeInput(input).sources;
+    expect(Object.keys(lf).length).toBeGreaterThan(50);
+    let k = 0;
+    const mixed = input.replace(/\n/g, () => ["\n", "\r", "\r\n"][k++ % 3] as string);
+    for (const variant of [input.replace(/\n/g, "\r\n"), input.replace(/\n/g, "\r"), mixed]) {
+      const sources = analyzeInput(variant).sources;
+      expect(Object.keys(sources)).toEqual(Object.keys(lf));
+      for (const [path, src] of Object.entries(sources)) {
+        expect({ path, line: src.line, column: src.column }).toEqual({
+          path,
+          line: lf[path]?.line,
+          column: lf[path]?.column,
+        });
+      }
+    }
+  });
+
   it("points into the HTML source, not at digits in markup", () => {
     const html = `<html><body><h1>某市某局2024年政府信息公开工作年度报告</h1>
 <p>一、总体情况</p><p>本年度共收到申请3件。</p>

@@ -96,11 +96,17 @@ function rowsOf(n: Node, out: Node[][]): void {
 const MAX_DEPTH = 400;
 
 function tooDeep(root: Node): boolean {
-  const stack: [Node, number][] = [[root, 0]];
-  for (let top = stack.pop(); top; top = stack.pop()) {
-    const [n, depth] = top;
+  // Two parallel stacks (no pair allocated per node).
+  const nodes: Node[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const n = nodes.pop() as Node;
+    const depth = depths.pop() as number;
     if (depth > MAX_DEPTH) return true;
-    for (const c of n.children ?? []) stack.push([c, depth + 1]);
+    for (const c of n.children ?? []) {
+      nodes.push(c);
+      depths.push(depth + 1);
+    }
   }
   return false;
 }
@@ -113,9 +119,11 @@ export function htmlToText(html: string): string {
   let line = "";
   const newline = () => {
     // Source line breaks between Chinese characters became spaces: drop them (「政府信息公 开」).
-    const t = line
-      .replace(/^[ \u00a0]+|[ \u00a0]+$/g, "")
-      .replace(
+    // Each replace only where its spaces are (most lines are cut at tags with none to drop).
+    let t =
+      line.includes(" ") || line.includes("\u00a0") ? line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, "") : line;
+    if (t.includes(" "))
+      t = t.replace(
         /(?<=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e]) +(?=[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e])/g,
         "",
       );

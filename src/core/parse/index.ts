@@ -1,8 +1,14 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
-import { type CellRef, setCell } from "../cells.ts";
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
-import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  APPLICANT_COLUMNS,
+  defaultTitle,
+  type RowDef,
+  requestRows,
+} from "../labels.ts";
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { foldTraditional, isTraditional } from "../text/traditional.ts";
@@ -72,11 +78,61 @@ function editionUnclear(
   return out;
 }
 
+type Tree = { [key: string]: unknown };
+const APPLICANT_KEYS = APPLICANT_COLUMNS.map((c) => c.key);
+const APPEAL_KEYS = APPEAL_COLUMNS.map((c) => c.key);
+
+/**
+ * The sources' keys of a row's cells (row pointer + column), made once per row and column: rows are the model's own,
+ * found by the row's key string or definition (no pointer string built and hashed per row).
+ */
+const SOURCE_KEYS = new Map<unknown, Map<string, string>>();
+function sourceKeys(
+  table: string,
+  row: readonly string[],
+  rowId: unknown,
+  columns: readonly string[],
+): string[] {
+  let byColumn = SOURCE_KEYS.get(rowId);
+  if (!byColumn) {
+    if (SOURCE_KEYS.size >= 1000) SOURCE_KEYS.clear();
+    byColumn = new Map();
+    SOURCE_KEYS.set(rowId, byColumn);
+  }
+  const keys: string[] = [];
+  for (const c of columns) {
+    let key = byColumn.get(c);
+    if (key === undefined) {
+      key = `/${table}/${row.join("/")}/${c}`;
+      byColumn.set(c, key);
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** A table 三 row's key (its path joined by dots), made once per row definition. */
+const DOT_KEYS = new Map<RowDef, string>();
+function dotKey(def: RowDef): string {
+  let key = DOT_KEYS.get(def);
+  if (key === undefined) {
+    if (DOT_KEYS.size >= 1000) DOT_KEYS.clear();
+    key = def.path.join(".");
+    DOT_KEYS.set(def, key);
+  }
+  return key;
+}
+
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
 function proseNumbers(lines: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const l of lines)
-    for (const m of l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "").matchAll(/[0-9]+(?:\.[0-9]+)?/g)) out.add(m[0]);
+  for (const l of lines) {
+    if (!/[0-9]/.test(l)) continue;
+    for (const m of (l.includes(",") ? l.replace(/(?<=[0-9]),(?=[0-9]{3})/g, "") : l).matchAll(
+      /[0-9]+(?:\.[0-9]+)?/g,
+    ))
+      out.add(m[0]);
+  }
   return out;
 }
 
@@ -165,15 +221,11 @@ export function parseReport(
   };
   // A year cut off digits run into the prose after a table (「收费02025年，」) is sure when it is the report's year or
   // the next (the year the report is written); another year, or none known, leaves the cut a doubt.
-  for (const t of [...tokens.proactive, ...tokens.requests, ...tokens.appeals])
-    if (
-      t.kind === "value" &&
-      t.yearCut !== undefined &&
-      year !== undefined &&
-      t.yearCut - year >= 0 &&
-      t.yearCut - year <= 1
-    )
-      delete t.yearCut;
+  if (year !== undefined)
+    for (const list of [tokens.proactive, tokens.requests, tokens.appeals])
+      for (const t of list)
+        if (t.kind === "value" && t.yearCut !== undefined && t.yearCut - year >= 0 && t.yearCut - year <= 1)
+          delete t.yearCut;
   const prose = proseNumbers([
     ...preambleLines,
     ...sections.filter((s) => !(TABLE_ROLES as readonly string[]).includes(s.role)).flatMap((s) => s.lines),
@@ -300,37 +352,46 @@ export function parseReport(
     sections: out,
   };
   const sources: Sources = {};
-  // `rowPointer` is the row's JSON Pointer, built once per row (row and column keys are plain identifiers).
-  const put = (
-    ref: CellRef,
-    rowPointer: string,
-    value: number | null | undefined,
-    src: CellSource | undefined,
+  // Each row's object is found (or made) once, and its cells written in column order: the same objects, keys and
+  // order as writing each cell from the report's root. The source keys are kept (the same few hundred strings).
+  const putRow = (
+    table: "proactive" | "requests" | "appeals",
+    row: readonly string[],
+    rowId: unknown,
+    columns: readonly string[],
+    values: readonly (number | null | undefined)[],
+    srcs: readonly (CellSource | undefined)[],
   ) => {
-    setCell(report, ref, value ?? null);
-    if (src && value !== null && value !== undefined) sources[`${rowPointer}/${ref.column}`] = src;
+    if (columns.length === 0) return;
+    let node = report as Tree;
+    for (const key of [table, ...row]) {
+      const next = node[key];
+      if (next === null || typeof next !== "object") node[key] = {};
+      node = node[key] as Tree;
+    }
+    const keys = sourceKeys(table, row, rowId, columns);
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i];
+      node[columns[i] as string] = value ?? null;
+      const src = srcs[i];
+      if (src && value !== null && value !== undefined) sources[keys[i] as string] = src;
+    }
   };
-  for (const [key, row] of proactive.rows) {
-    const rowPointer = `/proactive/${key}`;
-    row.columns.forEach((col, i) => {
-      put({ table: "proactive", row: [key], column: col }, rowPointer, row.values[i], row.srcs[i]);
-    });
-  }
+  // Row ids: table 二's and 四's row keys are plain identifiers, distinct from each other and from table 三's
+  // row definitions (objects).
+  for (const [key, row] of proactive.rows) putRow("proactive", [key], key, row.columns, row.values, row.srcs);
   for (const def of requestRows(edition)) {
-    const values = requests.rows.get(def.path.join(".")) ?? [];
-    const srcs = requests.srcs.get(def.path.join(".")) ?? [];
-    const rowPointer = `/requests/${def.path.join("/")}`;
-    APPLICANT_COLUMNS.forEach((col, i) => {
-      put({ table: "requests", row: def.path, column: col.key }, rowPointer, values[i], srcs[i]);
-    });
+    const k = dotKey(def);
+    putRow("requests", def.path, def, APPLICANT_KEYS, requests.rows.get(k) ?? [], requests.srcs.get(k) ?? []);
   }
-  for (const g of APPEAL_GROUPS) {
-    const values = appeals.groups.get(g.key) ?? [];
-    const srcs = appeals.srcs.get(g.key) ?? [];
-    const rowPointer = `/appeals/${g.key}`;
-    APPEAL_COLUMNS.forEach((col, i) => {
-      put({ table: "appeals", row: [g.key], column: col.key }, rowPointer, values[i], srcs[i]);
-    });
-  }
+  for (const g of APPEAL_GROUPS)
+    putRow(
+      "appeals",
+      [g.key],
+      g,
+      APPEAL_KEYS,
+      appeals.groups.get(g.key) ?? [],
+      appeals.srcs.get(g.key) ?? [],
+    );
   return { report: report as unknown as Report, findings, sources };
 }

@@ -151,18 +151,32 @@ export function matchRow(
   seen: string | undefined,
 ): RowMatch | undefined {
   // Labels repeat from report to report: remember answers (bounded). Only the ordering guards depend on `seen`.
-  const stage = `${table}|${edition}|${reached(seen, "granted") ? 1 : 0}${reached(seen, "otherHandling") ? 1 : 0}|`;
-  const key = stage + text;
-  const hit = CACHE.get(key);
+  // One map per table, edition and guard state, keyed by the text itself (no key string to build and hash).
+  const stage =
+    TABLE_INDEX[table] * 8 +
+    (edition === "2021" ? 4 : 0) +
+    (reached(seen, "granted") ? 2 : 0) +
+    (reached(seen, "otherHandling") ? 1 : 0);
+  let cache = CACHE[stage];
+  if (!cache) {
+    cache = new Map();
+    CACHE[stage] = cache;
+  }
+  const hit = cache.get(text);
   if (hit !== undefined) return hit === null ? undefined : hit;
   const found = matchUncached(table, text, edition, seen);
-  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-  CACHE.set(key, found ?? null);
+  if (++cached > CACHE_LIMIT) {
+    for (const c of CACHE) c?.clear();
+    cached = 1;
+  }
+  cache.set(text, found ?? null);
   return found;
 }
 
-const CACHE = new Map<string, RowMatch | null>();
+const TABLE_INDEX: Record<TableName, number> = { proactive: 0, requests: 1, appeals: 2 };
+const CACHE: (Map<string, RowMatch | null> | undefined)[] = [];
 const CACHE_LIMIT = 20_000;
+let cached = 0;
 
 function matchUncached(
   table: TableName,

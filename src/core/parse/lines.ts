@@ -62,10 +62,11 @@ function splitRunOn(text: string): string {
 
 /** Splits text into clean lines: BOM, CR/LF, form feeds, invisible characters, page marks and chrome removed. */
 export function cleanLines(text: string): string[] {
-  const raw = splitRunOn(stripWordStyles(INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text))
-    .replace(/\r\n?/g, "\n")
-    .replace(/\f/g, "\n")
-    .split("\n");
+  let unified = splitRunOn(stripWordStyles(INVISIBLE_TEST.test(text) ? text.replace(INVISIBLE, "") : text));
+  // Replaced only where present (most texts have neither: no scan and no copy of the whole text for them).
+  if (unified.includes("\r")) unified = unified.replace(/\r\n?/g, "\n");
+  if (unified.includes("\f")) unified = unified.replace(/\f/g, "\n");
+  const raw = unified.split("\n");
   const out: string[] = [];
   let flipTitle = false;
   for (let i = 0; i < raw.length; i++) {

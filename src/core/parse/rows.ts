@@ -361,9 +361,22 @@ export interface RowContext {
   pointer: string;
 }
 
+/** 「0」 or 1–9 ASCII digits without a leading zero, by character codes (the most common cell, read at every try). */
+function plainCount(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0 || n > 9) return false;
+  const first = raw.charCodeAt(0);
+  if (first < 48 || first > 57 || (first === 48 && n > 1)) return false;
+  for (let i = 1; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function readValue(raw: string | null, kind: CellKind, path: string, ctx: RowContext): number | null {
   if (raw === null) return null;
-  if (/^(0|[1-9][0-9]{0,8})$/.test(raw)) return Number(raw);
+  if (plainCount(raw)) return Number(raw);
   const r = readCell(raw, kind);
   if (r.unreadable) {
     ctx.findings.push(
@@ -426,15 +439,20 @@ const strictSums = (spec: RowSpec, vals: readonly Slot[]): boolean =>
     return typeof t === "number" && parts.reduce((a, i) => a + (vals[i] ?? 0), 0) === t;
   });
 
-function* combinations(n: number, k: number, start = 0, acc: number[] = []): Generator<number[]> {
-  if (acc.length === k) {
-    yield acc;
-    return;
-  }
-  for (let i = start; i <= n - (k - acc.length); i++) {
-    acc.push(i);
-    yield* combinations(n, k, i + 1, acc);
-    acc.pop();
+/**
+ * Each k-subset of 0…n-1 in lexicographic order, given to `visit` as one array reused from call to call; stops when
+ * `visit` returns false. Iterative (a recursive generator delegated through k levels for every subset).
+ */
+function eachCombination(n: number, k: number, visit: (pos: readonly number[]) => boolean): void {
+  if (k > n || k < 0) return;
+  const pos = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    if (!visit(pos)) return;
+    let i = k - 1;
+    while (i >= 0 && (pos[i] as number) === n - k + i) i--;
+    if (i < 0) return;
+    pos[i] = (pos[i] as number) + 1;
+    for (let j = i + 1; j < k; j++) pos[j] = (pos[j - 1] as number) + 1;
   }
 }
 
@@ -604,25 +622,34 @@ export function rowCandidates(row: RawRow, spec: RowSpec, ctx: RowContext): Cand
   const seenKeys = new Set<string>();
   let tried = 0;
   let truncated = false;
-  for (const pos of combinations(n, read.length)) {
+  // Each written cell's value in each column, read once (quietly: a placement's own findings are not kept).
+  const quiet: Slot[] = new Array(read.length * n);
+  const quietValue = (j: number, p: number): Slot => {
+    const at = j * n + p;
+    if (!(at in quiet))
+      quiet[at] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", "", { findings: [], pointer: "" });
+    return quiet[at];
+  };
+  eachCombination(n, read.length, (pos) => {
     if (++tried > 5000) {
       truncated = true;
-      break;
+      return false;
     }
     const values: Slot[] = new Array(n).fill(blanksFill ? null : undefined);
     const srcs: (CellSource | undefined)[] = new Array(n).fill(undefined);
-    const sub: RowContext = { findings: [], pointer: ctx.pointer };
-    pos.forEach((p, j) => {
-      values[p] = readValue(read[j] ?? null, spec.kinds[p] ?? "count", at(p), sub);
+    for (let j = 0; j < pos.length; j++) {
+      const p = pos[j] as number;
+      values[p] = quietValue(j, p);
       srcs[p] = cells[j]?.src;
-    });
+    }
     if (!kindsFit(spec, values) || (blanksFill ? !strictSums(spec, values) : !inferWithinRow(spec, values)))
-      continue;
+      return true;
     const key = values.map(String).join(",");
-    if (seenKeys.has(key)) continue;
+    if (seenKeys.has(key)) return true;
     seenKeys.add(key);
     out.push({ values, origin: "placement", srcs });
-  }
+    return true;
+  });
   if (out.length === 0) {
     const values: Slot[] = new Array(n).fill(undefined);
     read.forEach((r, i) => {

@@ -22,15 +22,45 @@ export interface TokenSink {
   push(t: Token): unknown;
 }
 
-const PLAIN_NUMBER = /^[0-9]{1,9}$/;
+/** 1–9 ASCII digits (a scan of character codes: cheaper than a regex call for the most common cell). */
+function plainNumber(s: string): boolean {
+  if (s.length === 0 || s.length > 9) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const VALUE_RE =
   /^[+\-－＋]?(增加?|减少?)?[+\-－＋]?[0-9０-９][0-9０-９,，.．]*\s*(万元|元|件|个|项|条|宗|次|笔|%)?$|^[/／\-—－–\\、]+$|^——$|^(无|空)$/;
 
 /** True when a cell text reads as a value (a number, 「增3」, 「13.84万元」, a blank mark). */
 export function isValueText(s: string): boolean {
-  if (PLAIN_NUMBER.test(s)) return true;
+  if (plainNumber(s)) return true;
+  // A value's first character (white space aside) is a sign, 增/减, a digit, a dash or slash, 无 or 空: any other
+  // (a label's) answers no without the two regex passes below.
+  let i = 0;
+  while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+  if (i === s.length || !VALUE_START.has(s.charAt(i))) return false;
   return VALUE_RE.test(s.replace(/[\s\u00a0\u3000]+/g, ""));
 }
+
+/** The characters VALUE_RE can start with. */
+const VALUE_START = new Set("+-－＋增减0123456789０１２３４５６７８９/／—–\\、无空");
+
+/** A character the regex class \\s matches (white space and line ends as JavaScript has them). */
+const isRegexSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /** Enumerator-only text such as 「1.」, 「（一）」, 「一、」: part of a label, never a value. */
 function isEnumerator(s: string): boolean {
@@ -177,6 +207,8 @@ const HEADER_END = /(总计|合计|审结|数量|件数|收费|金额|万元[）
 
 /** Text cut before each group label 「（七）」 that follows a complete row label (「3.其他（七）总计」: two rows). */
 function cutBeforeGroups(t: string): string[] {
+  // No bracket, no group label: the text whole (matchAll clones its regex at every call).
+  if (!t.includes("（") && !t.includes("(")) return [t];
   const out: string[] = [];
   let start = 0;
   for (const m of t.matchAll(/[（(][一二三四五六七八九十][）)]/g)) {
@@ -282,13 +314,19 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       cell = undefined;
     };
     for (const l of lines) {
-      const continued =
-        cell !== undefined && trimAll(l) !== "" && !l.startsWith("\t") && !isValueText(trimAll(l));
+      // The line trimmed, and whether it reads as a value, worked out once (a line is asked up to four times).
+      const tl = trimAll(l);
+      let valueLine: boolean | undefined;
+      const isValueLine = () => {
+        valueLine ??= isValueText(tl);
+        return valueLine;
+      };
+      const continued = cell !== undefined && tl !== "" && !l.startsWith("\t") && !isValueLine();
       if (!continued) {
         flushCell(); // before the next line is anchored: the cell was written on an earlier line
         out.line(l);
       }
-      if (trimAll(l) === "" && !l.startsWith("\t")) {
+      if (tl === "" && !l.startsWith("\t")) {
         flushCell();
         out.push({ kind: "break" });
       } else if (l.startsWith("\t")) {
@@ -296,8 +334,8 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
         const cells = l.slice(1).split("\t");
         if (cells.length === 1) cell = cells[0] ?? "";
         else for (const c of cells) pushCell(c, out, false);
-      } else if (cell !== undefined && !isValueText(trimAll(l))) {
-        cell += trimAll(l); // a cell's text wrapped onto the next line (「本年新」「制作数量」)
+      } else if (cell !== undefined && !isValueLine()) {
+        cell += tl; // a cell's text wrapped onto the next line (「本年新」「制作数量」)
       } else {
         flushCell();
         pushPlainLine(l, out);
@@ -308,7 +346,10 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
     out.push({ kind: "break" });
     return out.tokens;
   }
-  const blankCells = lines.some((l) => l.trim() === "|") ? blankCellLines(lines) : undefined;
+  // A line only 「|」 (a blank cell on a line of its own); the bar looked for first, so no line is trimmed for it.
+  const blankCells = lines.some((l) => l.includes("|") && l.trim() === "|")
+    ? blankCellLines(lines)
+    : undefined;
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li] as string;
     out.line(l);
@@ -322,7 +363,7 @@ export function tokenize(lines: readonly string[], opts: TokenizeOptions): Token
       out.push({ kind: "break" });
       continue;
     }
-    if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
+    if (t.includes("--") && /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(t)) continue; // markdown separator row
     if (t.startsWith("|") || (t.includes("|") && !l.includes("\t"))) {
       const cells = t.replace(/^\|/, "").replace(/\|$/, "").split("|");
       let end = cells.length;

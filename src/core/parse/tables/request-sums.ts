@@ -3,8 +3,17 @@ import { RESULT_HEADS } from "../labels-match.ts";
 import type { Slot } from "../slot.ts";
 
 /** The rows (dot-joined paths) of 「三、本年度办理结果」 （一）–（六）, which R1 sums into （七）总计. */
-export const resultRows = (keys: readonly string[]): string[] =>
-  keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+export function resultRows(keys: readonly string[]): readonly string[] {
+  let rows = RESULT_ROWS.get(keys);
+  if (!rows) {
+    rows = keys.filter((k) => RESULT_HEADS.has(k.split(".")[0] as string));
+    RESULT_ROWS.set(keys, rows);
+  }
+  return rows;
+}
+
+/** resultRows of a list of keys, kept while the list lives (table 三's keys of an edition are one list). */
+const RESULT_ROWS = new WeakMap<readonly string[], readonly string[]>();
 
 /** Every row whose seven cells are all known adds up to its 总计 (R2). */
 export function rowsHold(grid: ReadonlyMap<string, readonly Slot[]>, keys: readonly string[]): boolean {

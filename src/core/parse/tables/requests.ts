@@ -1,7 +1,7 @@
 // Table 三 (requests): labelled rows → seven applicant columns, run-together rows split and missing cells inferred with R1–R3.
 
 import { finding } from "../../finding.ts";
-import { APPLICANT_COLUMNS, requestRows } from "../../labels.ts";
+import { APPLICANT_COLUMNS, type RowDef, requestRows } from "../../labels.ts";
 import type { Edition, Finding } from "../../model.ts";
 import { pointer } from "../../pointer.ts";
 import { chooseRow } from "../choose.ts";
@@ -235,6 +235,32 @@ function spreadRuns(raw: Map<string, RawRow>, keys: readonly string[]): string[]
   return placed;
 }
 
+/** Table 三's rows of an edition with their keys (paths joined by dots), made once per edition. */
+const ROWS = new Map<Edition, { defs: readonly RowDef[]; keys: readonly string[] }>();
+function rowsOf(edition: Edition): { defs: readonly RowDef[]; keys: readonly string[] } {
+  let rows = ROWS.get(edition);
+  if (!rows) {
+    const defs = requestRows(edition);
+    rows = { defs, keys: defs.map(keyOf) };
+    ROWS.set(edition, rows);
+  }
+  return rows;
+}
+
+/** A row's key (its path joined by dots) and JSON Pointer, made once per row definition. */
+const ROW_NAMES = new Map<RowDef, { key: string; pointer: string }>();
+function namesOf(d: RowDef): { key: string; pointer: string } {
+  let names = ROW_NAMES.get(d);
+  if (!names) {
+    if (ROW_NAMES.size >= 1000) ROW_NAMES.clear();
+    names = { key: d.path.join("."), pointer: pointer("requests", ...d.path) };
+    ROW_NAMES.set(d, names);
+  }
+  return names;
+}
+const keyOf = (d: RowDef): string => namesOf(d).key;
+const pointerOf = (d: RowDef): string => namesOf(d).pointer;
+
 /** Reads table 三 from its tokens. */
 export function parseRequests(
   tokens: readonly Token[],
@@ -243,8 +269,7 @@ export function parseRequests(
   /** Place unrecognized labelled rows by position (only within the table's own section). */
   byOrder = true,
 ): TableResult {
-  const defs = requestRows(edition);
-  const keys = defs.map((d) => d.path.join("."));
+  const { defs, keys } = rowsOf(edition);
   let raw = collectRows(tokens, "requests", edition, byOrder ? keys : []);
   const local: Finding[] = [];
   // Value rows separated from their labels (PDF → markdown): runs on lines of their own, placed by row order.
@@ -295,9 +320,9 @@ export function parseRequests(
   }
   // Rows that took the values written on their group label's line.
   for (const d of defs) {
-    const ptr = pointer("requests", ...d.path);
+    const ptr = pointerOf(d);
     if (
-      raw.get(d.path.join("."))?.assembled &&
+      raw.get(keyOf(d))?.assembled &&
       !local.some((f) => f.code === "parse.row-assembled" && f.path === ptr)
     )
       local.push(
@@ -310,9 +335,9 @@ export function parseRequests(
   }
   const cands = new Map<string, Candidate[]>();
   for (const d of defs) {
-    const k = d.path.join(".");
+    const k = keyOf(d);
     const row = raw.get(k);
-    const ptr = pointer("requests", ...d.path);
+    const ptr = pointerOf(d);
     if (!row) {
       if (
         raw.size > 0 &&
@@ -336,21 +361,18 @@ export function parseRequests(
   const grid = new Map<string, Slot[]>();
   const srcs = new Map<string, (CellSource | undefined)[]>();
   for (const d of defs) {
-    const k = d.path.join(".");
+    const k = keyOf(d);
     const rowSrcs: (CellSource | undefined)[] = [];
-    grid.set(
-      k,
-      chooseRow(cands.get(k) ?? [], COLUMNS, pointer("requests", ...d.path), local, undefined, rowSrcs),
-    );
+    grid.set(k, chooseRow(cands.get(k) ?? [], COLUMNS, pointerOf(d), local, undefined, rowSrcs));
     srcs.set(k, rowSrcs);
   }
   if (raw.size > 0) inferRequestCells(grid, keys, local);
   for (const d of defs) {
-    const row = grid.get(d.path.join(".")) as Slot[];
+    const row = grid.get(keyOf(d)) as Slot[];
     row.forEach((v, c) => {
       if (v !== undefined) return;
       row[c] = null;
-      if (raw.has(d.path.join(".")))
+      if (raw.has(keyOf(d)))
         local.push(
           finding(
             "parse.cell-missing",
