@@ -227,6 +227,43 @@ describe("layouts of portal pages", () => {
     expect(JSON.stringify(report.sections)).toContain("乾安县");
   });
 
+  it("a page with no title: phrases of its prose that end like an organ (「…区关于…的决策部署」「通过镇」「政府信息公开」) are no organ", () => {
+    const text = read("organ-in-body.txt");
+    const { report, findings } = check(
+      "organ-in-body.txt",
+      "2021",
+      expected("2021", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [2, 0, 5],
+        licensing: [14],
+        penalties: [6],
+        coercion: [0],
+        fees: [0],
+      }),
+    );
+    expect(report).toMatchObject({ organ: "未知机关", year: 2023 });
+    expect(findings.map((f) => f.code)).toContain("parse.organ-missing");
+    // The subject of a sentence after its year, with or without a comma, is the organ.
+    const named = parseReport(text.replace("2023年，我局深入", "2023年某县农业农村局深入"), "text");
+    expect(named.report.organ).toBe("某县农业农村局");
+    // 「县乡村振兴局」 is not read up to its 乡.
+    const rural = parseReport(
+      text.replace("2023年县乡村振兴工作", "2023年县乡村振兴局严格按照要求，工作"),
+      "text",
+    );
+    expect(rural.report.organ).not.toBe("县乡");
+  });
+
+  it("a converted mirror's place names (「撫遠」「福祿」) and pinyin after characters (「鎮(zhèn)」) leave a simplified organ", () => {
+    const text = read("traditional-script.txt").replace("某市某區衛生健康局", "撫遠市福祿鎮(zhèn)人民政府");
+    expect(parseReport(text, "text").report.organ).toBe("抚远市福禄镇人民政府");
+  });
+
+  it("a portal's menu category above the title (「部门街镇」) is no place name of the organ", () => {
+    const text = `部门街镇\n\n${read("pipe-cell-lines.txt")}`;
+    expect(parseReport(text, "text").report.organ).toBe("某县自然资源局");
+  });
+
   it("digits in a label's bracketed note (a document number 「〔2021〕30号」, an article) are no cells", () => {
     check(
       "label-notes-with-numbers.txt",
