@@ -259,6 +259,14 @@ describe("layouts of portal pages", () => {
     expect(parseReport(text, "text").report.organ).toBe("抚远市福禄镇人民政府");
   });
 
+  it("a title inside a sentence of the preamble (「…条例》，现向社会公布某镇2022年度…」): the organ is the name after the verb", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "某县自然资源局2022年政府信息公开工作年度报告\n",
+      "根据《中华人民共和国政府信息公开条例》，现向社会公布某县某镇2022年度政府信息公开工作年度报告。本报告由六部分组成。\n",
+    );
+    expect(parseReport(text, "text").report).toMatchObject({ organ: "某县某镇", year: 2022 });
+  });
+
   it("a portal's menu category above the title (「部门街镇」) is no place name of the organ", () => {
     const text = `部门街镇\n\n${read("pipe-cell-lines.txt")}`;
     expect(parseReport(text, "text").report.organ).toBe("某县自然资源局");

@@ -2,7 +2,7 @@
 import { halfWidthDigits } from "../text/digits.ts";
 import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
-import { dropPinyin, isOrganInSentence, MENU_CATEGORY } from "./organ-guard.ts";
+import { dropPinyin, isOrganInSentence, MENU_CATEGORY, sentenceVerbCut } from "./organ-guard.ts";
 
 // An organ name never starts with punctuation: marks left over from markdown, quotes and closing brackets.
 const ORGAN_HEAD_CHARS = oneOf('#*《“"》」』】〕）)]、，,。.；;：:！!？?·—-_=+|\\/~`「『【');
@@ -184,9 +184,9 @@ function inlineTitle(lines: readonly string[]): { title: string; used: number } 
     const before =
       line
         .slice(0, m.index)
-        .split(/[\s>＞»】\]:：|]/)
+        .split(/[\s>＞»】\]:：|，,。；;《》“”]/)
         .pop() ?? "";
-    const organ = before.replace(/^.*(年报|专栏|栏目|公开)/, "");
+    const organ = sentenceVerbCut(before.replace(/^.*(年报|专栏|栏目|公开)/, ""));
     if (organ.length >= 2) return { title: organ + m[0], used: i + 1 };
   }
   return undefined;

@@ -23,3 +23,8 @@ export const MENU_CATEGORY = /(街镇|镇街|乡镇|镇乡|乡镇街道|部门)$
 export function dropPinyin(s: string): string {
   return s.replace(/[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g, "");
 }
+
+/** The name after the verb of a sentence that announces a title (「现向社会公布龙口镇2022年度…」 → 「龙口镇」). */
+export function sentenceVerbCut(s: string): string {
+  return s.replace(/^.*?(?:向社会)?(?:公布|发布|印发|编制)(?=.{2})/, "");
+}
