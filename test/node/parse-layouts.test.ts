@@ -267,6 +267,27 @@ describe("layouts of portal pages", () => {
     expect(parseReport(text, "text").report).toMatchObject({ organ: "某县某镇", year: 2022 });
   });
 
+  it("a mirror's pinyin inside labels (「規(guī)章」「行政強(qiáng)制」) and 「?」 left for a lost space before a cell (「? 0」) read as written", () => {
+    const text = read("traditional-script.txt")
+      .replace("規章 | 0 | 0 | 0 |", "規(guī)章 | 0 | ? 0 | 0 |")
+      .replace("行政強制 | 2 |", "行政強(qiáng)制 | ?2 |");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive).toMatchObject({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 3, repealed: 1, inForce: 17 },
+      coercion: { decisions: 2 },
+    });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a title that names the organ only as 「我单位」 or 「本局」 gives no organ", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "某县自然资源局2022年政府信息公开工作年度报告\n",
+      "根据《中华人民共和国政府信息公开条例》规定，编制我单位2022年政府信息公开工作年度报告。\n",
+    );
+    expect(parseReport(text, "text").report).toMatchObject({ organ: "未知机关", year: 2022 });
+  });
+
   it("a portal's menu category above the title (「部门街镇」) is no place name of the organ", () => {
     const text = `部门街镇\n\n${read("pipe-cell-lines.txt")}`;
     expect(parseReport(text, "text").report.organ).toBe("某县自然资源局");

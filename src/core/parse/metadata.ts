@@ -2,7 +2,13 @@
 import { halfWidthDigits } from "../text/digits.ts";
 import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
-import { dropPinyin, isOrganInSentence, MENU_CATEGORY, sentenceVerbCut } from "./organ-guard.ts";
+import {
+  dropPinyin,
+  isOrganInSentence,
+  isSelfReference,
+  MENU_CATEGORY,
+  sentenceVerbCut,
+} from "./organ-guard.ts";
 
 // An organ name never starts with punctuation: marks left over from markdown, quotes and closing brackets.
 const ORGAN_HEAD_CHARS = oneOf('#*《“"》」』】〕）)]、，,。.；;：:！!？?·—-_=+|\\/~`「『【');
@@ -77,7 +83,9 @@ export function organFromTitle(title: string): string | undefined {
     organ = plain ? cleanOrgan(plain[1] ?? "") : "";
   }
   organ = organ.replace(/(政府信息公开|政务公开|信息公开).*$/, "");
-  return organ.length >= 2 && organ.length <= 40 && !/[0-9]|年度?$/.test(organ) ? organ : undefined;
+  return organ.length >= 2 && organ.length <= 40 && !/[0-9]|年度?$/.test(organ) && !isSelfReference(organ)
+    ? organ
+    : undefined;
 }
 
 /** The year reported on, from a title or a sentence (「2020年度」, 「2020年」). */
@@ -187,7 +195,7 @@ function inlineTitle(lines: readonly string[]): { title: string; used: number } 
         .split(/[\s>＞»】\]:：|，,。；;《》“”]/)
         .pop() ?? "";
     const organ = sentenceVerbCut(before.replace(/^.*(年报|专栏|栏目|公开)/, ""));
-    if (organ.length >= 2) return { title: organ + m[0], used: i + 1 };
+    if (organ.length >= 2 && !isSelfReference(organ)) return { title: organ + m[0], used: i + 1 };
   }
   return undefined;
 }

@@ -28,3 +28,8 @@ export function dropPinyin(s: string): string {
 export function sentenceVerbCut(s: string): string {
   return s.replace(/^.*?(?:向社会)?(?:公布|发布|印发|编制)(?=.{2})/, "");
 }
+
+/** 「我单位」「本局」「现将我局」: the report speaking of itself, no name of an organ. */
+export function isSelfReference(name: string): boolean {
+  return /^(?:现将|特将)?[我本该](?:单位|机关|部门|局|委|办|厅|署|院|中心|镇|乡|街道|区|县|市)$/.test(name);
+}

@@ -95,7 +95,16 @@ export function foldTraditional(text: string): string {
     parts.push(String.fromCharCode(...codes.subarray(i, i + CHUNK)));
   let out = parts.join("");
   for (const [re, to] of PHRASES) out = out.replace(re, to);
-  return out;
+  return blankPinyin(out);
+}
+
+/**
+ * Pinyin a converting mirror writes after characters (「規(guī)章」, 「鎮(zhèn)」: a syllable with a tone mark in brackets
+ * right after a Han character) becomes spaces of the same length, so labels read as written and positions hold.
+ */
+const PINYIN = /(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/g;
+function blankPinyin(text: string): string {
+  return text.replace(PINYIN, (m) => " ".repeat(m.length));
 }
 
 /** Characters turned back into a string at a time (an argument list must stay short). */
