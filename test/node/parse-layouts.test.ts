@@ -227,6 +227,72 @@ describe("layouts of portal pages", () => {
     expect(JSON.stringify(report.sections)).toContain("乾安县");
   });
 
+  it("a page with no title: phrases of its prose that end like an organ (「…区关于…的决策部署」「通过镇」「政府信息公开」) are no organ", () => {
+    const text = read("organ-in-body.txt");
+    const { report, findings } = check(
+      "organ-in-body.txt",
+      "2021",
+      expected("2021", {
+        regulations: [0, 0, 0],
+        normativeDocuments: [2, 0, 5],
+        licensing: [14],
+        penalties: [6],
+        coercion: [0],
+        fees: [0],
+      }),
+    );
+    expect(report).toMatchObject({ organ: "未知机关", year: 2023 });
+    expect(findings.map((f) => f.code)).toContain("parse.organ-missing");
+    // The subject of a sentence after its year, with or without a comma, is the organ.
+    const named = parseReport(text.replace("2023年，我局深入", "2023年某县农业农村局深入"), "text");
+    expect(named.report.organ).toBe("某县农业农村局");
+    // 「县乡村振兴局」 is not read up to its 乡.
+    const rural = parseReport(
+      text.replace("2023年县乡村振兴工作", "2023年县乡村振兴局严格按照要求，工作"),
+      "text",
+    );
+    expect(rural.report.organ).not.toBe("县乡");
+  });
+
+  it("a converted mirror's place names (「撫遠」「福祿」) and pinyin after characters (「鎮(zhèn)」) leave a simplified organ", () => {
+    const text = read("traditional-script.txt").replace("某市某區衛生健康局", "撫遠市福祿鎮(zhèn)人民政府");
+    expect(parseReport(text, "text").report.organ).toBe("抚远市福禄镇人民政府");
+  });
+
+  it("a title inside a sentence of the preamble (「…条例》，现向社会公布某镇2022年度…」): the organ is the name after the verb", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "某县自然资源局2022年政府信息公开工作年度报告\n",
+      "根据《中华人民共和国政府信息公开条例》，现向社会公布某县某镇2022年度政府信息公开工作年度报告。本报告由六部分组成。\n",
+    );
+    expect(parseReport(text, "text").report).toMatchObject({ organ: "某县某镇", year: 2022 });
+  });
+
+  it("a mirror's pinyin inside labels (「規(guī)章」「行政強(qiáng)制」) and 「?」 left for a lost space before a cell (「? 0」) read as written", () => {
+    const text = read("traditional-script.txt")
+      .replace("規章 | 0 | 0 | 0 |", "規(guī)章 | 0 | ? 0 | 0 |")
+      .replace("行政強制 | 2 |", "行政強(qiáng)制 | ?2 |");
+    const { report, findings } = parseReport(text, "text");
+    expect(report.proactive).toMatchObject({
+      regulations: { issued: 0, repealed: 0, inForce: 0 },
+      normativeDocuments: { issued: 3, repealed: 1, inForce: 17 },
+      coercion: { decisions: 2 },
+    });
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a title that names the organ only as 「我单位」 or 「本局」 gives no organ", () => {
+    const text = read("pipe-cell-lines.txt").replace(
+      "某县自然资源局2022年政府信息公开工作年度报告\n",
+      "根据《中华人民共和国政府信息公开条例》规定，编制我单位2022年政府信息公开工作年度报告。\n",
+    );
+    expect(parseReport(text, "text").report).toMatchObject({ organ: "未知机关", year: 2022 });
+  });
+
+  it("a portal's menu category above the title (「部门街镇」) is no place name of the organ", () => {
+    const text = `部门街镇\n\n${read("pipe-cell-lines.txt")}`;
+    expect(parseReport(text, "text").report.organ).toBe("某县自然资源局");
+  });
+
   it("digits in a label's bracketed note (a document number 「〔2021〕30号」, an article) are no cells", () => {
     check(
       "label-notes-with-numbers.txt",

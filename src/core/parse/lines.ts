@@ -92,12 +92,19 @@ export function cleanLines(text: string): string[] {
       l = trimEndChars(l.replace(BRACKET_CHROME_G, ""), LINE_END_SPACE);
       if (l.trim() === "") continue;
     } else if (t !== "" && (isPageMark(t) || (edge && isChrome(t)))) continue;
+    if (l.includes("?")) l = l.replace(LOST_SPACE, (m) => " ".repeat(m.length));
     if (l.includes("#")) l = l.replace(/^\s*#{1,6}\s+/, "");
     if (l.includes("**")) l = l.replace(/\*\*/g, "");
     out.push(l);
   }
   return out;
 }
+
+/**
+ * Question marks a page's encoding left for lost spaces (NBSP, ideographic space): a run of 「?」 at the start of a
+ * line or after a space or a bar, before a digit or a Han character (「? 0 |」, 「????一、总体情况」), is spaces.
+ */
+const LOST_SPACE = /(?<=^|[\s|])\?+(?=[\s\u00a0\u3000]*[0-9\u4e00-\u9fff])/g;
 
 /** Trims ASCII, NBSP and ideographic spaces. */
 export function trimAll(s: string): string {

@@ -2,6 +2,13 @@
 import { halfWidthDigits } from "../text/digits.ts";
 import { isSpaceCode, oneOf, trimBy } from "../text/trim.ts";
 import { trimAll } from "./lines.ts";
+import {
+  dropPinyin,
+  isOrganInSentence,
+  isSelfReference,
+  MENU_CATEGORY,
+  sentenceVerbCut,
+} from "./organ-guard.ts";
 
 // An organ name never starts with punctuation: marks left over from markdown, quotes and closing brackets.
 const ORGAN_HEAD_CHARS = oneOf('#*《“"》」』】〕）)]、，,。.；;：:！!？?·—-_=+|\\/~`「『【');
@@ -50,7 +57,11 @@ export const ORGAN_SUFFIX =
 const FIELD_LABEL = /^(?:文章标题|信息名称|文件名称|标题|题名|题目|名称)[\s\u3000]*[:：]?[\s\u3000]*/;
 
 export function cleanOrgan(s: string): string {
-  return trimBy(trimBy(trimAll(s), ORGAN_HEAD, "start").replace(FIELD_LABEL, ""), ORGAN_TAIL, "end")
+  return trimBy(
+    trimBy(trimAll(dropPinyin(s)), ORGAN_HEAD, "start").replace(FIELD_LABEL, ""),
+    ORGAN_TAIL,
+    "end",
+  )
     .replace(/^(关于)/, "")
     .replace(/(关于|的|公布|发布)$/, "")
     .replace(/[（(]\s*$/, "")
@@ -72,7 +83,9 @@ export function organFromTitle(title: string): string | undefined {
     organ = plain ? cleanOrgan(plain[1] ?? "") : "";
   }
   organ = organ.replace(/(政府信息公开|政务公开|信息公开).*$/, "");
-  return organ.length >= 2 && organ.length <= 40 && !/[0-9]|年度?$/.test(organ) ? organ : undefined;
+  return organ.length >= 2 && organ.length <= 40 && !/[0-9]|年度?$/.test(organ) && !isSelfReference(organ)
+    ? organ
+    : undefined;
 }
 
 /** The year reported on, from a title or a sentence (「2020年度」, 「2020年」). */
@@ -109,7 +122,7 @@ const VERB =
 /** Organ named in the body, as the subject of a sentence (「2019年，区商务局认真贯彻…」). */
 export function organFromBody(paragraphs: readonly string[]): string | undefined {
   const re =
-    /(?:^|[，。；、,]|[0-9]{4}年度?(?:以来)?[，,])\s*([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|委员会|管委会|办公室|街道办事处|局|厅|委|政府|中心|院|署|街道|镇|乡))/g;
+    /(?:^|[，。；、,]|[0-9]{4}年度?(?:以来)?[，,]?)\s*([\u4e00-\u9fff]{1,24}?(?:人民政府办公室|人民政府|委员会|管委会|办公室|街道办事处|局|厅|委|政府|中心|院|署|街道|镇|乡))/g;
   for (const p of paragraphs.slice(0, 8)) {
     for (let m = re.exec(p); m; m = re.exec(p)) {
       const name = m[1] ?? "";
@@ -117,7 +130,8 @@ export function organFromBody(paragraphs: readonly string[]): string | undefined
       if (
         name.length >= 2 &&
         VERB.test(p.slice(end, end + 8)) &&
-        !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name)
+        !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name) &&
+        isOrganInSentence(name, p.slice(end, end + 4))
       )
         return name;
     }
@@ -155,6 +169,7 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
       // A line naming just a place above (「杭州市」 over 「西湖区市场监督管理局2021年度…」) belongs to the organ.
       const place =
         /[省市区县州盟旗镇乡]$/.test(prev) &&
+        !MENU_CATEGORY.test(prev) &&
         (organFromTitle(joined)?.length ?? 0) > (organFromTitle(title)?.length ?? 0);
       const needsMore = !organFromTitle(title) || titleScore(title) < 5;
       if (!place && !(needsMore && titleScore(joined) > titleScore(title))) break;
@@ -178,10 +193,10 @@ function inlineTitle(lines: readonly string[]): { title: string; used: number } 
     const before =
       line
         .slice(0, m.index)
-        .split(/[\s>＞»】\]:：|]/)
+        .split(/[\s>＞»】\]:：|，,。；;《》“”]/)
         .pop() ?? "";
-    const organ = before.replace(/^.*(年报|专栏|栏目|公开)/, "");
-    if (organ.length >= 2) return { title: organ + m[0], used: i + 1 };
+    const organ = sentenceVerbCut(before.replace(/^.*(年报|专栏|栏目|公开)/, ""));
+    if (organ.length >= 2 && !isSelfReference(organ)) return { title: organ + m[0], used: i + 1 };
   }
   return undefined;
 }

@@ -26,10 +26,23 @@ const SIMPLIFIED =
   "录表炼键针钟镇镇链镜钟铁鉴鉴长门闭开闲闲间合闽阅阅板关阐辟升阵陆阳队阶际随险隐只虽双杂离难云电灵靓巩秋千响页顶项顺须预领头颈频题额类顾显风台饮养余馆糊馈驳驻驾骗" +
   "验驿骥体发松须斗哄鲜丽面面面么么点党冬齐龄出龙庞";
 
+/**
+ * Characters of place and organ names (「撫遠市」, 「福祿鎮」, 「瀋陽」), same pairs, so an organ read from a converted copy
+ * is written in simplified characters like the rest of the text.
+ */
+const NAMES_TRADITIONAL =
+  "撫祿瀋遼貴蘭寶鄭嶺慶滬贛粵隴魯瓊陝陰濱廈蕪揚鹽潁銅饒婁嶽鄖塢鶴雞綏崑鄲滄濰棗萊榮鄒楊瀘鄰錦壽懷靜湯鳳黃灤潤岡峯嶼灃閬閘韓倉漣滎溈湞鄆鄴盧龔蔣劉趙陳孫馬鄧謝葉賀錢顏賴鄔聶譚閆喬賈鬱淩藍瀾濤棲淶嶗甌廬鷹贑荊禪畢銀錫奧騰綿涼漵訥遜";
+const NAMES_SIMPLIFIED =
+  "抚禄沈辽贵兰宝郑岭庆沪赣粤陇鲁琼陕阴滨厦芜扬盐颍铜饶娄岳郧坞鹤鸡绥昆郸沧潍枣莱荣邹杨泸邻锦寿怀静汤凤黄滦润冈峰屿沣阆闸韩仓涟荥沩浈郓邺卢龚蒋刘赵陈孙马邓谢叶贺钱颜赖邬聂谭闫乔贾郁凌蓝澜涛栖涞崂瓯庐鹰赣荆禅毕银锡奥腾绵凉溆讷逊";
+
 const BASE = 0x4e00;
 const FOLD = new Uint16Array(0xa000 - BASE);
-for (let i = 0; i < TRADITIONAL.length; i++)
-  FOLD[TRADITIONAL.charCodeAt(i) - BASE] = SIMPLIFIED.charCodeAt(i);
+const PAIRS: ReadonlyArray<readonly [string, string]> = [
+  [TRADITIONAL, SIMPLIFIED],
+  [NAMES_TRADITIONAL, NAMES_SIMPLIFIED],
+];
+for (const [from, to] of PAIRS)
+  for (let i = 0; i < from.length; i++) FOLD[from.charCodeAt(i) - BASE] = to.charCodeAt(i);
 
 /** Share of the Han characters that must be traditional-only before a text is folded (a stray 「乾」 in a name is not). */
 const MIN_SHARE = 0.05;
@@ -82,7 +95,16 @@ export function foldTraditional(text: string): string {
     parts.push(String.fromCharCode(...codes.subarray(i, i + CHUNK)));
   let out = parts.join("");
   for (const [re, to] of PHRASES) out = out.replace(re, to);
-  return out;
+  return blankPinyin(out);
+}
+
+/**
+ * Pinyin a converting mirror writes after characters (「規(guī)章」, 「鎮(zhèn)」: a syllable with a tone mark in brackets
+ * right after a Han character) becomes spaces of the same length, so labels read as written and positions hold.
+ */
+const PINYIN = /(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/g;
+function blankPinyin(text: string): string {
+  return text.replace(PINYIN, (m) => " ".repeat(m.length));
 }
 
 /** Characters turned back into a string at a time (an argument list must stay short). */
