@@ -127,9 +127,14 @@ describe("tempDir", () => {
   describe("made at collection time", () => {
     const collected = tempDir("support-collected");
     collectedIn = collected;
-    it("is there for every test of its suite", () => {
+    let inHook = false;
+    beforeAll(() => {
+      inHook = readdirSync(collected).length === 0;
+    });
+    it("is there, empty, for the suite's own hooks and every test", () => {
+      expect(inHook).toBe(true);
+      expect(dirname(collected)).toBe(tmpdir());
       writeFileSync(join(collected, "a.pdf"), "%PDF");
-      expect(existsSync(collected)).toBe(true);
     });
     it("and still there for the next one", () => {
       expect(readdirSync(collected)).toEqual(["a.pdf"]);
@@ -139,6 +144,17 @@ describe("tempDir", () => {
   it("removed after the suite that made it", () => {
     expect(collectedIn).not.toBe("");
     expect(existsSync(collectedIn)).toBe(false);
+  });
+
+  let skippedIn = "";
+  describe.skip("in a suite that does not run (skipped, or every test filtered out by -t)", () => {
+    skippedIn = tempDir("support-skipped");
+    it("never runs", () => {});
+  });
+
+  it("is never made, so nothing is left to remove", () => {
+    expect(skippedIn).not.toBe("");
+    expect(existsSync(skippedIn)).toBe(false);
   });
 
   describe("called in a hook", () => {
