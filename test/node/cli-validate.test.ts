@@ -1,16 +1,17 @@
 // `nianbao validate` as a real process: exit codes 0/1/2, the table, --json, stdin, --previous, bad files and arguments.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { Report } from "../../src/core/model.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const FIX = join(ROOT, "test/fixtures/validate");
 const SEEDS = resolve(ROOT, "test/fixtures/seeds");
-const tmp = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
+/** The CLI's working folder (files a test writes for it), removed after the file. */
+const tmp = tempDir("cli");
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [join(ROOT, "bin/nianbao.js"), ...args], {

@@ -1,18 +1,10 @@
 // `nianbao convert`: files and directories to PDF/HTML/JSON, refusal on errors unless --force, exit codes, progress bar.
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 const fixture = (p: string) => new URL(p, FIXTURES).pathname;
@@ -34,8 +26,9 @@ async function run(args: string[], stderrIsTTY = false) {
   return { code, stdout, stderr };
 }
 
+/** A folder for one test (removed when it ends): `in/` with `in/sub/`, and where `out/` goes. */
 function workdir(): { input: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), "nianbao-convert-"));
+  const dir = tempDir("convert");
   const input = join(dir, "in");
   mkdirSync(join(input, "sub"), { recursive: true });
   return { input, out: join(dir, "out") };

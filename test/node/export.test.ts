@@ -1,12 +1,12 @@
 // Data across reports: GET /v1/reports.csv parsed back (right cells under the right headers), the /r/ overview, nianbao export.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auth, json, makeApp } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const FIX = join(ROOT, "test/fixtures/validate");
@@ -214,10 +214,10 @@ describe("GET /v1/reports.csv and /r/", () => {
 });
 
 describe("nianbao export", () => {
-  const tmp = mkdtempSync(join(tmpdir(), "nianbao-export-"));
   it("writes the CSV of files and directories; an unusable input is named and exit code 2", () => {
+    const tmp = tempDir("export");
     const dir = join(tmp, "in");
-    spawnSync("mkdir", ["-p", dir]);
+    mkdirSync(dir);
     writeFileSync(join(dir, "a.json"), JSON.stringify(REPORTS[0]));
     writeFileSync(
       join(dir, "b.txt"),

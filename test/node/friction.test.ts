@@ -2,15 +2,14 @@
 // build, no wrangler telemetry.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/runtime/node.ts";
 import { encodeRequestLine } from "../../src/runtime/raw-utf8-url.ts";
 import { auth, fixture, json, makeApp } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -40,10 +39,11 @@ function rawRequest(port: number, head: string, body = ""): Promise<{ status: st
 
 describe("raw UTF-8 in the request line on Node", () => {
   let server: RunningServer;
+  const dataDir = tempDir("utf8");
   beforeAll(async () => {
     server = await startServer({
       port: 0,
-      dataDir: await mkdtemp(join(tmpdir(), "nianbao-utf8-")),
+      dataDir,
       env: {},
       log: () => {},
     });

@@ -1,8 +1,7 @@
 // font.missing-glyph from the engine: HTTP validate and publish, the upload queue and `nianbao validate` all report
 // the characters the fonts cannot draw (before, only `nianbao convert` did).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import type { Finding } from "../../src/core/model.ts";
 import { consumeUploads, type QueueMessage } from "../../src/service/queue.ts";
 import { MemoryStorage } from "../../src/storage/memory.ts";
 import { auth, fixture, json, makeApp, realEngine } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** 堃 (U+5803) is outside the GB2312 subsets; the Node fallback font draws it. */
@@ -74,7 +74,7 @@ describe("font.missing-glyph in every runtime", () => {
   });
 
   it("nianbao validate --json", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-glyph-"));
+    const dir = tempDir("glyph");
     writeFileSync(join(dir, "r.json"), RARE);
     const r = spawnSync(process.execPath, [join(ROOT, "bin/nianbao.js"), "validate", "--json", "r.json"], {
       cwd: dir,

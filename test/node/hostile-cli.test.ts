@@ -1,22 +1,16 @@
 // `nianbao convert` on hostile file systems: never over an input, unique names, special and huge files refused alone, control characters escaped.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, symlink, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { convertCommand, printable } from "../../src/cli/convert.ts";
 import type { CliIO } from "../../src/cli/io.ts";
 import { fixture } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const VALID = fixture("valid-2020.json");
-let root: string;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "nianbao-cli-hostile-"));
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+const root = tempDir("cli-hostile");
 
 async function run(args: string[]): Promise<{ code: number; err: string }> {
   let err = "";

@@ -1,8 +1,5 @@
 // Hostile requests get clear answers: field and line limits (413 naming the field), not_a_report, capped findings, Prefer on GET, config, rate-limit keys, long names, headers.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_FINDINGS } from "../../src/core/findings-cap.ts";
 import { LIMITS } from "../../src/core/limits.ts";
 import { createApp } from "../../src/http/app.ts";
@@ -12,16 +9,13 @@ import { ConfigError, parseConfig } from "../../src/runtime/config.ts";
 import { FsStorage } from "../../src/storage/fs.ts";
 import { MODEL, SEED } from "../support/hostile/attacks.ts";
 import { auth, fixture, json, makeApp } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const VALID = fixture("valid-2020.json");
 const send = (body: string, type = "application/json", headers: Record<string, string> = {}) => ({
   method: "POST",
   body,
   headers: { ...auth, "content-type": type, ...headers },
-});
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
 describe("limits per field and per line (413 input_limit naming the field)", () => {
@@ -143,8 +137,7 @@ describe("config and limits that mean what they say", () => {
   });
 
   it("a long organ name is 404 on the filesystem store, not 503", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "nianbao-long-"));
-    dirs.push(dir);
+    const dir = tempDir("long");
     const { app } = await makeApp({ storage: new FsStorage(dir) });
     const organ = encodeURIComponent("很长的机关名称".repeat(28));
     expect((await app.request(`/r/${organ}/2020.pdf`)).status).toBe(404);

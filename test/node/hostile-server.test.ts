@@ -1,7 +1,6 @@
 // The Node server under hostile load: a job over budget is stopped (503, thread replaced) while /healthz answers; one report published once by 50 parallel POSTs (fs, s3rver, two processes on one folder); the start-up sweep.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/runtime/node.ts";
@@ -12,20 +11,11 @@ import { listVersions } from "../../src/service/versions.ts";
 import { FsStorage } from "../../src/storage/fs.ts";
 import { fixture, json, realEngine } from "../support/service/app.ts";
 import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const TOKEN = "hostile-test-token-0123456789";
 const VALID = fixture("valid-2020.json");
 const quiet = () => {};
-let dirs: string[] = [];
-const tempDir = async () => {
-  const d = await mkdtemp(join(tmpdir(), "nianbao-hostile-"));
-  dirs.push(d);
-  return d;
-};
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-  dirs = [];
-});
 
 const post = (url: string, body: string) =>
   fetch(`${url}/v1/reports`, {
@@ -70,10 +60,11 @@ async function postFifty(server: RunningServer) {
 
 describe("the worker-thread pool", () => {
   let server: RunningServer;
+  const dataDir = tempDir("hostile");
   beforeAll(async () => {
     server = await startServer({
       port: 0,
-      dataDir: await tempDir(),
+      dataDir,
       env: { API_TOKENS: TOKEN, RENDER_BUDGET_MS: "1500", RATE_LIMIT_WRITES: "0" },
       log: quiet,
       poolSize: 1,
@@ -106,7 +97,7 @@ describe("the worker-thread pool", () => {
   it("answers 503 render_timeout over HTTP when a render exceeds the budget", async () => {
     const slow = await startServer({
       port: 0,
-      dataDir: await tempDir(),
+      dataDir: tempDir("hostile"),
       env: { API_TOKENS: TOKEN, RENDER_BUDGET_MS: "100", RATE_LIMIT_WRITES: "0" },
       log: quiet,
       poolSize: 1,
@@ -124,7 +115,7 @@ describe("the worker-thread pool", () => {
 
 describe("publishing once", () => {
   it("50 parallel POSTs on the filesystem store: one 201, one index entry", async () => {
-    await fiftyAtOnce({ dataDir: await tempDir() });
+    await fiftyAtOnce({ dataDir: tempDir("hostile") });
   }, 120_000);
 
   describe("on an S3 server (s3rver)", () => {
@@ -141,7 +132,7 @@ describe("publishing once", () => {
   });
 
   it("two processes on one folder (two stores, no shared memory): the exclusive create lets one win", async () => {
-    const dir = await tempDir();
+    const dir = tempDir("hostile");
     const engine = await realEngine();
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
@@ -155,7 +146,7 @@ describe("publishing once", () => {
   }, 60_000);
 
   it("a conditional write refuses a taken key on fs and leaves the first bytes", async () => {
-    const store = new FsStorage(await tempDir());
+    const store = new FsStorage(tempDir("hostile"));
     await store.put("a/b", "first", { onlyIfAbsent: true });
     await expect(store.put("a/b", "second", { onlyIfAbsent: true })).rejects.toMatchObject({
       name: "ObjectExists",
@@ -166,7 +157,7 @@ describe("publishing once", () => {
 
 describe("the sweep", () => {
   it("removes temp files and unfinished reports, indexes a report whose index entry is missing", async () => {
-    const dir = await tempDir();
+    const dir = tempDir("hostile");
     const storage = new FsStorage(dir);
     const engine = await realEngine();
     const { meta } = await publish({ storage, engine }, VALID);

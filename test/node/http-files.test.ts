@@ -1,6 +1,5 @@
 // Word and PDF over HTTP and through incoming/: media types, multipart by file name or magic bytes, 415 for what cannot be read, and `nianbao serve` as a process.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
@@ -14,6 +13,7 @@ import { pdfWithContent } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
 import { auth, json, makeApp } from "../support/service/app.ts";
 import { type Served, serveProcess } from "../support/service/spawn-serve.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 type App = Awaited<ReturnType<typeof makeApp>>;
 let docx: Uint8Array;
@@ -143,14 +143,12 @@ describe("incoming/ uploads of a .docx and a PDF", () => {
 
 describe("nianbao serve (the bundled CLI as a process)", () => {
   let served: Served;
-  let dir: string;
+  const dir = tempDir("files");
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "nianbao-files-"));
     served = await serveProcess(["--data", dir], { API_TOKENS: "files-test-token-0123456789" });
   }, 60_000);
   afterAll(async () => {
     await served?.stop();
-    await rm(dir, { recursive: true, force: true });
   });
   it.each([
     ["docx", () => docx, FILE_TYPES.docx],
@@ -185,7 +183,7 @@ describe("the CLI reads Word and PDF", () => {
     }) as Parameters<typeof main>[1];
 
   it("convert picks up .docx and .pdf in a folder; validate reads them; a .doc exits 2 with one line", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "nianbao-cli-files-"));
+    const dir = tempDir("cli-files");
     await mkdir(join(dir, "in"));
     await writeFile(join(dir, "in", "a.docx"), docx);
     await writeFile(join(dir, "in", "b.pdf"), pdf);
@@ -215,6 +213,5 @@ describe("the CLI reads Word and PDF", () => {
     expect(await main(["validate", join(dir, "old.doc")], io(bad))).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toContain("另存为 .docx");
-    await rm(dir, { recursive: true, force: true });
   }, 60_000);
 });

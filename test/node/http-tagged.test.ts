@@ -1,7 +1,6 @@
 // Tagged PDFs over HTTP: ?tagged= on /v1/reports and /v1/render, TAGGED_PDF for uploads, ids that tell them apart.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/runtime/config.ts";
@@ -9,6 +8,7 @@ import { type RunningServer, startServer } from "../../src/runtime/node.ts";
 import { reportId } from "../../src/service/canonical.ts";
 import { processUpload } from "../../src/service/incoming.ts";
 import { auth, fixture, json, makeApp } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const VALID = fixture("valid-2020.json");
 type App = Awaited<ReturnType<typeof makeApp>>;
@@ -120,10 +120,9 @@ describe("the service's default (TAGGED_PDF)", () => {
 });
 
 describe("nianbao serve with TAGGED_PDF=true (thread pool, watched incoming/)", () => {
-  let data: string;
+  const data = tempDir("tagged");
   let server: RunningServer;
   beforeAll(async () => {
-    data = await mkdtemp(join(tmpdir(), "nianbao-tagged-"));
     mkdirSync(join(data, "incoming"), { recursive: true });
     server = await startServer({
       port: 0,

@@ -1,9 +1,8 @@
 // The office's own fonts: fonts.json checked (bad JSON, missing file, TTC, not a font, GB2312 coverage), other faces
 // rendered and found embedded, CLI `convert --fonts` and `serve --fonts` errors, report ids covering the font set.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
@@ -15,6 +14,7 @@ import { fontSet, renderPdf } from "../../src/core/render/index.ts";
 import { nodeAssets } from "../../src/runtime/assets-node.ts";
 import { startServer } from "../../src/runtime/node.ts";
 import { pdfFacts } from "../support/pdf.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const require = createRequire(import.meta.url);
 const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -30,9 +30,9 @@ const report = JSON.parse(
   readFileSync(new URL("../fixtures/render/report-2021.json", import.meta.url), "utf8"),
 ) as Report;
 
-/** A fonts folder: fonts.json with `config` and the given files copied in. */
+/** A fonts folder for one test (removed when it ends): fonts.json with `config` and the given files copied in. */
 function fontsDir(config: unknown, files: Record<string, string | Uint8Array> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "nianbao-fonts-"));
+  const dir = tempDir("fonts");
   for (const [name, src] of Object.entries(files)) {
     if (typeof src === "string") copyFileSync(src, join(dir, name));
     else writeFileSync(join(dir, name), src);
@@ -145,7 +145,7 @@ describe("rendering with the office's fonts", () => {
   });
 
   it("convert --fonts: exit 2 with a line naming the file at fault", async () => {
-    const out = mkdtempSync(join(tmpdir(), "nianbao-out-"));
+    const out = tempDir("out");
     const input = new URL("../fixtures/render/report-2021.json", import.meta.url).pathname;
     const cases: [string, RegExp][] = [
       [fontsDir({ body: "无.ttf" }), /无\.ttf: 文件不存在/],
@@ -165,7 +165,7 @@ describe("rendering with the office's fonts", () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toContain(dir);
     }
-    const empty = mkdtempSync(join(tmpdir(), "nianbao-nofonts-"));
+    const empty = tempDir("nofonts");
     mkdirSync(join(empty, "sub"));
     const r = await cli(["convert", input, "--out", out, "--fonts", empty]);
     expect(r.code).toBe(2);
@@ -174,7 +174,7 @@ describe("rendering with the office's fonts", () => {
 
   it("convert --fonts renders with them; serve refuses a bad folder before listening", async () => {
     const dir = fontsDir({ body: "b.ttf" }, { "b.ttf": SERIF_LIGHT });
-    const out = mkdtempSync(join(tmpdir(), "nianbao-out-"));
+    const out = tempDir("out");
     const input = new URL("../fixtures/render/report-2021.json", import.meta.url).pathname;
     const r = await cli(["convert", input, "--out", out, "--fonts", dir, "--format", "pdf"]);
     expect(r.code, r.stderr).toBe(0);

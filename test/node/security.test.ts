@@ -1,7 +1,6 @@
 // Security: keys that cannot escape their prefix (memory, filesystem, S3), auth, unpublished uploads unreadable, no leaks, no fetch or fs while rendering.
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import type { Storage } from "../../src/storage/types.ts";
 import { MODELS, SEED_TEXTS } from "../support/reliability/inputs.ts";
 import { auth, json, makeApp, TOKEN } from "../support/service/app.ts";
 import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 /** Organ names that try to climb out of index/<organ>/. */
 const HOSTILE_ORGANS = [
@@ -124,13 +124,7 @@ describe("organ names cannot escape their prefix", () => {
   });
 
   describe("filesystem store", () => {
-    let outer: string;
-    beforeAll(async () => {
-      outer = await mkdtemp(join(tmpdir(), "nianbao-keys-"));
-    });
-    afterAll(async () => {
-      await rm(outer, { recursive: true, force: true });
-    });
+    const outer = tempDir("keys");
 
     it("writes nothing outside its root", async () => {
       const root = join(outer, "store");

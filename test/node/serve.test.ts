@@ -1,7 +1,6 @@
 // `nianbao serve` as a started process: filesystem store by default, S3 (s3rver) by env, config errors at start.
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,17 +8,11 @@ import { S3Storage } from "../../src/storage/s3.ts";
 import { fixture, json } from "../support/service/app.ts";
 import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
 import { finished, runCli, type Served, serveProcess } from "../support/service/spawn-serve.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const TOKEN = "serve-test-token-0123456789";
 const VALID = fixture("valid-2020.json");
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "nianbao-serve-"));
-}, 60_000);
-afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+const dataDir = tempDir("serve");
 
 const publish = (url: string, body: string, token = TOKEN) =>
   fetch(`${url}/v1/reports`, {

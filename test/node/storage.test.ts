@@ -1,6 +1,5 @@
 // The storage contract against memory, the filesystem (temp dir) and S3 (a real s3rver on 127.0.0.1).
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FsStorage } from "../../src/storage/fs.ts";
@@ -8,8 +7,8 @@ import { MemoryStorage } from "../../src/storage/memory.ts";
 import { S3Storage } from "../../src/storage/s3.ts";
 import { type RunningS3, startS3 } from "../support/service/s3rver.ts";
 import { storageContract } from "../support/service/storage-contract.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
-const dirs: string[] = [];
 let s3: RunningS3;
 let run = 0;
 
@@ -18,23 +17,16 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await s3?.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-async function freshDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), "nianbao-fs-"));
-  dirs.push(d);
-  return d;
-}
-
 storageContract("memory", () => new MemoryStorage());
-storageContract("filesystem", async () => new FsStorage(await freshDir()));
+storageContract("filesystem", () => new FsStorage(tempDir("fs")));
 // One bucket, a fresh key prefix per test, so tests cannot see each other's objects.
 storageContract("s3 (s3rver)", () => new S3Storage({ ...s3, keyPrefix: `run${++run}/` }));
 
 describe("filesystem store specifics", () => {
   it("keeps files where a person expects them and hides its sidecars from listings", async () => {
-    const root = await freshDir();
+    const root = tempDir("fs");
     const s = new FsStorage(root);
     await s.put("reports/abc/report.pdf", "%PDF", { metadata: { a: "b" } });
     expect(await readdir(join(root, "reports", "abc"))).toEqual(["report.pdf"]);
@@ -42,7 +34,7 @@ describe("filesystem store specifics", () => {
   });
 
   it("refuses keys that name its own hidden folders", async () => {
-    const s = new FsStorage(await freshDir());
+    const s = new FsStorage(tempDir("fs"));
     await expect(s.put(".meta/x", "x")).rejects.toMatchObject({ code: "invalid_input" });
   });
 });

@@ -1,7 +1,7 @@
-// The test helpers: the npm-carried Chromium serves the browser tests, nothing calls poppler or a system Chromium, pdf.js reads and draws our PDFs.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// The test helpers: the npm-carried Chromium serves the browser tests, nothing calls poppler or a system Chromium, pdf.js reads and draws our PDFs, temp dirs are removed.
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/model.ts";
 import { renderPdf } from "../../src/core/render/index.ts";
@@ -16,6 +16,7 @@ import {
 import { inkCoverage, pdfFacts, pdfOutline, pdfText, pixelDifference, rasterPage } from "../support/pdf.ts";
 import { pdfOfObjects } from "../support/pdf-build.ts";
 import { fixtures } from "../support/render-fixtures.ts";
+import { TEMP_PREFIX, tempDir } from "../support/temp-dir.ts";
 
 const ctx = useBrowser();
 
@@ -48,7 +49,7 @@ describe("the browser", () => {
   });
 
   it("falls back to CHROMIUM_PATH, then to a Chromium on PATH", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nianbao-fake-chromium-"));
+    const dir = tempDir("fake-chromium");
     const fake = join(dir, "chromium-browser");
     writeFileSync(fake, "#!/bin/sh\nexit 127\n");
     chmodSync(fake, 0o755);
@@ -103,6 +104,89 @@ describe("no system tool in the suite", () => {
     const commands = run.split("\n").filter((l) => l.trim() && !l.startsWith("#"));
     expect(commands.at(-1)).toBe("npm ci && npm test");
     expect(commands.join("\n")).not.toMatch(/\b(apt|apt-get|brew|pip|curl|wget)\b/);
+  });
+});
+
+describe("tempDir", () => {
+  let inTest = "";
+  it("makes an empty nianbao-<name>-XXXXXX folder in the OS temp dir, there while its test runs", () => {
+    inTest = tempDir("support-test");
+    expect(dirname(inTest)).toBe(tmpdir());
+    expect(basename(inTest)).toMatch(/^nianbao-support-test-[A-Za-z0-9]{6}$/);
+    expect(readdirSync(inTest)).toEqual([]);
+    writeFileSync(join(inTest, "a.pdf"), "%PDF");
+    expect(tempDir("support-test")).not.toBe(inTest);
+  });
+
+  it("removed it, with what it held, when that test finished", () => {
+    expect(inTest).not.toBe("");
+    expect(existsSync(inTest)).toBe(false);
+  });
+
+  let collectedIn = "";
+  describe("made at collection time", () => {
+    const collected = tempDir("support-collected");
+    collectedIn = collected;
+    let inHook = false;
+    beforeAll(() => {
+      inHook = readdirSync(collected).length === 0;
+    });
+    it("is there, empty, for the suite's own hooks and every test", () => {
+      expect(inHook).toBe(true);
+      expect(dirname(collected)).toBe(tmpdir());
+      writeFileSync(join(collected, "a.pdf"), "%PDF");
+    });
+    it("and still there for the next one", () => {
+      expect(readdirSync(collected)).toEqual(["a.pdf"]);
+    });
+  });
+
+  it("removed after the suite that made it", () => {
+    expect(collectedIn).not.toBe("");
+    expect(existsSync(collectedIn)).toBe(false);
+  });
+
+  let skippedIn = "";
+  describe.skip("in a suite that does not run (skipped, or every test filtered out by -t)", () => {
+    skippedIn = tempDir("support-skipped");
+    it("never runs", () => {});
+  });
+
+  it("is never made, so nothing is left to remove", () => {
+    expect(skippedIn).not.toBe("");
+    expect(existsSync(skippedIn)).toBe(false);
+  });
+
+  describe("called in a hook", () => {
+    let thrown: unknown;
+    beforeAll(() => {
+      try {
+        // A hook registered now would never run: the helper refuses instead of leaking the folder.
+        rmSync(tempDir("support-hook"), { recursive: true, force: true });
+      } catch (e) {
+        thrown = e;
+      }
+    });
+    it("throws, naming where to call it instead", () => {
+      expect(String(thrown)).toMatch(/tempDir: called in a hook/);
+    });
+  });
+
+  it("refuses a name that is not a plain word", () => {
+    expect(() => tempDir("../x")).toThrow(/not \[a-z0-9-\]\+/);
+  });
+
+  it("is the only way test/ makes a temp folder (but the shared Chromium cache and s3rver's own)", () => {
+    // s3rver's folder is made and removed by startS3()/close(), which tests call in hooks.
+    const allowed = ["support/temp-dir.ts", "support/chromium.ts", "support/service/s3rver.ts"];
+    const makers = readdirSync("test", { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name) && !e.parentPath.includes("fixtures"))
+      .map((e) => join(e.parentPath, e.name))
+      .filter((f) => !new URL(import.meta.url).pathname.endsWith(f))
+      .filter((f) => /\bmkdtemp(Sync)?\(|\btmpdir\(\)/.test(readFileSync(f, "utf8")))
+      .filter((f) => !allowed.some((a) => f.endsWith(a)));
+    expect(makers).toEqual([]);
+    expect(TEMP_PREFIX).toBe("nianbao-");
   });
 });
 

@@ -1,21 +1,22 @@
 // `npm run fonts:upload` (also run by `npm start`): the display faces land in the local bucket the Worker reads.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BUCKET_FONTS, FONT_PREFIX } from "../../src/runtime/bucket-fonts.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const persist = mkdtempSync(join(tmpdir(), "nianbao-fonts-"));
-afterAll(() => rmSync(persist, { recursive: true, force: true }));
+const persist = tempDir("fonts");
+/** The child's OS temp dir (wrangler's local runtime may keep files there), removed with the file. */
+const childTmp = tempDir("upload-tmp");
 
 const upload = () =>
   spawnSync(process.execPath, [join(root, "scripts/upload-fonts.mjs"), "--persist-to", persist], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", TMPDIR: childTmp },
   });
 
 describe("fonts:upload --local", () => {

@@ -1,12 +1,12 @@
 // `nianbao serve --data DIR`: a file dropped into DIR/incoming/ (before or after start) is converted, with its result
 // file beside it and the report served, as an R2 event notification does on Workers.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/runtime/node.ts";
 import { fixture } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 async function resultOf(path: string, timeoutMs = 20_000) {
   const until = Date.now() + timeoutMs;
@@ -21,10 +21,9 @@ async function resultOf(path: string, timeoutMs = 20_000) {
 }
 
 describe("serve --data DIR watches DIR/incoming/", () => {
-  let data: string;
+  const data = tempDir("watch");
   let server: RunningServer;
   beforeAll(async () => {
-    data = await mkdtemp(join(tmpdir(), "nianbao-watch-"));
     mkdirSync(join(data, "incoming"), { recursive: true });
     writeFileSync(join(data, "incoming", "早到.json"), fixture("valid-2020.json"));
     server = await startServer({ port: 0, dataDir: data, env: {}, log: () => {} });

@@ -1,7 +1,6 @@
 // The 年报工作台 and portal pages in headless Chromium against the real app on a port: every flow a clerk or web editor uses.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Page } from "playwright-core";
@@ -9,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { cellRefs } from "../../src/core/cells.ts";
 import { useBrowser } from "../support/browser.ts";
 import { makeApp, TOKEN } from "../support/service/app.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 // Each test drives a browser through several server round trips (PDF renders among them) on a shared machine.
 vi.setConfig({ testTimeout: 90_000 });
@@ -24,7 +24,8 @@ const SEED_ORGAN = "永康市商务局";
 /** 泉州人社 2022: 表三「（七）总计」行「自然人」栏 reads 42 where the results add up to 41 (line 46 of the text). */
 const ERROR_REPORT = fixture("blind/008_quanzhou-renshe-2022-error.txt");
 const WRONG_CELL = "/requests/handledTotal/natural";
-const SHOTS = join(tmpdir(), "nianbao-workbench-shots");
+/** Screenshots of the pages: kept in the folder NIANBAO_SHOTS names, else in a temp dir removed after the file. */
+const SHOTS = process.env.NIANBAO_SHOTS || tempDir("workbench-shots");
 
 let base = "";
 let close: () => Promise<void> = async () => {};
