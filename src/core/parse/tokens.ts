@@ -1,4 +1,5 @@
 // Table text → a flat stream of cell tokens with row breaks, for every layout: tab rows, one cell per line, pipes, spaced PDF text, run-together crawler text.
+import { isSpaceCode } from "../text/trim.ts";
 import { mentionsRow } from "./labels-match.ts";
 import { trimAll } from "./lines.ts";
 import { blankCellLines } from "./pipe-cells.ts";
@@ -48,19 +49,8 @@ export function isValueText(s: string): boolean {
 /** The characters VALUE_RE can start with. */
 const VALUE_START = new Set("+-－＋增减0123456789０１２３４５６７８９/／—–\\、无空");
 
-/** A character the regex class \\s matches (white space and line ends as JavaScript has them). */
-const isRegexSpace = (c: number): boolean =>
-  (c >= 9 && c <= 13) ||
-  c === 32 ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
+/** A character the regex class \\s matches (white space and line ends as JavaScript has them): no zero-width space. */
+const isRegexSpace = (c: number): boolean => c !== 0x200b && isSpaceCode(c);
 
 /** Enumerator-only text such as 「1.」, 「（一）」, 「一、」: part of a label, never a value. */
 function isEnumerator(s: string): boolean {
