@@ -16,7 +16,7 @@ export const PARSE_CODES = [
     code: "parse.digits-split",
     severity: "info",
     meaning:
-      "Run-together digits (「640020470」) split into cells; the split is the only one the row's rules allow.",
+      "Run-together digits (「640020470」) split into cells; the split is the only one the row's rules allow, or — when no split keeps the row's own total, every other row of table 三 is read as written and one split alone equals the results column by column (R3) — that one (R1 and R2 are then checked on it as on written cells).",
   },
   {
     code: "parse.digits-too-long",
