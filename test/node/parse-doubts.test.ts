@@ -79,19 +79,26 @@ describe("a damaged row is read right or flagged, never a new error", () => {
     });
   });
 
-  it("holds for any consistent report, any damage, any row and any blank cells", () => {
-    fc.assert(
-      fc.property(
-        reportArb({ blanks: true }),
-        fc.constantFrom(...DAMAGES),
-        fc.nat(60),
-        fc.nat(127),
-        (report, damage, row, mask) => {
-          expect(broken(report, damage, row, mask) ?? []).toEqual([]);
-        },
-      ),
-      { numRuns: 150 },
+  /** Any consistent report, any damage, any row, any blank cells: read right or flagged. */
+  const anyDamage = () =>
+    fc.property(
+      reportArb({ blanks: true }),
+      fc.constantFrom(...DAMAGES),
+      fc.nat(60),
+      fc.nat(127),
+      (report, damage, row, mask) => {
+        expect(broken(report, damage, row, mask) ?? []).toEqual([]);
+      },
     );
+
+  it("holds for any consistent report, any damage, any row and any blank cells", () => {
+    fc.assert(anyDamage(), { numRuns: 150 });
+  });
+
+  it("keeps a case it once found: a 2019 report with 2021 headers copied over table 二 is not read as 2021", () => {
+    // Found by the property above (seed -1368458748, run 109): the 2021 reading, whose single （六） row no longer
+    // counted as two missing rows, beat the 2019 one; replayed exactly, without shrinking.
+    fc.assert(anyDamage(), { seed: -1368458748, path: "109", endOnFailure: true });
   });
 });
 

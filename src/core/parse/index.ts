@@ -259,7 +259,7 @@ export function parseReport(
       requests: parseRequests(tokens.requests, ed, local, haveSections.has("requests")),
       appeals: parseAppeals(tokens.appeals, ed, local),
     };
-    const problems = local.filter((f) => PROBLEMS.has(f.code)).length;
+    const problems = local.filter((f) => PROBLEMS.has(f.code)).length + (tables.requests.formRowsAbsent ?? 0);
     local.push(...mapped);
     return { ed, tables, local, problems };
   };

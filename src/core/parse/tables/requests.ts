@@ -36,6 +36,11 @@ export interface TableResult {
   /** Row path (dot-joined) → where each cell was written. */
   srcs: Map<string, (CellSource | undefined)[]>;
   found: boolean;
+  /**
+   * Rows of the edition's form that the table's own form lacks (the 2021 （六）1./2. rows when the single 2019 （六）
+   * row is written): not missing cells, but counted against this edition when the two readings are compared.
+   */
+  formRowsAbsent?: number;
 }
 
 /**
@@ -385,10 +390,15 @@ export function parseRequests(
   const inOrder = doubtful(local, grid, keys) ? readInRowOrder(tokens, edition) : undefined;
   if (inOrder && !sameGrid(inOrder.rows, grid)) {
     findings.push(...orderFindings(inOrder));
-    return { rows: inOrder.rows, srcs: inOrder.srcs, found: true };
+    return {
+      rows: inOrder.rows,
+      srcs: inOrder.srcs,
+      found: true,
+      formRowsAbsent: inOrder.singleOther ? 2 : 0,
+    };
   }
   findings.push(...local);
-  return { rows: grid, srcs, found: raw.size > 0 };
+  return { rows: grid, srcs, found: raw.size > 0, formRowsAbsent: singleOther ? 2 : 0 };
 }
 
 /** The labelled reading left a doubt, or its sums fail: the reading in row order may be tried. */
