@@ -110,6 +110,31 @@ describe("text clean-up and metadata", () => {
     expect(sig.report.issuedOn).toBe("2022-01-07");
   });
 
+  it("never takes a cited notice's title in 《》 for the report's title", () => {
+    const { report } = parseReport(
+      [
+        "根据《某省人民政府办公厅关于做好2022年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本年度报告。",
+        "一、总体情况",
+        "2022年，某县统计局依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件000",
+      ].join("\n"),
+      "text",
+    );
+    expect(report.organ).toBe("某县统计局");
+    expect(report.title).toBe("某县统计局2022年度政府信息公开工作年度报告");
+    // Outside the brackets the same words are the title.
+    const own = parseReport(
+      [
+        "根据《条例》，现公布某县统计局2022年度政府信息公开工作年度报告。",
+        "一、总体情况",
+        "2022年，本局依法公开政府信息。",
+      ].join("\n"),
+      "text",
+    );
+    expect(own.report.organ).toBe("某县统计局");
+  });
+
   it("takes crawler and portal chrome out of the preamble, and the title repeated at its head", () => {
     const title = "某区交通与建设局2021年度政府信息公开工作年度报告";
     const body = "根据《中华人民共和国政府信息公开条例》，我局编制了本报告。";

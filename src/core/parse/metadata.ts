@@ -185,10 +185,28 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
 }
 
 /** A title inside a long run-on line (crawler text with no breaks): the organ runs back to a delimiter. */
+const INLINE_TITLE = /((?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?年度报告/g;
+
 function inlineTitle(lines: readonly string[]): { title: string; used: number } | undefined {
   for (let i = 0; i < lines.length && i < 5; i++) {
     const line = asciiDigits(lines[i] ?? "");
-    const m = /((?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?年度报告/.exec(line);
+    // Not inside a cited document's title (「根据《某省人民政府办公厅关于做好2022年政府信息公开工作年度报告…的通知》」).
+    // The brackets are followed in one pass with the hits (linear however many hits the line holds).
+    let m: RegExpExecArray | null = null;
+    let pos = 0;
+    let cited = false;
+    for (const hit of line.matchAll(INLINE_TITLE)) {
+      for (; pos < hit.index; pos++) {
+        const c = line.charCodeAt(pos);
+        if (c === 0x300a)
+          cited = true; // 《
+        else if (c === 0x300b) cited = false; // 》
+      }
+      if (!cited) {
+        m = hit;
+        break;
+      }
+    }
     if (!m) continue;
     const before =
       line
