@@ -7,7 +7,7 @@ import { decodeInput } from "../../src/core/parse/decode.ts";
 import { splitDigits } from "../../src/core/parse/digits-split.ts";
 import { parseReport } from "../../src/core/parse/index.ts";
 import { cleanLines } from "../../src/core/parse/lines.ts";
-import { findTitle, organFromTitle } from "../../src/core/parse/metadata.ts";
+import { findTitle, organFromBody, organFromTitle } from "../../src/core/parse/metadata.ts";
 import { findSignature } from "../../src/core/parse/signature.ts";
 import { stripWordStyles } from "../../src/core/parse/word-styles.ts";
 
@@ -219,6 +219,15 @@ describe("text clean-up and metadata", () => {
     expect(
       findTitle(["标题: 某区交通与建设局2021年度政府信息公开工作年度报告", "发布时间: 2022-01-10"])?.title,
     ).toBe("某区交通与建设局2021年度政府信息公开工作年度报告");
+    // A place line above a labelled title line is page chrome, not part of the title.
+    expect(findTitle(["某区某镇", "标题: 某镇人民政府2020年政府信息公开工作年度报告"])?.title).toBe(
+      "某镇人民政府2020年政府信息公开工作年度报告",
+    );
+    // The report speaking of itself inside a phrase is no organ.
+    expect(organFromBody(["2020年，未有针对我局的政府信息公开申请。"])).toBeUndefined();
+    expect(
+      organFromBody(["2020我局认真贯彻落实《条例》，现将我局一年来落实工作情况总结如下。"]),
+    ).toBeUndefined();
     expect(findTitle(["名称\t某县发展和改革局2023年政府信息公开年度报告"])?.title).toBe(
       "某县发展和改革局2023年政府信息公开年度报告",
     );

@@ -131,6 +131,7 @@ export function organFromBody(paragraphs: readonly string[]): string | undefined
         name.length >= 2 &&
         VERB.test(p.slice(end, end + 8)) &&
         !/^(我|本|各|全|该|上级|中华人民共和国)/.test(name) &&
+        !isSelfReference(name) &&
         isOrganInSentence(name, p.slice(end, end + 4))
       )
         return name;
@@ -156,12 +157,14 @@ export function findTitle(lines: readonly string[]): { title: string; used: numb
   let best: { title: string; used: number; score: number } | undefined;
   const short = (t: string) => t !== "" && t.length <= 40 && !/[。；，：:,;]/.test(t);
   for (let i = 0; i < lines.length && i < 60; i++) {
-    const t = trimAll(lines[i] ?? "");
+    const written = trimAll(lines[i] ?? "");
+    // A line with its own field label (「标题: …」) is whole: the line above it is no part of the title.
+    const t = written.replace(FIELD_LABEL, "");
     if (t.length > 60 || !TITLE_END.test(t) || /[。；]/.test(t)) continue;
     let title = t;
     // Join up to two short lines before it when the line alone lacks the organ or the year.
     let j = i - 1;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < (t === written ? 3 : 0); k++) {
       while (j >= 0 && trimAll(lines[j] ?? "") === "") j--;
       const prev = j >= 0 ? trimAll(lines[j] ?? "") : "";
       if (!short(prev) || TITLE_END.test(prev) || prev.length > 24) break;

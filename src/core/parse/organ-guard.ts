@@ -29,7 +29,7 @@ export function sentenceVerbCut(s: string): string {
   return s.replace(/^.*?(?:向社会)?(?:公布|发布|印发|编制)(?=.{2})/, "");
 }
 
-/** 「我单位」「本局」「现将我局」: the report speaking of itself, no name of an organ. */
+/** 「我单位」「本局」「现将我局」「未有针对我局」: the report speaking of itself (a phrase ending in it), no organ's name. */
 export function isSelfReference(name: string): boolean {
-  return /^(?:现将|特将)?[我本该](?:单位|机关|部门|局|委|办|厅|署|院|中心|镇|乡|街道|区|县|市)$/.test(name);
+  return /[我本该](?:单位|机关|部门|局|委|办|厅|署|院|中心|镇|乡|街道|区|县|市)$/.test(name);
 }
