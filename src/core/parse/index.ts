@@ -1,14 +1,7 @@
 // Raw text and HTML → report model: metadata, sections with prose blocks, and tables 二/三/四 of either edition, with findings.
 import { NianbaoError } from "../errors.ts";
 import { finding } from "../finding.ts";
-import {
-  APPEAL_COLUMNS,
-  APPEAL_GROUPS,
-  APPLICANT_COLUMNS,
-  defaultTitle,
-  type RowDef,
-  requestRows,
-} from "../labels.ts";
+import { APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, defaultTitle, requestRows } from "../labels.ts";
 import type { Block, Edition, Finding, Report, Section, Sources } from "../model.ts";
 import { pointer } from "../pointer.ts";
 import { foldTraditional, isTraditional } from "../text/traditional.ts";
@@ -24,7 +17,7 @@ import { noteBeforeHeaderCut, notesBeforeHeader, tableScope } from "./table-scop
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
 import { finding2019As2021, proactive2019As2021, rowsFill2019 } from "./tables/proactive-mix.ts";
-import { parseRequests } from "./tables/requests.ts";
+import { keyOf, parseRequests } from "./tables/requests.ts";
 import { tokenize } from "./tokens.ts";
 
 export { PARSE_CODES } from "./codes.ts";
@@ -109,18 +102,6 @@ function sourceKeys(
     keys.push(key);
   }
   return keys;
-}
-
-/** A table 三 row's key (its path joined by dots), made once per row definition. */
-const DOT_KEYS = new Map<RowDef, string>();
-function dotKey(def: RowDef): string {
-  let key = DOT_KEYS.get(def);
-  if (key === undefined) {
-    if (DOT_KEYS.size >= 1000) DOT_KEYS.clear();
-    key = def.path.join(".");
-    DOT_KEYS.set(def, key);
-  }
-  return key;
 }
 
 /** Every number written in prose lines, as written (digits and a decimal point; separators dropped). */
@@ -381,7 +362,7 @@ export function parseReport(
   // row definitions (objects).
   for (const [key, row] of proactive.rows) putRow("proactive", [key], key, row.columns, row.values, row.srcs);
   for (const def of requestRows(edition)) {
-    const k = dotKey(def);
+    const k = keyOf(def);
     putRow("requests", def.path, def, APPLICANT_KEYS, requests.rows.get(k) ?? [], requests.srcs.get(k) ?? []);
   }
   for (const g of APPEAL_GROUPS)

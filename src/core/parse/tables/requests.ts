@@ -263,7 +263,8 @@ function namesOf(d: RowDef): { key: string; pointer: string } {
   }
   return names;
 }
-const keyOf = (d: RowDef): string => namesOf(d).key;
+/** A table 三 row's key (its path joined by dots), made once per row definition. */
+export const keyOf = (d: RowDef): string => namesOf(d).key;
 const pointerOf = (d: RowDef): string => namesOf(d).pointer;
 
 /** Reads table 三 from its tokens. */
