@@ -13,7 +13,7 @@ import { findTitle, organFromBody, organFromTitle, yearFrom, yearFromBody } from
 import { isProseLine, type RawSection, splitSections, toBlocks } from "./sections.ts";
 import { findSignature } from "./signature.ts";
 import { type CellSource, Locator } from "./sources.ts";
-import { noteBeforeHeaderCut, notesBeforeHeader, tableScope } from "./table-scope.ts";
+import { notesBeforeHeader, tableScope } from "./table-scope.ts";
 import { parseAppeals } from "./tables/appeals.ts";
 import { parseProactive } from "./tables/proactive.ts";
 import { finding2019As2021, proactive2019As2021, rowsFill2019 } from "./tables/proactive-mix.ts";
@@ -165,10 +165,9 @@ export function parseReport(
     if (!(TABLE_ROLES as readonly string[]).includes(s.role)) continue;
     const prose: string[] = [];
     const table = tableLines[s.role as (typeof TABLE_ROLES)[number]];
-    const before = notesBeforeHeader(s.role as (typeof TABLE_ROLES)[number], s.lines);
-    const cut = noteBeforeHeaderCut(s.role as (typeof TABLE_ROLES)[number], s.lines);
+    const { notes: before, cut } = notesBeforeHeader(s.role as (typeof TABLE_ROLES)[number], s.lines);
     s.lines.forEach((l, i) => {
-      if (i === cut.line && cut.at > 0 && !before.has(i) && !isProseLine(l)) {
+      if (cut && i === cut.line && !isProseLine(l)) {
         prose.push(l.slice(0, cut.at));
         table.push(l.slice(cut.at));
       } else (before.has(i) || isProseLine(l) ? prose : table).push(l);

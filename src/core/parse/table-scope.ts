@@ -13,36 +13,28 @@ const SENTENCE = /[，,、；;。：:][^|\t，,、；;。：:]*[，,、；;。�
 
 /**
  * Splits a table section's lines at the table's own header: lines before it that read as sentences (「主动公开信息66条，
- * 其中：行政许可事项3条、行政处罚1…」) are notes, not rows, even when they name a row. Without a header line, nothing moves.
+ * 其中：行政许可事项3条、行政处罚1…」) are notes, not rows, even when they name a row; and a sentence run on before the
+ * header on the header's own line (crawler text: 「2023年，共收到政府信息公开申请0条。（本列数据的勾稽关系为…）申请人情况…」)
+ * is cut off there, after its last 「。」 (`cut`), when the part before reads as a sentence. Without a header line, nothing
+ * moves.
  */
-export function notesBeforeHeader(role: keyof typeof HEADER, lines: readonly string[]): Set<number> {
+export function notesBeforeHeader(
+  role: keyof typeof HEADER,
+  lines: readonly string[],
+): { notes: Set<number>; cut?: { line: number; at: number } } {
   const notes = new Set<number>();
   const head = lines.findIndex((l) => HEADER[role].test(l));
-  if (head <= 0) return notes;
+  if (head < 0) return { notes };
   for (let i = 0; i < head; i++) {
     const l = (lines[i] ?? "").trim();
     if (l.length >= 20 && !l.includes("|") && !l.includes("\t") && SENTENCE.test(l)) notes.add(i);
   }
-  return notes;
-}
-
-/**
- * A sentence run on before the table's own header on one line (crawler text: 「2023年，共收到政府信息公开申请0条。（本列数据
- * 的勾稽关系为…）申请人情况…」): where the line is cut, after the sentence's last 「。」, or -1. Only the first line with the
- * header, and only when the part before it reads as a sentence.
- */
-export function noteBeforeHeaderCut(
-  role: keyof typeof HEADER,
-  lines: readonly string[],
-): { line: number; at: number } {
-  const line = lines.findIndex((l) => HEADER[role].test(l));
-  if (line < 0) return { line, at: -1 };
-  const l = lines[line] ?? "";
+  const l = lines[head] ?? "";
   const k = HEADER[role].exec(l)?.index ?? 0;
   const stop = l.lastIndexOf("。", k);
-  if (stop < 0 || stop >= k || l.includes("|") || l.includes("\t")) return { line, at: -1 };
+  if (stop < 0 || stop >= k || l.includes("|") || l.includes("\t")) return { notes };
   const note = l.slice(0, stop + 1).trim();
-  return note.length >= 10 && SENTENCE.test(note) ? { line, at: stop + 1 } : { line, at: -1 };
+  return note.length >= 10 && SENTENCE.test(note) ? { notes, cut: { line: head, at: stop + 1 } } : { notes };
 }
 
 /** Where table 三 or 四 starts when it has no section of its own: its header or first official rows. */
