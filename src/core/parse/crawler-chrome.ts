@@ -98,7 +98,7 @@ export function withoutTitleRepeat(lines: readonly string[], title: string): str
     const head = found ? line.slice(0, found.start).trim() : "";
     const at = found && (head === "" || /^[^，。；、\s]{2,20}号$/.test(head)) ? found : undefined;
     if (at) {
-      number ||= line.slice(0, at.start).trim();
+      number ||= head;
       line = line.slice(at.end).trim();
     }
     const body = BREADCRUMB.test(line) ? afterBreadcrumb(line) : undefined;

@@ -24,6 +24,12 @@ function cnDate(s: string): string | undefined {
   return s.replace(m[0], `${y}年${cnNumber(m[2] ?? "")}月${cnNumber(m[3] ?? "")}日`);
 }
 
+/** An ISO date of a signature's year, month and day, or undefined when they are no date of a report's time. */
+const isoDate = (y: number, mo: number, d: number) =>
+  mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2008 || y > 2100
+    ? undefined
+    : `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
 /** The signature at the end: a short date line among the last lines, with the organ on it or just before it. */
 export function findSignature(lines: readonly string[]): Signature | undefined {
   const idx: number[] = [];
@@ -37,9 +43,8 @@ export function findSignature(lines: readonly string[]): Signature | undefined {
     if (line.length > 40) continue;
     const m = DATE_RE.exec(line);
     if (!m || m.index + m[0].length !== line.length) continue;
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2008 || y > 2100) continue;
-    const issuedOn = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const issuedOn = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (!issuedOn) continue;
     const sigLines = [i];
     let organ: string | undefined = cleanOrgan(line.slice(0, m.index));
     if (!organ) {
@@ -61,15 +66,9 @@ export function findSignature(lines: readonly string[]): Signature | undefined {
   return last === undefined ? undefined : runOnSignature(lines[last] ?? "", last);
 }
 
-const isoDate = (y: number, mo: number, d: number) =>
-  mo < 1 || mo > 12 || d < 1 || d > 31 || y < 2008 || y > 2100
-    ? undefined
-    : `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
 // Page furniture after a run-on signature, matched at the end of at most TAIL characters: 「附件下载」, 【打印】,
 // （此件主动公开）/（联系人：…）, a 「抄送：…」 line and the print line 「…办公室 2022年1月7日印发」.
 const TAIL = 400;
-const SPACE_END = /[\s\u00a0\u3000]+$/;
 const FURNITURE_END = [
   /附件下载$/,
   /[【[][^】\]]{0,12}[】\]]$/,
@@ -89,7 +88,7 @@ function runOnSignature(line: string, index: number): Signature | undefined {
   const start = Math.max(0, line.length - TAIL);
   let s = asciiDigits(line.slice(start));
   for (let round = 0; round < 8; round++) {
-    s = s.replace(SPACE_END, "");
+    s = s.trimEnd();
     const hit = FURNITURE_END.map((re) => re.exec(s)).find((m) => m !== null);
     if (!hit) break;
     s = s.slice(0, hit.index);
@@ -97,7 +96,7 @@ function runOnSignature(line: string, index: number): Signature | undefined {
   const m = DATE_END.exec(s);
   if (!m) return undefined;
   const issuedOn = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  const before = s.slice(0, m.index).replace(SPACE_END, "");
+  const before = s.slice(0, m.index).trimEnd();
   const name = ORGAN_RUN.exec(before);
   if (!issuedOn || !name || !ORGAN_SUFFIX.test(name[0])) return undefined;
   // The run back to the last delimiter may take prose with it (「…事项无平潭综合实验区行政审批局」): then only the date.
